@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The one definition of a checked report. Every type in the project comes from here (z.infer),
+ * and every export is parsed back through `ReportSchema` before it is offered to a user.
+ * Keys are stable and canonical (see lib/dictionary.ts) so data desks can stack many agencies and years.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const TableKeySchema = z.enum(['table2', 'table3', 'table4', 'legacy']);
+export type TableKey = z.infer<typeof TableKeySchema>;
+
+export const CellStatusSchema = z.enum(['ok', 'blank', 'dash', 'unreadable']);
+export type CellStatus = z.infer<typeof CellStatusSchema>;
+
+/** Where a value came from on the page: a grid slot of the n-th <table>, or the n-th text line of a flattened table. */
+export const SourceRefSchema = z.union([
+  z.object({ kind: z.literal('table'), table: z.number().int(), row: z.number().int(), col: z.number().int() }),
+  z.object({ kind: z.literal('line'), line: z.number().int() }),
+]);
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const CellSchema = z.object({
+  row: z.string(),
+  col: z.string(),
+  /** A merged value cell holds ONE number for a group of columns; it is listed once, with the columns it covers. */
+  covers: z.array(z.string()).optional(),
+  value: z.number().nullable(),
+  raw: z.string(),
+  status: CellStatusSchema,
+  unit: z.string().optional(),
+  source: SourceRefSchema.optional(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+export const TableSchema = z.object({
+  /** The labels as printed, for readers and for the CSV's label columns. */
+  rowLabels: z.record(z.string(), z.string()),
+  colLabels: z.record(z.string(), z.string()),
+  cells: z.array(CellSchema),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const CellRefSchema = z.object({ row: z.string(), col: z.string() });
+export type CellRef = z.infer<typeof CellRefSchema>;
+
+export const FindingSchema = z.object({
+  id: z.string(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  table: TableKeySchema,
+  cells: z.array(CellRefSchema),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const FormatSchema = z.enum(['2021', '2019', 'legacy', 'unknown']);
+export type Format = z.infer<typeof FormatSchema>;
+
+/** A metadata fact with the text it was read from, so a reader can see why we think so. */
+export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string() });
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  format: FormatSchema,
+  evidence: z.object({
+    agency: EvidenceSchema.optional(),
+    year: EvidenceSchema.optional(),
+    publishedAt: EvidenceSchema.optional(),
+  }),
+  tables: z.object({
+    table2: TableSchema.optional(),
+    table3: TableSchema.optional(),
+    table4: TableSchema.optional(),
+    legacy: TableSchema.optional(),
+  }),
+  findings: z.array(FindingSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
