@@ -1,7 +1,25 @@
-// TEMPORARY STUB — the real pipeline is being written. Signature is final.
-import type { CellRef, Report, TableKey } from './schema.ts';
+/**
+ * The pipeline, page in → checked report out: detect → read rows (tables, else flattened lines) →
+ * extract tables 2/3/4 and the legacy 统计表 → metadata → checks. Pure DOM reading: runs in the page
+ * (content script), in Node (CLI, with linkedom) and in tests (happy-dom). It never writes to the page.
+ */
+import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { TABLE2_ROWS, TABLE3_ROWS } from './dictionary.ts';
+import { extractTable, type ExtractedTable, type TableSpec } from './extract-table.ts';
+import { table2Spec } from './table2-spec.ts';
+import { table3Spec } from './table3-spec.ts';
+import { table4Spec } from './table4-spec.ts';
+import { extractLegacy, LEGACY_SIGNATURE } from './extract-legacy.ts';
+import { rowsOfTables, type TableRow } from './table-rows.ts';
+import { rowsOfLines, textLines } from './flattened-lines.ts';
+import { readMetadata, reportTitle } from './report-metadata.ts';
+import { runChecks } from './checks/index.ts';
 
-export interface AuditSource { url?: string; file?: string }
+export interface AuditSource {
+  url?: string;
+  file?: string;
+}
 
 export interface AuditResult {
   report: Report;
@@ -9,13 +27,87 @@ export interface AuditResult {
   elementFor(table: TableKey, ref: CellRef): Element | undefined;
 }
 
-/** Cheap test on title/headings/body text: is this possibly an annual report page? */
+const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:年度报告|年报|工作报告)|年度报告/;
+/** Words only the report's own tables print. */
+const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开申请|本年度办理结果|结转下年度继续办理|行政复议.{0,4}行政诉讼|第二十条第/;
+
+/** Cheap first test on the title and headings: is this possibly an annual report page? */
 export function looksLikeReport(doc: Document): boolean {
-  return /年度报告|年报/.test(doc.title);
+  return REPORT_WORDS.test(doc.title) || REPORT_WORDS.test(reportTitle(doc));
+}
+
+const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
+
+function extractAll(rows: TableRow[]): ExtractedTable[] {
+  return SPECS.map((spec) => {
+    const foreign = (keys: string[]) => SPECS.some((other) => other !== spec && other.isHeaderRow(keys));
+    return extractTable(spec, rows, foreign);
+  }).filter((t): t is ExtractedTable => !!t && t.cells.length > 0);
+}
+
+function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
+  const has = (key: TableKey, pred: (row: string, col: string) => boolean) =>
+    !!tables[key]?.cells.some((c) => pred(c.row, c.col));
+  if (has('table3', (r) => r.startsWith('other_') && r !== 'other') || has('table2', (_r, c) => ['issued', 'repealed', 'in_force', 'fee_amount'].includes(c)))
+    return '2021';
+  if (has('table3', (r) => r === 'other') || has('table2', (_r, c) => ['new_made', 'prev_year_items', 'procurement_items'].includes(c)))
+    return year !== null && year >= 2021 ? '2021' : '2019';
+  if (tables.legacy) return 'legacy';
+  if (tables.table3 || tables.table4) return year !== null && year >= 2021 ? '2021' : '2019';
+  return 'unknown';
 }
 
 /** Full audit of a document; null when no report table is found. */
 export function auditDocument(doc: Document, source: AuditSource = {}): AuditResult | null {
-  void doc; void source;
-  return null;
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return null;
+  const tables = Array.from(body.getElementsByTagName('table'));
+  const bodyText = body.textContent ?? '';
+  if (!TABLE_SIGNATURE.test(bodyText) && !LEGACY_SIGNATURE.test(bodyText)) return null;
+
+  let extracted = extractAll(rowsOfTables(tables));
+  if (!extracted.some((t) => t.table === 'table3' || t.table === 'table4')) {
+    // Tables flattened to one cell per line: rebuild rows from the page's text lines.
+    const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
+    if (fromLines.length > extracted.length) extracted = fromLines;
+  }
+  const legacy = extracted.length ? null : extractLegacy(tables);
+  if (legacy) extracted.push(legacy);
+  if (!extracted.length) return null;
+
+  const elements = new Map<string, Element>();
+  const reportTables: Partial<Record<TableKey, Table>> = {};
+  const problems: Finding[] = [];
+  for (const t of extracted) {
+    reportTables[t.table] = { rowLabels: t.rowLabels, colLabels: t.colLabels, cells: t.cells.map((c) => c.cell) };
+    for (const { cell, el } of t.cells) {
+      if (!el) continue;
+      elements.set(`${t.table}\u0000${cell.row}\u0000${cell.col}`, el);
+      for (const col of cell.covers ?? []) elements.set(`${t.table}\u0000${cell.row}\u0000${col}`, el);
+    }
+    problems.push(...t.problems);
+  }
+
+  const meta = readMetadata(doc, bodyText);
+  const year = meta.year ? Number(meta.year.value) : null;
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    source: { title: meta.title, ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}) },
+    agency: meta.agency?.value ?? null,
+    year,
+    publishedAt: meta.publishedAt?.value ?? null,
+    format: detectFormat(reportTables, year),
+    evidence: {
+      ...(meta.agency ? { agency: meta.agency } : {}),
+      ...(meta.year ? { year: meta.year } : {}),
+      ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+    },
+    tables: reportTables,
+    findings: [],
+  };
+  report.findings = [...problems, ...runChecks(report)];
+  return {
+    report,
+    elementFor: (table, ref) => elements.get(`${table}\u0000${ref.row}\u0000${ref.col}`),
+  };
 }

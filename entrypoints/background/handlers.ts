@@ -1,0 +1,59 @@
+import type { Browser } from 'wxt/browser';
+import { isMsg, type ReportReply, type TabEntry } from '@/utils/messages.ts';
+import { badgeFor } from './badge.ts';
+import type { TabStore } from './tab-store.ts';
+
+// The background's whole job, as plain functions over injected dependencies, so unit tests call them
+// directly (fakeBrowser's sendMessage ignores Promise-returning listeners).
+
+/** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+export type ActionApi = Pick<Browser.action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+
+export interface Deps {
+  store: TabStore;
+  action: ActionApi;
+  /** Ask a tab's frames for the report they hold (undefined when none answers). */
+  askTab(tabId: number): Promise<ReportReply | undefined>;
+}
+
+export async function showBadge(action: ActionApi, tabId: number, entry: TabEntry | undefined): Promise<void> {
+  const badge = badgeFor(entry?.report);
+  await Promise.all([
+    action.setBadgeText({ tabId, text: badge.text }),
+    action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+    action.setTitle({ tabId, title: badge.title }),
+  ]);
+}
+
+interface Sender { tab?: { id?: number }; frameId?: number; url?: string }
+
+/** runtime.onMessage: reports from content scripts, questions from the popup. */
+export function handleMessage(msg: unknown, sender: Sender, deps: Deps): Promise<unknown> | undefined {
+  if (!isMsg(msg)) return undefined;
+  if (msg.type === 'nianbao/report') {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const entry: TabEntry = { report: msg.report, costMs: msg.costMs, frameId: sender.frameId ?? 0, url: sender.url };
+    return deps.store.put(tabId, entry).then((shown) => showBadge(deps.action, tabId, shown)).then(() => true);
+  }
+  if (msg.type === 'nianbao/get-tab') return deps.store.get(msg.tabId).then((entry) => entry ?? null);
+  return undefined;
+}
+
+/**
+ * tabs.onUpdated. `loading` means a new page — but Chrome also reports it when only an iframe loads, so
+ * on `complete` a tab left without a report asks its frames once: a document that still holds its
+ * report answers and gets its badge back; a new page without a report stays blank.
+ */
+export async function handleTabUpdated(tabId: number, change: { status?: string }, deps: Deps): Promise<void> {
+  if (change.status === 'loading') {
+    await deps.store.clear(tabId);
+    await showBadge(deps.action, tabId, undefined);
+  } else if (change.status === 'complete' && !(await deps.store.get(tabId))) {
+    const reply = await deps.askTab(tabId);
+    // Re-check: the content script may have announced itself while we were asking.
+    if (!reply || (await deps.store.get(tabId))) return;
+    const entry = await deps.store.put(tabId, { report: reply.report, costMs: reply.costMs, frameId: -1 });
+    await showBadge(deps.action, tabId, entry);
+  }
+}

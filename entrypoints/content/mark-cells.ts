@@ -1,0 +1,82 @@
+import type { AuditResult } from '@/lib/audit.ts';
+import type { Finding } from '@/lib/schema.ts';
+
+// Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
+// the look comes from page-style.ts, outline + inset box-shadow only). Cells that reconcile are left alone.
+
+export const ERROR_ATTR = 'data-nianbao-finding';
+export const WARNING_ATTR = 'data-nianbao-warning';
+/** Set by us when we made a cell focusable, so we know the page's own tabindex is not ours. */
+export const OWN_TABINDEX_ATTR = 'data-nianbao-tabindex';
+
+export interface Marks {
+  /** The page elements of each finding, in the order of its cells (duplicates removed). */
+  elements: Map<string, Element[]>;
+  findings: Map<string, Finding>;
+}
+
+function addToken(el: Element, attr: string, token: string): void {
+  const tokens = (el.getAttribute(attr) ?? '').split(' ').filter(Boolean);
+  if (!tokens.includes(token)) tokens.push(token);
+  el.setAttribute(attr, tokens.join(' '));
+}
+
+/** Mark every cell of every finding: errors solid red, warnings dashed amber; all keyboard-focusable. */
+export function markFindings(result: AuditResult): Marks {
+  const marks: Marks = { elements: new Map(), findings: new Map() };
+  for (const finding of result.report.findings) {
+    marks.findings.set(finding.id, finding);
+    const elements: Element[] = [];
+    for (const ref of finding.cells) {
+      const el = result.elementFor(finding.table, ref);
+      if (el && !elements.includes(el)) elements.push(el);
+    }
+    marks.elements.set(finding.id, elements);
+    const attr = finding.severity === 'error' ? ERROR_ATTR : WARNING_ATTR;
+    for (const el of elements) {
+      addToken(el, attr, finding.id);
+      // Hover is not enough: a keyboard user reaches the explanation by tabbing to the cell.
+      if (!el.hasAttribute('tabindex')) {
+        el.setAttribute('tabindex', '0');
+        el.setAttribute(OWN_TABINDEX_ATTR, '');
+      }
+    }
+  }
+  // Screen readers get the explanation too (the visual tooltip lives in a shadow root they can't link to).
+  for (const [id, elements] of marks.elements) {
+    const message = marks.findings.get(id)?.message ?? '';
+    for (const el of elements) {
+      const prev = el.getAttribute('aria-description');
+      el.setAttribute('aria-description', prev ? `${prev}；${message}` : message);
+    }
+  }
+  return marks;
+}
+
+/** The findings a marked element belongs to, errors first. */
+export function findingsOf(el: Element, marks: Marks): Finding[] {
+  const ids = [
+    ...(el.getAttribute(ERROR_ATTR) ?? '').split(' '),
+    ...(el.getAttribute(WARNING_ATTR) ?? '').split(' '),
+  ].filter(Boolean);
+  return ids.map((id) => marks.findings.get(id)).filter((f): f is Finding => f !== undefined);
+}
+
+/** The nearest marked element at or above `target` (events may start on a <span> inside a cell). */
+export function markedAncestor(target: EventTarget | null): Element | null {
+  if (!target || !(target as Element).closest) return null;
+  return (target as Element).closest(`[${ERROR_ATTR}],[${WARNING_ATTR}]`);
+}
+
+/** Undo everything markFindings did (used when the extension is reloaded or disabled). */
+export function clearMarks(doc: Document): void {
+  for (const el of doc.querySelectorAll(`[${ERROR_ATTR}],[${WARNING_ATTR}]`)) {
+    el.removeAttribute(ERROR_ATTR);
+    el.removeAttribute(WARNING_ATTR);
+    el.removeAttribute('aria-description');
+    if (el.hasAttribute(OWN_TABINDEX_ATTR)) {
+      el.removeAttribute('tabindex');
+      el.removeAttribute(OWN_TABINDEX_ATTR);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Report } from '@/lib/schema.ts';
+import { isMsg, type ContentStatus, type ReportReply } from '@/utils/messages.ts';
+
+// Answers the popup. Only a frame that holds a report answers `get-report` and `reveal` (the popup
+// broadcasts those to every frame of the tab); `status` is sent to the top frame only.
+
+export interface ContentState {
+  report(): Report | null;
+  costMs(): number;
+  watching(): boolean;
+  /** Scroll to a finding's first cell; false when this frame doesn't have it. */
+  reveal(findingId: string): boolean;
+}
+
+/** Returns a Promise to reply, or undefined to stay silent (so another frame may answer). */
+export function handleContentMessage(msg: unknown, state: ContentState): Promise<unknown> | undefined {
+  if (!isMsg(msg)) return undefined;
+  switch (msg.type) {
+    case 'nianbao/status': {
+      const status: ContentStatus = { found: state.report() !== null, watching: state.watching() };
+      return Promise.resolve(status);
+    }
+    case 'nianbao/get-report': {
+      const report = state.report();
+      const reply: ReportReply | undefined = report ? { report, costMs: state.costMs() } : undefined;
+      return reply && Promise.resolve(reply);
+    }
+    case 'nianbao/reveal':
+      return state.reveal(msg.findingId) ? Promise.resolve(true) : undefined;
+    default:
+      return undefined;
+  }
+}

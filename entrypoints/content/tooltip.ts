@@ -1,0 +1,62 @@
+import type { Finding } from '@/lib/schema.ts';
+import type { TipState } from '@/components/CellTooltip.tsx';
+import { findingsOf, markedAncestor, type Marks } from './mark-cells.ts';
+
+// Decides which marked cell's explanation is showing. Hover and keyboard focus both open it; Escape
+// closes it (WCAG 1.4.13); it follows the cell while the page scrolls. Rendering is left to `show`.
+
+export function watchTooltips(
+  doc: Document,
+  marks: Marks,
+  show: (tip: TipState | null) => void,
+  signal: AbortSignal,
+): void {
+  let hovered: Element | null = null;
+  let focused: Element | null = null;
+  let hidden = false;
+
+  const tipFor = (el: Element): TipState => {
+    const r = el.getBoundingClientRect();
+    const findings: Finding[] = findingsOf(el, marks);
+    return { findings, rect: { top: r.top, bottom: r.bottom, left: r.left } };
+  };
+  const update = () => {
+    const el = hovered ?? focused;
+    show(el && !hidden ? tipFor(el) : null);
+  };
+  const opts = { capture: true, passive: true, signal } as const;
+
+  doc.addEventListener('mouseover', (e) => {
+    const el = markedAncestor(e.target);
+    if (el === hovered) return;
+    hovered = el;
+    hidden = false;
+    update();
+  }, opts);
+  doc.addEventListener('mouseout', (e) => {
+    if (hovered && !hovered.contains(e.relatedTarget as Node | null)) {
+      hovered = null;
+      update();
+    }
+  }, opts);
+  doc.addEventListener('focusin', (e) => {
+    focused = markedAncestor(e.target);
+    hidden = false;
+    update();
+  }, opts);
+  doc.addEventListener('focusout', () => {
+    focused = null;
+    update();
+  }, opts);
+  doc.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && (hovered || focused) && !hidden) {
+      hidden = true;
+      update();
+    }
+  }, opts);
+  const follow = () => {
+    if (hovered || focused) update();
+  };
+  doc.defaultView?.addEventListener('scroll', follow, opts);
+  doc.defaultView?.addEventListener('resize', follow, opts);
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '@/lib/schema.ts';
+import { ExportButtons, type ExportAction } from '@/components/ExportButtons.tsx';
+import { FindingList } from '@/components/FindingList.tsx';
+import { NoReport } from '@/components/NoReport.tsx';
+import { ReportHeader } from '@/components/ReportHeader.tsx';
+import { downloadText } from './download.ts';
+import { makeExport, makeTsv } from './exports.ts';
+import type { PopupPort, PopupState } from './port.ts';
+
+// The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
+
+export function App({ port }: { port: PopupPort }) {
+  const [state, setState] = useState<PopupState | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+
+  useEffect(() => {
+    port.load().then(setState, (err: unknown) => {
+      console.error('[年报核对]', err);
+      setState({ kind: 'none', why: { headline: '无法读取此页面', detail: String(err) } });
+    });
+  }, [port]);
+
+  if (!state) return <p class="nb-loading">正在读取…</p>;
+  if (state.kind === 'none') return <NoReport why={state.why} />;
+
+  const { report, tabId } = state;
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  const fail = (err: unknown) => {
+    console.error('[年报核对]', err);
+    setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
+  };
+  const reveal = (f: Finding) => port.reveal(tabId, f.id).catch(fail);
+  const onAction = async (action: ExportAction) => {
+    try {
+      if (action === 'copy-tsv') {
+        await port.copyText(makeTsv(report));
+        setNotice({ text: '表格已复制，可粘贴到 Excel / WPS。' });
+      } else {
+        const file = makeExport(report, action);
+        downloadText(file.fileName, file.text, file.mime);
+        setNotice({ text: `已下载 ${file.fileName}` });
+      }
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <main class="nb-popup">
+      <ReportHeader report={report} />
+      {errors.length > 0 && (
+        <section class="nb-section">
+          <h2>数据不一致（{errors.length}）</h2>
+          <FindingList findings={errors} onSelect={reveal} />
+        </section>
+      )}
+      {warnings.length > 0 && (
+        <details class="nb-section">
+          <summary>提示（{warnings.length}）</summary>
+          <FindingList findings={warnings} onSelect={reveal} />
+        </details>
+      )}
+      <ExportButtons onAction={onAction} />
+      {notice && (
+        <p class={`nb-notice ${notice.error ? 'nb-error' : ''}`} role="status">
+          {notice.text}
+        </p>
+      )}
+    </main>
+  );
+}

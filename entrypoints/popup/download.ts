@@ -1,0 +1,14 @@
+// Save a text file from the popup with a Blob and <a download>: no `downloads` permission needed.
+
+export function downloadText(fileName: string, text: string, mime: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,46 @@
+import type { ContentStatus } from '@/utils/messages.ts';
+
+// Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.
+
+export interface Explanation { headline: string; detail: string }
+
+/** `status` is what the page's content script said, or 'absent' when none answered. */
+export function explainNoReport(url: string | undefined, status: ContentStatus | 'absent'): Explanation {
+  const host = hostOf(url);
+  if (url !== undefined && host === undefined) {
+    return { headline: '这不是网页', detail: '年报核对只在 .gov.cn 政府网站的网页上运行。' };
+  }
+  if (host !== undefined && !isGovCn(host)) {
+    return { headline: '此页面不是 .gov.cn 网站', detail: `${host} 不是政府网站；年报核对只在 .gov.cn 网站上运行。` };
+  }
+  if (status === 'absent') {
+    return {
+      headline: '此页面没有运行年报核对',
+      detail:
+        host === undefined
+          ? '它不是 .gov.cn 网站，或者是在安装扩展之前打开的——如果是政府网站，请刷新页面后再试。'
+          : '页面是在安装或更新扩展之前打开的，请刷新页面后再试。',
+    };
+  }
+  if (status.watching) {
+    return { headline: '正在等待页面加载正文', detail: '这个网站用脚本加载文章，年报核对还在等待表格出现，请稍后再打开。' };
+  }
+  return {
+    headline: '此页面未找到年报表格',
+    detail: '没有找到政府信息公开工作年度报告的统计表（表二、表三、表四或旧版统计表），所以没有可核对的数据。',
+  };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isGovCn(host: string): boolean {
+  return host === 'gov.cn' || host.endsWith('.gov.cn');
+}

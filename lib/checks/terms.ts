@@ -1,0 +1,74 @@
+/**
+ * How a check sees one cell of a relation. Blank means different things by position (spec, "Blanks,
+ * dashes and merged cells"): a blank part is "nothing reported" and counts as 0, a blank total is
+ * "total not reported" and is never argued with; a cell covered by a merged group value is absent.
+ */
+import type { Cell, CellRef, Table } from '../schema.ts';
+import { LEGAL_PERSON_COLUMNS } from '../dictionary.ts';
+
+export type Term =
+  | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string }
+  | { kind: 'unreadable'; refs: CellRef[]; label: string; raw: string }
+  | { kind: 'absent'; label: string };
+
+export class TableView {
+  private byKey = new Map<string, Cell>();
+  readonly table: Table;
+  constructor(table: Table) {
+    this.table = table;
+    for (const cell of table.cells) this.byKey.set(`${cell.row}\u0000${cell.col}`, cell);
+  }
+  cell(row: string, col: string): Cell | undefined {
+    return this.byKey.get(`${row}\u0000${col}`);
+  }
+  hasRow(row: string): boolean {
+    return this.table.cells.some((c) => c.row === row);
+  }
+  rows(): string[] {
+    return [...new Set(this.table.cells.map((c) => c.row))];
+  }
+  /** A row whose only figure is one cell spanning every column: its parts are not reported. */
+  spansAll(row: string): boolean {
+    const total = this.cell(row, 'total');
+    return !!total?.covers && total.covers.length > 1;
+  }
+  hasLegalGroup(row: string): boolean {
+    return !!this.cell(row, 'legal_person');
+  }
+
+  term(row: string, col: string, label: string): Term {
+    if (col === 'legal_person' && !this.cell(row, col)) return this.sumOf(row, LEGAL_PERSON_COLUMNS, label);
+    const cell = this.cell(row, col);
+    if (!cell) return { kind: 'absent', label };
+    const refs = [{ row, col }];
+    if (cell.status === 'unreadable') return { kind: 'unreadable', refs, label, raw: cell.raw };
+    if (cell.status === 'ok') return { kind: 'value', value: cell.value ?? 0, blank: false, refs, label };
+    return { kind: 'value', value: 0, blank: true, refs, label };
+  }
+
+  private sumOf(row: string, cols: string[], label: string): Term {
+    const terms = cols.map((c) => this.term(row, c, c));
+    if (terms.every((t) => t.kind === 'absent')) return { kind: 'absent', label };
+    const refs = terms.flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
+    const bad = terms.find((t) => t.kind === 'unreadable');
+    if (bad && bad.kind === 'unreadable') return { kind: 'unreadable', refs, label, raw: bad.raw };
+    if (terms.some((t) => t.kind === 'absent')) return { kind: 'absent', label };
+    const values = terms as Extract<Term, { kind: 'value' }>[];
+    return {
+      kind: 'value',
+      value: values.reduce((s, t) => s + t.value, 0),
+      blank: values.every((t) => t.blank),
+      refs,
+      label,
+    };
+  }
+}
+
+/** Sum with floating noise removed (amounts such as 0.35 万元). */
+export function sum(values: number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+}
+
+export function formatSum(terms: Extract<Term, { kind: 'value' }>[]): string {
+  return terms.map((t) => `${t.label} ${t.blank ? '空白' : t.value}`).join(' + ');
+}

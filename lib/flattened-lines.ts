@@ -1,0 +1,110 @@
+/**
+ * Tables published as one cell per paragraph or line (seed 003: no <table> at all). The page's text is
+ * cut into lines at block elements and <br>, then each run of label lines followed by a run of number
+ * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
+ * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
+ */
+import type { KeyDef } from './dictionary.ts';
+import { labelKey } from './normalize-text.ts';
+import { readNumber } from './read-number.ts';
+import type { RowCell, TableRow } from './table-rows.ts';
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th',
+  'thead', 'tr', 'ul', 'center',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object']);
+
+export interface Line {
+  text: string;
+  el: Element;
+}
+
+/** The text of a subtree as lines, each with the block element it came from. */
+export function textLines(root: Element): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let owner: Element | null = null;
+  const flush = () => {
+    const t = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (t && owner) lines.push({ text: t, el: owner });
+    text = '';
+    owner = null;
+  };
+  const walk = (node: Node, block: Element) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (!owner) owner = block;
+        text += child.nodeValue ?? '';
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.localName ?? el.tagName.toLowerCase();
+        if (SKIP.has(tag)) continue;
+        if (tag === 'br') {
+          flush();
+          continue;
+        }
+        if (BLOCK.has(tag)) {
+          flush();
+          walk(el, el);
+          flush();
+        } else walk(el, block);
+      }
+    }
+  };
+  walk(root, root);
+  flush();
+  return lines;
+}
+
+function lineCell(line: Line, index: number, text = line.text): RowCell {
+  return {
+    text,
+    key: labelKey(text),
+    number: readNumber(text),
+    el: line.el,
+    source: { kind: 'line', line: index },
+    c0: null,
+    c1: null,
+    startsHere: true,
+  };
+}
+
+const MAX_LABEL_LINES = 4;
+
+/** Rows rebuilt from lines; `rows` are every row definition the label may name. */
+export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
+  const out: TableRow[] = [];
+  const names = (key: string) => rowDefs.some((d) => d.pattern.test(key));
+  let i = 0;
+  while (i < lines.length) {
+    const textStart = i;
+    while (i < lines.length && readNumber(lines[i].text).status === 'unreadable') i++;
+    const numStart = i;
+    while (i < lines.length && readNumber(lines[i].text).status !== 'unreadable') i++;
+    if (numStart === i) {
+      // Text at the end, with no numbers after it.
+      continue;
+    }
+    let split = numStart;
+    for (let k = numStart - 1; k >= Math.max(textStart, numStart - MAX_LABEL_LINES); k--) {
+      const joined = lines.slice(k, numStart).map((l) => l.text).join('');
+      if (names(labelKey(joined))) {
+        split = k;
+        break;
+      }
+    }
+    if (split > textStart) {
+      out.push({ table: -1, hasHoles: false, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n)) });
+    }
+    const cells: RowCell[] = [];
+    if (split < numStart) {
+      const joined = lines.slice(split, numStart).map((l) => l.text).join('');
+      cells.push(lineCell(lines[split], split, joined));
+    }
+    for (let n = numStart; n < i; n++) cells.push(lineCell(lines[n], n));
+    out.push({ table: -1, hasHoles: false, cells });
+  }
+  return out;
+}

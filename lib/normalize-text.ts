@@ -1,0 +1,34 @@
+/**
+ * Text as the parser compares it. Real pages write the same label many ways: full-width digits and
+ * brackets, non-breaking and ideographic spaces, line breaks inside words (`商业<br>企业`), curly quotes.
+ */
+
+const FULL_WIDTH_START = 0xff01;
+const FULL_WIDTH_END = 0xff5e;
+
+/** Full-width ASCII (０-９, （）, ＋, －, ，) to half-width; keeps CJK untouched. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Collapse every kind of whitespace (incl. &nbsp;, U+3000, zero-width) to one space and trim. */
+export function cleanSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, ' ').trim();
+}
+
+/** The key form of a label: half-width, no whitespace at all, unified quotes and dashes. */
+export function labelKey(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '')
+    .replace(/[“”"「」『』]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/〔/g, '[')
+    .replace(/〕/g, ']');
+}

@@ -1,0 +1,33 @@
+import type { CellStatus } from './schema.ts';
+import { cleanSpaces, toHalfWidth } from './normalize-text.ts';
+
+export interface ReadNumber {
+  value: number | null;
+  status: CellStatus;
+  unit?: string;
+  /** The cell text as printed (spaces collapsed), kept so nothing is ever lost. */
+  raw: string;
+}
+
+/** Units seen after numbers in report cells. Longest first so 万元 wins over 元. */
+const UNITS = ['人次', '万元', '批次', '件次', '元', '件', '条', '次', '项', '个', '人', '篇', '家', '批', '份', '场', '期'];
+const UNIT_PATTERN = UNITS.join('|');
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNIT_PATTERN})?$`);
+const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
+
+/**
+ * Reads one cell's text. Only what is unmistakably a number becomes a number; anything else keeps its
+ * raw text with status `unreadable`, so an export never invents a 0.
+ */
+export function readNumber(text: string): ReadNumber {
+  const raw = cleanSpaces(text);
+  if (raw === '') return { value: null, status: 'blank', raw };
+  const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/[−–﹣]/g, '-');
+  if (DASHES.test(half)) return { value: null, status: 'dash', raw };
+  const m = NUMBER.exec(half);
+  if (!m) return { value: null, status: 'unreadable', raw };
+  const [, sign, int, frac, unit] = m;
+  const value = Number(`${sign === '-' ? '-' : ''}${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`);
+  if (!Number.isFinite(value)) return { value: null, status: 'unreadable', raw };
+  return unit ? { value, status: 'ok', unit, raw } : { value, status: 'ok', raw };
+}

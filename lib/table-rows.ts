@@ -1,0 +1,72 @@
+/**
+ * The report as a stream of rows, whatever the markup: grid rows of every <table> in document order
+ * (so a table split over several <table>s, or several tables in one, reads as one stream), or the
+ * rebuilt rows of a table flattened to one cell per line. Extractors only ever see this shape.
+ */
+import type { SourceRef } from './schema.ts';
+import { buildGrid } from './table-grid.ts';
+import { labelKey } from './normalize-text.ts';
+import { readNumber, type ReadNumber } from './read-number.ts';
+
+export interface RowCell {
+  /** Printed text (raw, whitespace collapsed on read). */
+  text: string;
+  /** labelKey(text): what label patterns are matched against. */
+  key: string;
+  number: ReadNumber;
+  el: Element | null;
+  source: SourceRef;
+  /** Grid columns [c0, c1) in its table; null for a flattened line. */
+  c0: number | null;
+  c1: number | null;
+  /** False when this slot only continues a cell that started in an earlier row (rowspan). */
+  startsHere: boolean;
+}
+
+export interface TableRow {
+  /** Index of the <table> in document order; -1 for flattened lines. */
+  table: number;
+  cells: RowCell[];
+  /** Some slot of the row is empty (a short row): geometry cannot be trusted for placing values. */
+  hasHoles: boolean;
+}
+
+export function isLabel(cell: RowCell): boolean {
+  return cell.number.status === 'unreadable';
+}
+
+/** All <table>s of a root, outermost first, each as its grid rows. */
+export function rowsOfTables(tables: Element[]): TableRow[] {
+  const rows: TableRow[] = [];
+  tables.forEach((table, t) => {
+    const grid = buildGrid(table);
+    const cache = new Map<Element, { key: string; number: ReadNumber }>();
+    grid.slots.forEach((slots, y) => {
+      const cells: RowCell[] = [];
+      let hasHoles = false;
+      let prev: unknown = undefined;
+      for (const slot of slots) {
+        if (slot === prev) continue;
+        prev = slot;
+        if (!slot) {
+          hasHoles = true;
+          continue;
+        }
+        let read = cache.get(slot.el);
+        if (!read) cache.set(slot.el, (read = { key: labelKey(slot.text), number: readNumber(slot.text) }));
+        cells.push({
+          text: read.number.raw,
+          key: read.key,
+          number: read.number,
+          el: slot.el,
+          source: { kind: 'table', table: t, row: slot.row, col: slot.col },
+          c0: slot.col,
+          c1: slot.col + slot.colSpan,
+          startsHere: slot.row === y,
+        });
+      }
+      if (cells.length) rows.push({ table: t, cells, hasHoles });
+    });
+  });
+  return rows;
+}

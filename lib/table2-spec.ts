@@ -1,0 +1,22 @@
+/** Table 2 — 主动公开政府信息情况: blocks 第二十条第（N）项, each with its own header row. */
+import { TABLE2_COLUMNS, TABLE2_ROWS } from './dictionary.ts';
+import type { TableSpec } from './extract-table.ts';
+
+export const table2Spec: TableSpec = {
+  table: 'table2',
+  rows: TABLE2_ROWS,
+  columns: TABLE2_COLUMNS,
+  isHeaderRow: (keys) => keys.some((k) => /^信息内容$/.test(k)),
+  resolveColumn(path) {
+    const leaf = path[path.length - 1] ?? '';
+    return TABLE2_COLUMNS.find((d) => d.pattern.test(leaf))?.key ?? null;
+  },
+  columnsFromText(text, count) {
+    const found = TABLE2_COLUMNS.map((d) => ({ key: d.key, at: text.search(d.pattern) }))
+      .filter((f) => f.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((f) => f.key);
+    return found.length === count ? found : null;
+  },
+  groupOf: () => null,
+};

@@ -1,0 +1,28 @@
+/** Table 3 — 收到和处理政府信息公开申请情况: which labels make its header, rows and columns. */
+import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_PART_COLUMNS, TABLE3_ROWS } from './dictionary.ts';
+import type { TableSpec } from './extract-table.ts';
+
+const HEADER = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|公益组织|法律服务机构/;
+const ALL = [...TABLE3_PART_COLUMNS, 'total'];
+
+export const table3Spec: TableSpec = {
+  table: 'table3',
+  rows: TABLE3_ROWS,
+  columns: TABLE3_COLUMNS,
+  isHeaderRow: (keys) => keys.some((k) => HEADER.test(k)),
+  resolveColumn(path) {
+    const leaf = path[path.length - 1] ?? '';
+    for (const def of TABLE3_COLUMNS) if (def.pattern.test(leaf)) return def.key;
+    if (/法人或其他组织/.test(leaf)) return 'legal_person';
+    // The 自然人 header is missing on some pages: a column under 申请人情况 with no label of its own.
+    if (path.some((p) => /申请人情况/.test(p)) && !path.some((p) => /法人或其他组织/.test(p))) return 'natural_person';
+    return null;
+  },
+  columnsFromText: (_text, count) => (count === ALL.length ? ALL : null),
+  groupOf(keys) {
+    if (keys.length === LEGAL_PERSON_COLUMNS.length && LEGAL_PERSON_COLUMNS.every((k) => keys.includes(k)))
+      return { col: 'legal_person', covers: LEGAL_PERSON_COLUMNS };
+    if (ALL.every((k) => keys.includes(k))) return { col: 'total', covers: ALL };
+    return null;
+  },
+};

@@ -1,0 +1,30 @@
+import type { Report } from '@/lib/schema.ts';
+
+// The wire protocol between content script, background and popup. Types only (no zod here:
+// the content script must stay small; the popup validates on export).
+
+/** content → background: a report was found and checked in this frame. */
+export interface ReportFoundMsg { type: 'nianbao/report'; report: Report; costMs: number }
+/** popup → background: what do you hold for this tab? Reply: TabEntry | null. */
+export interface GetTabMsg { type: 'nianbao/get-tab'; tabId: number }
+/** popup/background → content (all frames): only a frame that holds a report replies, with a ReportReply. */
+export interface GetReportMsg { type: 'nianbao/get-report' }
+/** popup → content (top frame): why is there no report? Reply: ContentStatus. */
+export interface StatusMsg { type: 'nianbao/status' }
+/** popup → content (all frames): scroll to and flash the first cell of a finding; the owning frame replies true. */
+export interface RevealMsg { type: 'nianbao/reveal'; findingId: string }
+
+export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg;
+
+export interface ReportReply { report: Report; costMs: number }
+
+/** What the background keeps per tab. */
+export interface TabEntry { report: Report; costMs: number; frameId: number; url?: string }
+
+/** The content script's own view of the page, for the popup's "why no report" text. */
+export interface ContentStatus { found: boolean; watching: boolean }
+
+export function isMsg(value: unknown): value is Msg {
+  const type = (value as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('nianbao/');
+}
