@@ -9,7 +9,7 @@ export default defineBackground(() => {
   const log = (err: unknown) => console.error('[年报核对]', err);
   const ask: GetReportMsg = { type: 'nianbao/get-report' };
   const deps: Deps = {
-    action: browser.action ?? (browser as unknown as { browserAction: ActionApi }).browserAction,
+    action: (browser.action ?? (browser as unknown as { browserAction: ActionApi }).browserAction) as ActionApi,
     store: new TabStore(browser.storage?.session),
     askTab: (tabId) =>
       (browser.tabs.sendMessage(tabId, ask) as Promise<ReportReply | undefined>).catch(() => undefined),

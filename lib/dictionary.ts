@@ -140,3 +140,115 @@ export const TABLE_TITLES: Record<TableKey, string> = {
   table4: '政府信息公开行政复议、行政诉讼情况',
   legacy: '政府信息公开情况统计表',
 };
+
+// ---- The legacy 政府信息公开情况统计表 (reports up to 2018) ----
+// Labels are matched after their numbering (一、 （一） 1. 其中：) is stripped. `group` names the parent
+// whose sub-items share a label (被依法纠错数 under both 行政复议 and 行政诉讼).
+
+const legacy: FormatTag[] = ['legacy'];
+const L = (key: string, label: string, pattern: RegExp, meaning: string, group?: RegExp): KeyDef => ({
+  key, label, formats: legacy, meaning, pattern, ...(group ? { group } : {}),
+});
+
+export const LEGACY_ROWS: KeyDef[] = [
+  L('proactive_normative', '其中：主动公开规范性文件数', /^主动公开规范性文件数/, 'normative documents among them'),
+  L('normative_issued', '制发规范性文件总数', /^制发规范性文件总数/, 'normative documents issued'),
+  L('proactive_total', '（一）主动公开政府信息数', /^主动公开(?:政府信息|文件)数/, 'items proactively disclosed'),
+  L('channel_gazette', '1.政府公报公开政府信息数', /^政府公报公开/, 'channel: gazette'),
+  L('channel_website', '2.政府网站公开政府信息数', /^政府网站公开/, 'channel: website'),
+  L('channel_weibo', '3.政务微博公开政府信息数', /^政务微博公开/, 'channel: Weibo'),
+  L('channel_wechat', '4.政务微信公开政府信息数', /^政务微信公开/, 'channel: WeChat'),
+  L('channel_other', '5.其他方式公开政府信息数', /^其他方式公开/, 'channel: other'),
+  L('hot_topic_responses', '（一）回应公众关注热点或重大舆情数', /^回应公众关注热点|重大舆情数/, 'responses to public concerns'),
+  L('press_conferences_by_heads', '其中：主要负责同志参加新闻发布会次数', /^主要负责同志参加新闻发布会/, 'press conferences with agency heads'),
+  L('press_conferences', '1.参加或举办新闻发布会总次数', /新闻发布会总次数/, 'press conferences'),
+  L('online_interviews_by_heads', '其中：主要负责同志参加政府网站在线访谈次数', /^主要负责同志参加.*在线访谈/, 'online interviews with agency heads'),
+  L('online_interviews', '2.政府网站在线访谈次数', /在线访谈次数/, 'online interviews'),
+  L('interpretation_articles', '3.政策解读稿件发布数', /^政策解读稿件/, 'policy interpretation articles'),
+  L('social_media_responses', '4.微博微信回应事件数', /^微博微信回应/, 'responses via Weibo/WeChat'),
+  L('other_responses', '5.其他方式回应事件数', /^其他方式回应/, 'responses by other means'),
+  L('requests_received', '（一）收到申请数', /^收到申请数|^受理依申请公开信息总数|^受理.*申请总数/, 'requests received'),
+  L('requests_in_person', '1.当面申请数', /^当面申请/, 'requests: in person'),
+  L('requests_fax', '2.传真申请数', /^传真申请/, 'requests: fax'),
+  L('requests_online', '3.网络申请数', /^网络申请|^网上申请/, 'requests: online'),
+  L('requests_letter', '4.信函申请数', /^信函申请/, 'requests: letter'),
+  L('requests_letter_fax', '信函、传真申请数', /^信函、?传真申请/, 'requests: letter or fax (one row on some tables)'),
+  L('requests_closed', '（二）申请办结数', /^申请办结数/, 'requests closed'),
+  L('closed_on_time', '1.按时办结数', /^按时办结/, 'closed on time'),
+  L('closed_extended', '2.延期办结数', /^延期办结/, 'closed after extension'),
+  L('replies_total', '（三）申请答复数', /^申请答复数|^对申请的答复总数/, 'replies'),
+  L('reply_already_public', '1.属于已主动公开范围数', /^属于已主动公开范围/, 'reply: already public'),
+  L('reply_partly', '3.同意部分公开答复数', /^同意部分公开/, 'reply: partly granted'),
+  L('reply_granted', '2.同意公开答复数', /^同意公开答复/, 'reply: granted'),
+  L('reply_denied', '4.不同意公开答复数', /^不同意公开|^不予公开答复/, 'reply: denied'),
+  L('denied_state_secret', '其中：涉及国家秘密', /^涉及国家秘密/, 'denied: state secret'),
+  L('denied_commercial_secret', '涉及商业秘密', /^涉及商业秘密/, 'denied: commercial secret'),
+  L('denied_privacy', '涉及个人隐私', /^涉及个人隐私/, 'denied: privacy'),
+  L('denied_security_stability', '危及国家安全、公共安全、经济安全和社会稳定', /^危及国家安全/, 'denied: security and stability'),
+  L('denied_not_gov_info', '不是《条例》所指政府信息', /^不是.*政府信息/, 'denied: not government information'),
+  L('denied_other_law', '法律法规规定的其他情形', /^法律法规规定的其他情形/, 'denied: other legal grounds'),
+  L('reply_not_this_agency', '5.不属于本行政机关公开数', /^不属于本行政机关/, 'reply: another agency'),
+  L('reply_not_exist', '6.申请信息不存在数', /^申请信息不存在/, 'reply: does not exist'),
+  L('reply_correction', '7.告知作出更改补充数', /^告知作出更改补充/, 'reply: asked to amend'),
+  L('reply_other_channel', '8.告知通过其他途径办理数', /^告知通过其他途径/, 'reply: other channel'),
+  L('reply_other', '其他类型答复数', /^其他类型答复/, 'reply: other (some tables)'),
+  L('request_types_total', '（四）申请类型数', /^申请类型数/, 'requests by subject'),
+  ...([
+    ['budget', '财政预决算'], ['compensation', '征收补偿'], ['planning', '规划计划'], ['major_projects', '重大建设项目'],
+    ['business', '工商管理'], ['food_drug', '食品药品'], ['environment', '环境保护'], ['public_resources', '公共资源'],
+    ['employment', '劳动就业'], ['relief', '社会救助'], ['health', '医疗卫生'], ['education', '教育信息'],
+    ['statistics', '统计信息'], ['penalties', '行政处罚'], ['personnel', '人事信息'], ['prices', '价格收费'],
+    ['credit', '企业信用'], ['other', '其它'],
+  ] as const).map(([k, label], i) =>
+    L(`type_${k}`, `${i + 1}.${label}`, k === 'other' ? /^其[它他]$/ : new RegExp(`^${label}`), `request subject: ${label}`, /申请类型数|财政预决算|征收补偿|规划计划|重大建设|工商管理|食品药品|环境保护|公共资源|劳动就业|社会救助|医疗卫生|教育信息|统计信息|行政处罚|人事信息|价格收费|企业信用/),
+  ),
+  L('reviews_total', '四、行政复议数量', /^行政复议数/, 'administrative reviews'),
+  L('review_upheld', '（一）维持具体行政行为数', /^维持具体行政行为数$/, 'review: upheld', /行政复议/),
+  L('review_corrected', '（二）被依法纠错数', /^被依法纠错/, 'review: corrected', /行政复议/),
+  L('review_other', '（三）其他情形数', /^其他情形/, 'review: other', /行政复议/),
+  L('suits_total', '五、行政诉讼数量', /^行政诉讼数/, 'lawsuits'),
+  L('suit_upheld', '（一）维持具体行政行为或者驳回原告诉讼请求数', /驳回原告/, 'lawsuit: upheld', /行政诉讼/),
+  L('suit_corrected', '（二）被依法纠错数', /^被依法纠错/, 'lawsuit: corrected', /行政诉讼/),
+  L('suit_other', '（三）其他情形数', /^其他情形/, 'lawsuit: other', /行政诉讼/),
+  L('complaints', '六、举报投诉数量', /^举报投诉数|举报数$/, 'complaints'),
+  L('fees', '七、依申请公开信息收取的费用', /收取的费用|收费减免金额/, 'fees charged'),
+  L('offices', '（一）政府信息公开工作专门机构数', /专门机构数/, 'dedicated offices'),
+  L('reading_points', '（二）设置政府信息公开查阅点数', /查阅点数/, 'reading points'),
+  L('staff_full_time', '1.专职人员数', /^专职人员数/, 'full-time staff'),
+  L('staff_part_time', '2.兼职人员数', /^兼职人员数/, 'part-time staff'),
+  L('staff_total', '（三）从事政府信息公开工作人员数', /工作人员数$/, 'staff'),
+  L('budget', '（四）政府信息公开专项经费', /专项经费/, 'dedicated budget'),
+  L('meetings', '（一）召开政府信息公开工作会议或专题会议数', /会议或专题会议数|工作会议数/, 'meetings'),
+  L('trainings', '（二）举办各类培训班数', /培训班数/, 'training courses'),
+  L('trainees', '（三）接受培训人员数', /接受培训人员数/, 'people trained'),
+];
+
+export const LEGACY_COLUMNS: KeyDef[] = [
+  L('value', '统计数 / 本年度', /统计数|本年|\d{4}年度?|数量/, 'the year reported'),
+  L('cumulative', '历年累计', /累计/, 'cumulative over all years (some provinces)'),
+];
+
+/** Legacy sums that must hold (errors): parent = its listed children. */
+export const LEGACY_SUMS: [string, string[]][] = [
+  ['requests_received', ['requests_in_person', 'requests_fax', 'requests_online', 'requests_letter', 'requests_letter_fax']],
+  ['requests_closed', ['closed_on_time', 'closed_extended']],
+  ['replies_total', ['reply_already_public', 'reply_granted', 'reply_partly', 'reply_denied', 'reply_not_this_agency', 'reply_not_exist', 'reply_correction', 'reply_other_channel', 'reply_other']],
+  ['reply_denied', ['denied_state_secret', 'denied_commercial_secret', 'denied_privacy', 'denied_security_stability', 'denied_not_gov_info', 'denied_other_law']],
+  ['request_types_total', LEGACY_ROWS.filter((r) => r.key.startsWith('type_')).map((r) => r.key)],
+  ['reviews_total', ['review_upheld', 'review_corrected', 'review_other']],
+  ['suits_total', ['suit_upheld', 'suit_corrected', 'suit_other']],
+  ['staff_total', ['staff_full_time', 'staff_part_time']],
+];
+
+/** Legacy expectations (warnings): child ≤ parent. */
+export const LEGACY_AT_MOST: [string, string][] = [
+  ['proactive_normative', 'proactive_total'],
+  ['channel_gazette', 'proactive_total'],
+  ['channel_website', 'proactive_total'],
+  ['channel_weibo', 'proactive_total'],
+  ['channel_wechat', 'proactive_total'],
+  ['channel_other', 'proactive_total'],
+  ['press_conferences_by_heads', 'press_conferences'],
+  ['online_interviews_by_heads', 'online_interviews'],
+  ['requests_closed', 'requests_received'],
+];

@@ -1,6 +1,73 @@
-import type { ExtractedTable } from './extract-table.ts';
-export const LEGACY_SIGNATURE = /政府信息公开情况统计表/;
-// The legacy 统计表 reader comes next.
-export function extractLegacy(_tables: Element[]): ExtractedTable | null {
+/**
+ * The legacy 政府信息公开情况统计表 (reports up to 2018): one indicator per row, with a unit column and
+ * one or two value columns (统计数; some provinces add 历年累计). Seed 001 writes the value with its
+ * unit in the 单位 column (`78条`) and leaves 统计数 empty: the number is read wherever it is in the row.
+ */
+import { LEGACY_COLUMNS, LEGACY_ROWS, type KeyDef } from './dictionary.ts';
+import type { ExtractedTable, PlacedCell } from './extract-table.ts';
+import { rowsOfTables, type RowCell } from './table-rows.ts';
+
+export const LEGACY_SIGNATURE = /政府信息公开情况统计表|统计指标|指标名称/;
+const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
+const HEADER = /统计指标|指标名称|^指标$/;
+const UNIT = /单位/;
+
+function matchLegacyRow(label: string, parent: string): KeyDef | null {
+  const bare = label.replace(NUMBERING, '').replace(/\(.*?\)$/, '');
+  for (const def of LEGACY_ROWS) {
+    if (!def.pattern.test(bare)) continue;
+    if (def.group && !def.group.test(parent)) continue;
+    return def;
+  }
   return null;
+}
+
+function placed(row: string, col: string, cell: RowCell, unit?: string): PlacedCell {
+  const n = cell.number;
+  const u = n.unit ?? unit;
+  return {
+    cell: { row, col, value: n.value, raw: n.raw, status: n.status, ...(u ? { unit: u } : {}), source: cell.source },
+    el: cell.el,
+  };
+}
+
+export function extractLegacy(tables: Element[]): ExtractedTable | null {
+  const out: ExtractedTable = { table: 'legacy', cells: [], rowLabels: {}, colLabels: {}, problems: [] };
+  let columns: { key: string; c0: number }[] | null = null;
+  let unitCol = -1;
+  let headerTable = -1;
+  let parent = '';
+  for (const row of rowsOfTables(tables)) {
+    const first = row.cells[0];
+    if (!first) continue;
+    if (!columns || row.table !== headerTable) {
+      if (!HEADER.test(first.key)) continue;
+      headerTable = row.table;
+      columns = [];
+      for (const cell of row.cells.slice(1)) {
+        if (UNIT.test(cell.key)) unitCol = cell.c0!;
+        else {
+          const def = LEGACY_COLUMNS.find((d) => d.pattern.test(cell.key)) ?? LEGACY_COLUMNS[0];
+          if (!columns.some((c) => c.key === def.key)) columns.push({ key: def.key, c0: cell.c0! });
+          out.colLabels[def.key] = cell.text;
+        }
+      }
+      continue;
+    }
+    const def = matchLegacyRow(first.key, parent);
+    if (!def) continue;
+    if (/^[一二三四五六七八九十]+[、.．]/.test(first.key) || def.key.endsWith('_total') || def.key === 'reply_denied') parent = first.key;
+    if (out.rowLabels[def.key]) continue;
+    out.rowLabels[def.key] = first.text;
+    const unitCell = row.cells.find((c) => c.c0 === unitCol);
+    const unitText = unitCell && unitCell.number.status === 'unreadable' ? unitCell.text.replace(/[—-]+/g, '') : undefined;
+    for (const col of columns) {
+      const cell = row.cells.find((c) => c.c0 === col.c0 && c !== first);
+      if (!cell) continue;
+      // 78条 in the 单位 column with 统计数 left empty: the number lives in the unit cell.
+      const useUnitCell = col.key === 'value' && cell.number.status === 'blank' && unitCell?.number.status === 'ok';
+      out.cells.push(useUnitCell ? placed(def.key, col.key, unitCell!) : placed(def.key, col.key, cell, unitText || undefined));
+    }
+  }
+  return out.cells.length ? out : null;
 }

@@ -18,9 +18,9 @@ export interface ReportMetadata {
 }
 
 const TITLE_REPORT = /(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告/;
-const AGENCY_FIELD = /(?:发布机构|发文机关|发布单位|发布部门|填报单位|信息来源|来源单位|公开主体)\s*[:：]\s*([^\s:：|]{2,40})/;
+const AGENCY_FIELD = /(?:发布机构|发文机关|发布单位|发布部门|填报单位|信息来源|来源单位|公开主体)\s*[:：]?\s*([^\s:：|]{2,40})/;
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
-const DATE_FIELD = new RegExp(`(?:发布日期|公开日期|发布时间|成文日期|发文日期|日期)\\s*[:：]\\s*${DATE.source}`);
+const DATE_FIELD = new RegExp(`(?:发布日期|公开日期|发布时间|成文日期|发文日期|日期)\\s*[:：]?\\s*${DATE.source}`);
 const PERIOD = /(?:统计期限|统计时限|数据统计期限|统计时间|时间为|期限为|期限从)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
 /** The page's headline: document title, else the first heading-like element naming a report. */

@@ -1,4 +1,3 @@
-import type { Browser } from 'wxt/browser';
 import { isMsg, type ReportReply, type TabEntry } from '@/utils/messages.ts';
 import { badgeFor } from './badge.ts';
 import type { TabStore } from './tab-store.ts';
@@ -7,7 +6,11 @@ import type { TabStore } from './tab-store.ts';
 // directly (fakeBrowser's sendMessage ignores Promise-returning listeners).
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-export type ActionApi = Pick<Browser.action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+export interface ActionApi {
+  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void>;
+  setTitle(details: { tabId?: number; title: string }): Promise<void>;
+}
 
 export interface Deps {
   store: TabStore;

@@ -20,7 +20,10 @@ export function preferEntry(current: TabEntry | undefined, next: TabEntry): TabE
 
 export class TabStore {
   private readonly tabs = new Map<number, TabEntry>();
-  constructor(private readonly session?: SessionArea) {}
+  private readonly session: SessionArea | undefined;
+  constructor(session?: SessionArea) {
+    this.session = session;
+  }
 
   /** Returns the entry the tab now shows (which may be the one it already had). */
   async put(tabId: number, entry: TabEntry): Promise<TabEntry> {
@@ -33,7 +36,8 @@ export class TabStore {
   async get(tabId: number): Promise<TabEntry | undefined> {
     const hit = this.tabs.get(tabId);
     if (hit || !this.session) return hit;
-    const stored = (await this.session.get(key(tabId)).catch(() => ({})))[key(tabId)] as TabEntry | undefined;
+    const items: Record<string, unknown> = await this.session.get(key(tabId)).catch(() => ({}));
+    const stored = items[key(tabId)] as TabEntry | undefined;
     if (stored) this.tabs.set(tabId, stored);
     return stored;
   }

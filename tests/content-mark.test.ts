@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { firstReportTable } from '@/entrypoints/content/anchor.ts';
+import {
+  clearMarks,
+  ERROR_ATTR,
+  findingsOf,
+  markedAncestor,
+  markFindings,
+  WARNING_ATTR,
+} from '@/entrypoints/content/mark-cells.ts';
+import { ensureMarkStyles, removeMarkStyles, STYLE_ID } from '@/entrypoints/content/page-style.ts';
+import { finding, pageWithTable } from './support/fake-report.ts';
+
+const ROWS = ['new_received', 'carried_over'];
+const COLS = ['natural_person', 'commercial', 'total'];
+const td = (row: string, col: string) => document.querySelector(`td[data-row="${row}"][data-col="${col}"]`)!;
+
+describe('markFindings', () => {
+  beforeEach(() => {
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+  });
+
+  it('marks exactly the cells of error findings, with their ids, focusable, text untouched', () => {
+    const textBefore = () => document.body.textContent;
+    const e1 = finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }] });
+    const e2 = finding({ id: 'f2', cells: [{ row: 'new_received', col: 'total' }] });
+    const result = pageWithTable(document, ROWS, COLS, [e1, e2]);
+    const before = textBefore();
+
+    const marks = markFindings(result);
+
+    const marked = [...document.querySelectorAll(`[${ERROR_ATTR}]`)];
+    expect(marked).toEqual([td('new_received', 'natural_person'), td('new_received', 'total')]);
+    expect(td('new_received', 'total').getAttribute(ERROR_ATTR)).toBe('f1 f2');
+    expect(td('new_received', 'natural_person').getAttribute(ERROR_ATTR)).toBe('f1');
+    for (const el of marked) expect(el.getAttribute('tabindex')).toBe('0');
+    expect(td('carried_over', 'total').attributes.length).toBe(2); // data-row, data-col only
+    expect(textBefore()).toBe(before);
+    expect(marks.elements.get('f1')).toEqual([td('new_received', 'total'), td('new_received', 'natural_person')]);
+  });
+
+  it('marks warnings with their own attribute, not data-nianbao-finding', () => {
+    const w = finding({ id: 'w1', severity: 'warning', cells: [{ row: 'carried_over', col: 'commercial' }] });
+    markFindings(pageWithTable(document, ROWS, COLS, [w]));
+    expect(document.querySelectorAll(`[${ERROR_ATTR}]`)).toHaveLength(0);
+    expect(td('carried_over', 'commercial').getAttribute(WARNING_ATTR)).toBe('w1');
+  });
+
+  it('does not take over a tabindex the page already set, and clearMarks restores the page', () => {
+    const result = pageWithTable(document, ROWS, COLS, [
+      finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'carried_over', col: 'total' }] }),
+    ]);
+    td('carried_over', 'total').setAttribute('tabindex', '-1');
+    const pristine = document.body.innerHTML;
+    markFindings(result);
+    expect(td('carried_over', 'total').getAttribute('tabindex')).toBe('-1');
+    expect(td('new_received', 'total').getAttribute('aria-description')).toContain('总计 0 ≠');
+    clearMarks(document);
+    expect(document.body.innerHTML).toBe(pristine);
+  });
+
+  it('skips cells the core could not locate on the page', () => {
+    const f = finding({ id: 'f1', cells: [{ row: 'nowhere', col: 'total' }] });
+    const marks = markFindings(pageWithTable(document, ROWS, COLS, [f]));
+    expect(marks.elements.get('f1')).toEqual([]);
+    expect(document.querySelectorAll(`[${ERROR_ATTR}]`)).toHaveLength(0);
+  });
+
+  it('findingsOf lists errors before warnings; markedAncestor climbs from inner nodes', () => {
+    const e = finding({ id: 'e', cells: [{ row: 'new_received', col: 'total' }] });
+    const w = finding({ id: 'w', severity: 'warning', cells: [{ row: 'new_received', col: 'total' }] });
+    const marks = markFindings(pageWithTable(document, ROWS, COLS, [w, e]));
+    const cell = td('new_received', 'total');
+    cell.innerHTML = '<span>7</span>';
+    expect(findingsOf(cell, marks).map((f) => f.id)).toEqual(['e', 'w']);
+    expect(markedAncestor(cell.querySelector('span'))).toBe(cell);
+    expect(markedAncestor(document.querySelector('h1'))).toBeNull();
+  });
+});
+
+describe('page stylesheet', () => {
+  it('is added once, styles only our attributes with outline/box-shadow, and can be removed', () => {
+    ensureMarkStyles(document);
+    ensureMarkStyles(document);
+    const styles = document.querySelectorAll(`#${STYLE_ID}`);
+    expect(styles).toHaveLength(1);
+    const css = styles[0]!.textContent!;
+    expect(css).toContain(`[${ERROR_ATTR}]`);
+    expect(css).not.toMatch(/(^|[;{])\s*(border|padding|margin|width|height)\s*:/);
+    removeMarkStyles(document);
+    expect(document.getElementById(STYLE_ID)).toBeNull();
+  });
+});
+
+describe('firstReportTable', () => {
+  it('is the <table> holding the first located cell', () => {
+    const result = pageWithTable(document, ROWS, COLS, []);
+    expect(firstReportTable(result)).toBe(document.getElementById('t3'));
+  });
+
+  it('picks the earlier table in document order when several tables are present', () => {
+    const result = pageWithTable(document, ROWS, COLS, []);
+    const other = document.createElement('table');
+    other.innerHTML = '<tr><td id="early">1</td></tr>';
+    document.body.prepend(other);
+    result.report.tables.table2 = { rowLabels: {}, colLabels: {}, cells: [{ row: 'x', col: 'y', value: 1, raw: '1', status: 'ok' }] };
+    const base = result.elementFor;
+    const withTable2 = { ...result, elementFor: (t: Parameters<typeof base>[0], r: Parameters<typeof base>[1]) => (t === 'table2' ? document.getElementById('early')! : base(t, r)) };
+    expect(firstReportTable(withTable2)).toBe(other);
+  });
+
+  it('is undefined when no cell can be located', () => {
+    const result = pageWithTable(document, ROWS, COLS, []);
+    expect(firstReportTable({ ...result, elementFor: () => undefined })).toBeUndefined();
+  });
+});
