@@ -27,7 +27,7 @@ export function CellTooltip({ tip }: { tip: TipState | null }) {
       {tip.findings.map((f) => (
         <p key={f.id} class={`nb-tip-line nb-${f.severity}`}>
           <span class="nb-tip-kind">
-            {SEVERITY_LABEL[f.severity]} · {TABLE_LABEL[f.table]} · {ruleLabel(f.rule)}
+            {`${SEVERITY_LABEL[f.severity]} · ${TABLE_LABEL[f.table]} · ${ruleLabel(f.rule)}`}
           </span>
           <span class="nb-tip-text">{f.message}</span>
         </p>

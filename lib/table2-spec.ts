@@ -12,7 +12,9 @@ export const table2Spec: TableSpec = {
     return TABLE2_COLUMNS.find((d) => d.pattern.test(leaf))?.key ?? null;
   },
   columnsFromText(text, count) {
-    const found = TABLE2_COLUMNS.map((d) => ({ key: d.key, at: text.search(d.pattern) }))
+    // Only the block's own header: prose before it may mention the same words.
+    const header = text.slice(Math.max(0, text.lastIndexOf('信息内容')));
+    const found = TABLE2_COLUMNS.map((d) => ({ key: d.key, at: header.search(d.pattern) }))
       .filter((f) => f.at >= 0)
       .sort((a, b) => a.at - b.at)
       .map((f) => f.key);

@@ -64,7 +64,7 @@ export function App({ port }: { port: PopupPort }) {
       )}
       <ExportButtons onAction={onAction} />
       {notice && (
-        <p class={`nb-notice ${notice.error ? 'nb-error' : ''}`} role="status">
+        <p class={`nb-notice ${notice.error ? 'nb-notice-error' : ''}`} role="status">
           {notice.text}
         </p>
       )}

@@ -1,12 +1,10 @@
 import type { Report } from '@/lib/schema.ts';
 import { exportJson } from '@/lib/export-json.ts';
 import { exportFindingsCsv, exportTsv, exportValuesCsv } from '@/lib/export-csv.ts';
-import { exportFileName } from '@/lib/file-names.ts';
+import { exportFileName, type ExportKind } from '@/lib/file-names.ts';
 
 // The three downloads and the clipboard table. The exporters validate through the zod schema (that's
 // why they run here in the popup and not in the content script) and throw on an invalid report.
-
-export type ExportKind = 'json' | 'values-csv' | 'findings-csv';
 
 const RUN: Record<ExportKind, { make: (r: Report) => string; mime: string }> = {
   json: { make: exportJson, mime: 'application/json' },

@@ -69,6 +69,11 @@ export function sum(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
 }
 
+/** `a 1 + b 2`; long sums (Table 3's 23 result rows) name only their non-zero terms. */
 export function formatSum(terms: Extract<Term, { kind: 'value' }>[]): string {
-  return terms.map((t) => `${t.label} ${t.blank ? '空白' : t.value}`).join(' + ');
+  const shown = terms.length > 7 ? terms.filter((t) => t.value !== 0) : terms;
+  const text = shown.map((t) => `${t.label} ${t.blank ? '空白' : t.value}`).join(' + ');
+  const rest = terms.length - shown.length;
+  if (!rest) return text;
+  return `${text || '0'}（其余 ${rest} 项为 0 或空白）`;
 }

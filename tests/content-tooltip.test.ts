@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TipState } from '@/components/CellTooltip.tsx';
+import { markFindings } from '@/entrypoints/content/mark-cells.ts';
+import { watchTooltips } from '@/entrypoints/content/tooltip.ts';
+import { finding, pageWithTable } from './support/fake-report.ts';
+
+describe('watchTooltips', () => {
+  const ctl = new AbortController();
+  afterEach(() => ctl.abort());
+
+  function setup() {
+    const f = finding({ id: 'f1', cells: [{ row: 'r1', col: 'total' }] });
+    const marks = markFindings(pageWithTable(document, ['r1', 'r2'], ['a', 'total'], [f]));
+    const show = vi.fn<(tip: TipState | null) => void>();
+    watchTooltips(document, marks, show, ctl.signal);
+    const cell = document.querySelector('td[data-row="r1"][data-col="total"]') as HTMLElement;
+    const plain = document.querySelector('td[data-row="r2"][data-col="a"]') as HTMLElement;
+    return { show, cell, plain, last: () => show.mock.lastCall?.[0] };
+  }
+
+  it('opens on hover of a marked cell and closes when the pointer leaves it', () => {
+    const { cell, plain, last } = setup();
+    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(last()?.findings.map((f) => f.id)).toEqual(['f1']);
+    cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: plain }));
+    expect(last()).toBeNull();
+  });
+
+  it('opens on keyboard focus, and Escape dismisses it', () => {
+    const { cell, last } = setup();
+    cell.focus();
+    expect(last()?.findings[0]?.id).toBe('f1');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(last()).toBeNull();
+    cell.blur();
+    expect(last()).toBeNull();
+  });
+
+  it('ignores unmarked cells', () => {
+    const { plain, show } = setup();
+    plain.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(show).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,82 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReportSchema } from '@/lib/schema.ts';
+import { App } from '@/entrypoints/popup/App.tsx';
+import { downloadText } from '@/entrypoints/popup/download.ts';
+import type { PopupPort, PopupState } from '@/entrypoints/popup/port.ts';
+import { fakeReport, finding } from './support/fake-report.ts';
+
+vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadText: vi.fn() }));
+
+const report = fakeReport(
+  [finding({ id: 'e1', cells: [{ row: 'new_received', col: 'total' }] }), finding({ id: 'w1', severity: 'warning', message: '空白' })],
+  [{ row: 'new_received', col: 'total', value: 0, raw: '0', status: 'ok' }],
+);
+
+function port(state: PopupState): PopupPort & { reveal: ReturnType<typeof vi.fn>; copyText: ReturnType<typeof vi.fn> } {
+  return { load: async () => state, reveal: vi.fn(async () => undefined), copyText: vi.fn(async () => undefined) };
+}
+
+let root: HTMLElement;
+async function mount(p: PopupPort) {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(<App port={p} />, root);
+  });
+  return root;
+}
+const click = (el: Element | null) => act(async () => (el as HTMLElement).click());
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.mocked(downloadText).mockClear();
+});
+
+describe('popup App', () => {
+  it('shows the report, its errors, and reveals a finding on click', async () => {
+    const p = port({ kind: 'report', tabId: 3, report });
+    const el = await mount(p);
+    expect(el.querySelector('h1')!.textContent).toBe(report.source.title);
+    expect(el.querySelector('[data-testid="agency"]')!.textContent).toBe('某区人民政府');
+    expect(el.querySelector('[data-testid="year"]')!.textContent).toBe('2021');
+    expect(el.querySelector('[data-testid="verdict"]')!.textContent).toBe('本报告有 1 处数据不一致');
+    await click(el.querySelector('[data-finding-id="e1"] button'));
+    expect(p.reveal).toHaveBeenCalledWith(3, 'e1');
+  });
+
+  it('downloads JSON that parses with the schema, and the two CSVs', async () => {
+    const el = await mount(port({ kind: 'report', tabId: 3, report }));
+    await click(el.querySelector('[data-action="json"]'));
+    const [name, text, mime] = vi.mocked(downloadText).mock.lastCall!;
+    expect(name).toMatch(/\.json$/);
+    expect(mime).toBe('application/json');
+    expect(ReportSchema.parse(JSON.parse(text))).toEqual(report);
+    await click(el.querySelector('[data-action="values-csv"]'));
+    expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.csv$/);
+    await click(el.querySelector('[data-action="findings-csv"]'));
+    expect(vi.mocked(downloadText).mock.lastCall![1]).toContain('e1');
+  });
+
+  it('copies the table as TSV', async () => {
+    const p = port({ kind: 'report', tabId: 3, report });
+    const el = await mount(p);
+    await click(el.querySelector('[data-action="copy-tsv"]'));
+    expect(p.copyText.mock.lastCall![0]).toContain('\t');
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('已复制');
+  });
+
+  it('shows an error instead of a file when the report does not validate', async () => {
+    const bad = { ...report, year: 'x' } as unknown as typeof report;
+    const el = await mount(port({ kind: 'report', tabId: 3, report: bad }));
+    await click(el.querySelector('[data-action="json"]'));
+    expect(downloadText).not.toHaveBeenCalled();
+    expect(el.querySelector('.nb-notice-error')!.textContent).toContain('操作失败');
+  });
+
+  it('says why there is nothing to show', async () => {
+    const el = await mount(port({ kind: 'none', why: { headline: '此页面不是 .gov.cn 网站', detail: 'x' } }));
+    expect(el.querySelector('[data-testid="no-report"] h1')!.textContent).toBe('此页面不是 .gov.cn 网站');
+  });
+});
