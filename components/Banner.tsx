@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { Finding } from '@/lib/schema.ts';
 import { FindingList } from './FindingList.tsx';
 
-// The on-page summary, rendered in a shadow root just above the report's first table.
+// The on-page summary, rendered in a shadow root just above the report's first table. Stateless on
+// purpose (warnings fold with a native <details>): no hooks runtime in the content script's bundle.
 
 interface Props {
   findings: Finding[];
@@ -11,7 +11,6 @@ interface Props {
 }
 
 export function Banner({ findings, onSelect, onDismiss }: Props) {
-  const [showWarnings, setShowWarnings] = useState(false);
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const ok = errors.length === 0;
@@ -28,17 +27,10 @@ export function Banner({ findings, onSelect, onDismiss }: Props) {
       </header>
       {errors.length > 0 && <FindingList findings={errors} onSelect={onSelect} />}
       {warnings.length > 0 && (
-        <div class="nb-warnings">
-          <button
-            type="button"
-            class="nb-toggle"
-            aria-expanded={showWarnings}
-            onClick={() => setShowWarnings(!showWarnings)}
-          >
-            {showWarnings ? '收起' : '展开'} {warnings.length} 条提示（不影响合计，但值得留意）
-          </button>
-          {showWarnings && <FindingList findings={warnings} onSelect={onSelect} />}
-        </div>
+        <details class="nb-warnings">
+          <summary class="nb-toggle">{warnings.length} 条提示（不计入不一致，但值得留意）</summary>
+          <FindingList findings={warnings} onSelect={onSelect} />
+        </details>
       )}
     </section>
   );

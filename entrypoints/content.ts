@@ -56,8 +56,10 @@ export default defineContentScript({
       { signal: ctx.signal },
     );
 
-    const onMessage = (msg: unknown) =>
-      handleContentMessage(msg, {
+    // sendResponse + `return true` rather than a returned Promise: the one form every browser honours
+    // without the polyfill (see wxt.config.ts).
+    const onMessage = (msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+      const reply = handleContentMessage(msg, {
         report: () => found?.result.report ?? null,
         costMs: totalCostMs,
         watching: () => watcher.watching,
@@ -66,6 +68,10 @@ export default defineContentScript({
           return !!(found && finding && revealFinding(finding, found.marks));
         },
       });
+      if (!reply) return false;
+      reply.then(sendResponse, (err: unknown) => logError('onMessage', err));
+      return true;
+    };
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {

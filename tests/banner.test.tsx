@@ -26,18 +26,18 @@ describe('Banner', () => {
     const el = mount(<Banner findings={[...errors, warning]} onSelect={onSelect} onDismiss={vi.fn()} />);
     expect(el.querySelector('[data-testid="nianbao-headline"]')!.textContent).toBe('本报告有 2 处数据不一致');
     const items = el.querySelectorAll('.nb-finding');
-    expect(items).toHaveLength(2); // warnings are collapsed
+    expect(el.querySelectorAll('details .nb-finding')).toHaveLength(1);
+    expect(items).toHaveLength(3); // two errors + the folded warning
     act(() => (items[1]!.querySelector('button') as HTMLButtonElement).click());
     expect(onSelect).toHaveBeenCalledWith(errors[1]);
   });
 
-  it('keeps warnings behind a toggle', () => {
+  it('keeps warnings folded in a <details>', () => {
     const el = mount(<Banner findings={[...errors, warning]} onSelect={vi.fn()} onDismiss={vi.fn()} />);
-    const toggle = el.querySelector('.nb-toggle') as HTMLButtonElement;
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    act(() => toggle.click());
-    expect(el.querySelectorAll('.nb-finding')).toHaveLength(3);
-    expect(el.textContent).toContain('空白单元格');
+    const details = el.querySelector('details.nb-warnings') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toContain('1 条提示');
+    expect(details.textContent).toContain('空白单元格');
   });
 
   it('says clearly when everything reconciles, and can be dismissed', () => {
