@@ -65,10 +65,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
   const bodyText = body.textContent ?? '';
   if (!TABLE_SIGNATURE.test(bodyText) && !LEGACY_SIGNATURE.test(bodyText)) return null;
 
+  const lines = textLines(body);
   let extracted = extractAll(rowsOfTables(tables));
   if (!extracted.some((t) => t.table === 'table3' || t.table === 'table4')) {
     // Tables flattened to one cell per line: rebuild rows from the page's text lines.
-    const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
+    const fromLines = extractAll(rowsOfLines(lines, [...TABLE2_ROWS, ...TABLE3_ROWS]));
     if (fromLines.length > extracted.length) extracted = fromLines;
   }
   const legacy = extracted.length ? null : extractLegacy(tables);
@@ -88,7 +89,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
     problems.push(...t.problems);
   }
 
-  const meta = readMetadata(doc, bodyText);
+  const meta = readMetadata(doc, lines.map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

@@ -21,7 +21,7 @@ const TITLE_REPORT = /(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(
 const AGENCY_FIELD = /(?:发布机构|发文机关|发布单位|发布部门|填报单位|信息来源|来源单位|公开主体)\s*[:：]?\s*([^\s:：|]{2,40})/;
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 const DATE_FIELD = new RegExp(`(?:发布日期|公开日期|发布时间|成文日期|发文日期|日期)\\s*[:：]?\\s*${DATE.source}`);
-const PERIOD = /(?:统计期限|统计时限|数据统计期限|统计时间|时间为|期限为|期限从)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
+const PERIOD = /(?:统计期限|统计时限|数据统计期限|统计时间|时间为|期限为|期限从)[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
 /** The page's headline: document title, else the first heading-like element naming a report. */
 export function reportTitle(doc: Document): string {
@@ -47,9 +47,10 @@ function agencyFromTitle(title: string): string | null {
   return name.length >= 2 && name.length <= 40 ? name : null;
 }
 
-export function readMetadata(doc: Document, bodyText: string): ReportMetadata {
+/** `pageText` is the page's text with a line break between blocks and cells (see textLines). */
+export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   const title = reportTitle(doc);
-  const text = toHalfWidth(bodyText);
+  const text = toHalfWidth(pageText);
   let agency: Evidence | null = null;
   const fromTitle = agencyFromTitle(title);
   if (fromTitle) agency = { value: fromTitle, evidence: `标题：${title}` };
