@@ -56,7 +56,7 @@ export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   if (fromTitle) agency = { value: fromTitle, evidence: `标题：${title}` };
   else {
     const m = AGENCY_FIELD.exec(text);
-    if (m) agency = { value: m[1], evidence: m[0] };
+    if (m) agency = { value: m[1], evidence: cleanSpaces(m[0]) };
   }
 
   let year: Evidence | null = null;
@@ -71,7 +71,7 @@ export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   const field = DATE_FIELD.exec(text);
   if (field) {
     const [, y, m, d] = DATE.exec(field[0])!;
-    publishedAt = { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, evidence: field[0] };
+    publishedAt = { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, evidence: cleanSpaces(field[0]) };
   }
   if (!year && publishedAt) {
     year = { value: String(Number(publishedAt.value.slice(0, 4)) - 1), evidence: `发布于 ${publishedAt.value}，按上一年度计` };
