@@ -35,6 +35,19 @@ export function isLabel(cell: RowCell): boolean {
   return cell.number.status === 'unreadable';
 }
 
+/** Longer than any label or value a report table prints. */
+const MAX_CELL_TEXT = 400;
+const OPAQUE = { key: '', number: { value: null, status: 'unreadable' as const, raw: '' } };
+
+/**
+ * A layout cell that holds a whole article (old sites lay pages out with tables) must not pass for a
+ * label just because the report's words are somewhere inside it: such cells read as opaque.
+ */
+function readCell(el: Element, text: string): { key: string; number: ReadNumber } {
+  if (text.length > MAX_CELL_TEXT || el.getElementsByTagName('table').length > 0) return OPAQUE;
+  return { key: labelKey(text), number: readNumber(text) };
+}
+
 /** All <table>s of a root, outermost first, each as its grid rows. */
 export function rowsOfTables(tables: Element[]): TableRow[] {
   const rows: TableRow[] = [];
@@ -53,7 +66,7 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
           continue;
         }
         let read = cache.get(slot.el);
-        if (!read) cache.set(slot.el, (read = { key: labelKey(slot.text), number: readNumber(slot.text) }));
+        if (!read) cache.set(slot.el, (read = readCell(slot.el, slot.text)));
         cells.push({
           text: read.number.raw,
           key: read.key,
