@@ -17,3 +17,14 @@ export function dictionaryMarkdown(): string {
     section('Legacy 统计表 rows', LEGACY_ROWS),
   ].join('\n');
 }
+
+const START = '<!-- dictionary:start -->';
+const END = '<!-- dictionary:end -->';
+
+/** The README text with its dictionary section replaced by the generated one. */
+export function withDictionary(readme: string): string {
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`README has no ${START} … ${END} section`);
+  return `${readme.slice(0, a + START.length)}\n${dictionaryMarkdown()}${readme.slice(b)}`;
+}
