@@ -6,29 +6,36 @@ import { ruleLabel, SEVERITY_LABEL, TABLE_LABEL } from './labels.ts';
 
 export interface TipState {
   findings: Finding[];
-  rect: { top: number; bottom: number; left: number };
+  rect: { top: number; bottom: number; left: number; right: number };
 }
 
-const GAP = 6;
+const GAP = 8;
 const MAX_WIDTH = 360;
+const MIN_SIDE = 240;
+
+/**
+ * Beside the cell (right of it) when there is room, so the tip doesn't hide the numbers the message
+ * talks about (they sit in the cell's row and column); otherwise below it, or above near the bottom.
+ */
+export function tipPosition(rect: TipState['rect'], viewportW: number, viewportH: number): Record<string, string> {
+  const right = viewportW - rect.right - GAP - 4;
+  if (right >= MIN_SIDE) {
+    const top = Math.max(4, Math.min(rect.top, viewportH - 160));
+    return { left: `${rect.right + GAP}px`, top: `${top}px`, maxWidth: `${Math.min(MAX_WIDTH, right)}px` };
+  }
+  const left = `${Math.max(4, Math.min(rect.left, viewportW - MAX_WIDTH - 4))}px`;
+  if (rect.bottom + GAP + 140 < viewportH) return { left, top: `${rect.bottom + GAP}px` };
+  return { left, bottom: `${viewportH - rect.top + GAP}px` };
+}
 
 export function CellTooltip({ tip }: { tip: TipState | null }) {
   if (!tip || tip.findings.length === 0) return null;
-  const viewportW = globalThis.innerWidth || 1024;
-  const viewportH = globalThis.innerHeight || 768;
-  const left = Math.max(4, Math.min(tip.rect.left, viewportW - MAX_WIDTH - 4));
-  // Below the cell when there is room, otherwise above it.
-  const below = tip.rect.bottom + GAP + 120 < viewportH;
-  const style = below
-    ? { left: `${left}px`, top: `${tip.rect.bottom + GAP}px` }
-    : { left: `${left}px`, bottom: `${viewportH - tip.rect.top + GAP}px` };
+  const style = tipPosition(tip.rect, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
   return (
     <div class="nb-tip" role="tooltip" style={style}>
       {tip.findings.map((f) => (
         <p key={f.id} class={`nb-tip-line nb-${f.severity}`}>
-          <span class="nb-tip-kind">
-            {`${SEVERITY_LABEL[f.severity]} · ${TABLE_LABEL[f.table]} · ${ruleLabel(f.rule)}`}
-          </span>
+          <span class="nb-tip-kind">{`${SEVERITY_LABEL[f.severity]} · ${TABLE_LABEL[f.table]} · ${ruleLabel(f.rule)}`}</span>
           <span class="nb-tip-text">{f.message}</span>
         </p>
       ))}

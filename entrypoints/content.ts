@@ -1,4 +1,3 @@
-import './content/ui.css';
 import { auditDocument, looksLikeReport, type AuditResult } from '@/lib/audit.ts';
 import type { ReportFoundMsg } from '@/utils/messages.ts';
 import { guard, logError } from './content/log.ts';
@@ -17,7 +16,6 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   allFrames: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   main(ctx) {
     let found: { result: AuditResult; marks: Marks } | null = null;
 
@@ -35,8 +33,9 @@ export default defineContentScript({
         return markFindings(result);
       });
       found = { result, marks };
-      mountBanner(ctx, result, marks).catch((err: unknown) => logError('banner', err));
-      mountTooltips(ctx, marks).catch((err: unknown) => logError('tooltip', err));
+      guard('banner', () => mountBanner(ctx, result, marks), undefined);
+      guard('tooltip', () => mountTooltips(ctx, marks), undefined);
+      timed('message', announce);
       const findings = result.report.findings;
       markDone({
         found: true,
@@ -44,7 +43,6 @@ export default defineContentScript({
         errors: findings.filter((f) => f.severity === 'error').length,
         warnings: findings.filter((f) => f.severity === 'warning').length,
       });
-      announce();
       // A page restored from the back/forward cache doesn't rerun us, but the background cleared the tab.
       ctx.addEventListener(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && announce());
     };
@@ -63,6 +61,7 @@ export default defineContentScript({
         report: () => found?.result.report ?? null,
         costMs: totalCostMs,
         watching: () => watcher.watching,
+        looksLikeReport: () => looksLikeReport(document),
         reveal: (id) => {
           const finding = found?.marks.findings.get(id);
           return !!(found && finding && revealFinding(finding, found.marks));

@@ -4,7 +4,7 @@
  * (content script), in Node (CLI, with linkedom) and in tests (happy-dom). It never writes to the page.
  */
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
-import { SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION } from './schema-version.ts';
 import { TABLE2_ROWS, TABLE3_ROWS } from './dictionary.ts';
 import { extractTable, type ExtractedTable, type TableSpec } from './extract-table.ts';
 import { table2Spec } from './table2-spec.ts';

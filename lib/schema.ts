@@ -5,7 +5,9 @@ import { z } from 'zod';
  * and every export is parsed back through `ReportSchema` before it is offered to a user.
  * Keys are stable and canonical (see lib/dictionary.ts) so data desks can stack many agencies and years.
  */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './schema-version.ts';
+
+export { SCHEMA_VERSION };
 
 export const TableKeySchema = z.enum(['table2', 'table3', 'table4', 'legacy']);
 export type TableKey = z.infer<typeof TableKeySchema>;

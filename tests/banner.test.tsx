@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Banner } from '@/components/Banner.tsx';
-import { CellTooltip } from '@/components/CellTooltip.tsx';
+import { CellTooltip, tipPosition } from '@/components/CellTooltip.tsx';
 import { finding } from './support/fake-report.ts';
 
 let root: HTMLElement;
@@ -59,12 +59,19 @@ describe('Banner', () => {
 describe('CellTooltip', () => {
   it('shows each finding with its kind, table and rule name', () => {
     const el = mount(
-      <CellTooltip tip={{ findings: [finding({ id: 'e1' })], rect: { top: 100, bottom: 120, left: 50 } }} />,
+      <CellTooltip tip={{ findings: [finding({ id: 'e1' })], rect: { top: 100, bottom: 120, left: 50, right: 90 } }} />,
     );
     const tip = el.querySelector('[role="tooltip"]') as HTMLElement;
     expect(tip.textContent).toContain('不一致 · 表三（依申请公开） · 申请人合计');
     expect(tip.textContent).toContain('总计 0 ≠ 自然人 1 + 商业企业 6 = 7');
-    expect(tip.style.top).toBe('126px');
+    expect(tip.style.top).toBe('100px');
+    expect(tip.style.left).toBe('98px');
+  });
+
+  it('sits beside the cell when there is room, else below it, else above it', () => {
+    expect(tipPosition({ top: 100, bottom: 120, left: 50, right: 90 }, 1000, 800)).toMatchObject({ left: '98px', top: '100px' });
+    expect(tipPosition({ top: 100, bottom: 120, left: 800, right: 900 }, 1000, 800)).toMatchObject({ top: '128px' });
+    expect(tipPosition({ top: 700, bottom: 720, left: 800, right: 900 }, 1000, 800)).toMatchObject({ bottom: '108px' });
   });
 
   it('renders nothing without a tip', () => {

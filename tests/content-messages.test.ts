@@ -6,13 +6,14 @@ const state = (found: boolean): ContentState => ({
   report: () => (found ? fakeReport() : null),
   costMs: () => 4.5,
   watching: () => !found,
+  looksLikeReport: () => true,
   reveal: vi.fn((id: string) => found && id === 'f1'),
 });
 
 describe('content script replies to the popup', () => {
   it('status is always answered', async () => {
-    await expect(handleContentMessage({ type: 'nianbao/status' }, state(false))).resolves.toEqual({ found: false, watching: true });
-    await expect(handleContentMessage({ type: 'nianbao/status' }, state(true))).resolves.toEqual({ found: true, watching: false });
+    await expect(handleContentMessage({ type: 'nianbao/status' }, state(false))).resolves.toEqual({ found: false, watching: true, looksLikeReport: true });
+    await expect(handleContentMessage({ type: 'nianbao/status' }, state(true))).resolves.toEqual({ found: true, watching: false, looksLikeReport: true });
   });
 
   it('only a frame with a report answers get-report and reveal', async () => {

@@ -9,8 +9,11 @@ describe('why the popup has no report', () => {
   });
 
   it('on a .gov.cn page says whether it is still waiting or found no report tables', () => {
-    expect(explainNoReport('http://www.a.gov.cn/x.html', { found: false, watching: false }).headline).toBe('此页面未找到年报表格');
-    expect(explainNoReport(undefined, { found: false, watching: true }).headline).toBe('正在等待页面加载正文');
+    const status = { found: false, watching: false, looksLikeReport: true };
+    expect(explainNoReport('http://www.a.gov.cn/x.html', status).headline).toBe('此页面未找到年报表格');
+    expect(explainNoReport(undefined, { ...status, watching: true }).headline).toBe('正在等待页面加载表格');
+    // A page that doesn't even look like a report isn't "loading": it just has no report.
+    expect(explainNoReport(undefined, { ...status, watching: true, looksLikeReport: false }).headline).toBe('此页面未找到年报表格');
   });
 
   it('asks for a reload when the content script is missing on a .gov.cn page', () => {

@@ -22,7 +22,7 @@ export interface ReportReply { report: Report; costMs: number }
 export interface TabEntry { report: Report; costMs: number; frameId: number; url?: string }
 
 /** The content script's own view of the page, for the popup's "why no report" text. */
-export interface ContentStatus { found: boolean; watching: boolean }
+export interface ContentStatus { found: boolean; watching: boolean; looksLikeReport: boolean }
 
 export function isMsg(value: unknown): value is Msg {
   const type = (value as { type?: unknown } | null)?.type;

@@ -44,9 +44,10 @@ export function handleMessage(msg: unknown, sender: Sender, deps: Deps): Promise
 }
 
 /**
- * tabs.onUpdated. `loading` means a new page — but Chrome also reports it when only an iframe loads, so
- * on `complete` a tab left without a report asks its frames once: a document that still holds its
- * report answers and gets its badge back; a new page without a report stays blank.
+ * tabs.onUpdated. `loading` usually means a new page — but Chrome also reports it for same-document
+ * navigations (a hash change, history.pushState; checked in Chromium 156) and, in some versions, iframe
+ * loads. So on `complete` a tab left without a report asks its frames once: a document that still holds
+ * its report answers and gets its badge back; a new page without a report stays blank.
  */
 export async function handleTabUpdated(tabId: number, change: { status?: string }, deps: Deps): Promise<void> {
   if (change.status === 'loading') {

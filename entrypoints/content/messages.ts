@@ -8,6 +8,7 @@ export interface ContentState {
   report(): Report | null;
   costMs(): number;
   watching(): boolean;
+  looksLikeReport(): boolean;
   /** Scroll to a finding's first cell; false when this frame doesn't have it. */
   reveal(findingId: string): boolean;
 }
@@ -17,7 +18,11 @@ export function handleContentMessage(msg: unknown, state: ContentState): Promise
   if (!isMsg(msg)) return undefined;
   switch (msg.type) {
     case 'nianbao/status': {
-      const status: ContentStatus = { found: state.report() !== null, watching: state.watching() };
+      const status: ContentStatus = {
+        found: state.report() !== null,
+        watching: state.watching(),
+        looksLikeReport: state.looksLikeReport(),
+      };
       return Promise.resolve(status);
     }
     case 'nianbao/get-report': {

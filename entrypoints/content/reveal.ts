@@ -4,15 +4,17 @@ import { FLASH_ATTR } from './page-style.ts';
 // and flash it briefly so the eye finds it in a dense table.
 
 const FLASH_MS = 2200;
+const timers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
 
 export function revealElement(el: Element): void {
   const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   if (el instanceof HTMLElement) el.focus({ preventScroll: true });
+  // Remove, force a style flush, re-add: restarts the animation when the same cell is shown twice.
+  // (Not requestAnimationFrame: the popup asks while its tab may count as hidden, where rAF waits.)
   el.removeAttribute(FLASH_ATTR);
-  // Re-adding the attribute on the next frame restarts the animation when the same cell is clicked twice.
-  requestAnimationFrame(() => {
-    el.setAttribute(FLASH_ATTR, '');
-    setTimeout(() => el.removeAttribute(FLASH_ATTR), FLASH_MS);
-  });
+  void (el as HTMLElement).offsetWidth;
+  el.setAttribute(FLASH_ATTR, '');
+  clearTimeout(timers.get(el));
+  timers.set(el, setTimeout(() => el.removeAttribute(FLASH_ATTR), FLASH_MS));
 }

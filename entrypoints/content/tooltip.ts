@@ -18,7 +18,7 @@ export function watchTooltips(
   const tipFor = (el: Element): TipState => {
     const r = el.getBoundingClientRect();
     const findings: Finding[] = findingsOf(el, marks);
-    return { findings, rect: { top: r.top, bottom: r.bottom, left: r.left } };
+    return { findings, rect: { top: r.top, bottom: r.bottom, left: r.left, right: r.right } };
   };
   const update = () => {
     const el = hovered ?? focused;

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
 import { Banner } from '@/components/Banner.tsx';
@@ -8,11 +7,12 @@ import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
 import { firstReportTable } from './anchor.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
+import { createShadowHost } from './shadow-host.ts';
 import { timed } from './timing.ts';
 import { watchTooltips } from './tooltip.ts';
 
-// The two shadow-root UIs (page CSS can't reach in, ours can't leak out): the summary banner above the
-// report's first table, and one tooltip layer at the end of <body> that follows the marked cells.
+// The two shadow-root UIs: the summary banner just before the report's first table, and one tooltip
+// layer at the end of <body> that follows the marked cells. Both go away with the content script.
 
 export function revealFinding(finding: Finding, marks: Marks): boolean {
   const el = marks.elements.get(finding.id)?.[0];
@@ -20,42 +20,29 @@ export function revealFinding(finding: Finding, marks: Marks): boolean {
   return !!el;
 }
 
-export async function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks): Promise<void> {
-  const table = firstReportTable(result);
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'nianbao-banner',
-    position: 'inline',
-    anchor: table ?? document.body,
-    append: table ? 'before' : 'first',
-    onMount: (container) =>
-      timed('ui-banner', () => {
-        render(
-          <Banner
-            findings={result.report.findings}
-            onSelect={(f) => revealFinding(f, marks)}
-            onDismiss={() => ui.remove()}
-          />,
-          container,
-        );
-        return container;
-      }),
-    onRemove: (container) => container && render(null, container),
+export function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks): void {
+  timed('ui-banner', () => {
+    const table = firstReportTable(result);
+    const ui = createShadowHost('nianbao-banner', (host) => (table ? table.before(host) : document.body.prepend(host)));
+    const remove = () => {
+      render(null, ui.container);
+      ui.remove();
+    };
+    render(
+      <Banner findings={result.report.findings} onSelect={(f) => revealFinding(f, marks)} onDismiss={remove} />,
+      ui.container,
+    );
+    ctx.onInvalidated(remove);
   });
-  ui.mount();
 }
 
-export async function mountTooltips(ctx: ContentScriptContext, marks: Marks): Promise<void> {
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'nianbao-tip',
-    position: 'inline',
-    anchor: document.body,
-    append: 'last',
-    onMount: (container) => {
-      const show = (tip: TipState | null) => render(<CellTooltip tip={tip} />, container);
-      watchTooltips(document, marks, show, ctx.signal);
-      return container;
-    },
-    onRemove: (container) => container && render(null, container),
+export function mountTooltips(ctx: ContentScriptContext, marks: Marks): void {
+  timed('ui-tooltip', () => {
+    const ui = createShadowHost('nianbao-tip', (host) => document.body.append(host));
+    watchTooltips(document, marks, (tip: TipState | null) => render(<CellTooltip tip={tip} />, ui.container), ctx.signal);
+    ctx.onInvalidated(() => {
+      render(null, ui.container);
+      ui.remove();
+    });
   });
-  ui.mount();
 }

@@ -1,3 +1,5 @@
+import { logError } from './log.ts';
+
 // Many .gov.cn sites inject the article body with their own scripts after load, so one look at
 // document_idle is not enough. We scan once, then rescan after DOM mutations — coalesced so that a
 // busy page (carousels, tickers) costs one scan per `debounceMs` at most — and give up after `maxMs`
@@ -54,7 +56,7 @@ export function watchForReport<T>(
     try {
       found = scan();
     } catch (err) {
-      console.error('[年报核对]', 'scan', err);
+      logError('scan', err);
     }
     if (found !== null) {
       stop();

@@ -53,6 +53,7 @@ export function App({ port }: { port: PopupPort }) {
       {errors.length > 0 && (
         <section class="nb-section">
           <h2>数据不一致（{errors.length}）</h2>
+          <p class="nb-hint">点击条目，网页会滚动到对应单元格并闪烁标出。</p>
           <FindingList findings={errors} onSelect={reveal} />
         </section>
       )}

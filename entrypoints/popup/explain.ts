@@ -22,8 +22,8 @@ export function explainNoReport(url: string | undefined, status: ContentStatus |
           : '页面是在安装或更新扩展之前打开的，请刷新页面后再试。',
     };
   }
-  if (status.watching) {
-    return { headline: '正在等待页面加载正文', detail: '这个网站用脚本加载文章，年报核对还在等待表格出现，请稍后再打开。' };
+  if (status.watching && status.looksLikeReport) {
+    return { headline: '正在等待页面加载表格', detail: '页面标题像是年度报告，但表格还没出现（有的网站用脚本加载正文）。请稍后再打开。' };
   }
   return {
     headline: '此页面未找到年报表格',

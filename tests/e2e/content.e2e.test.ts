@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  badgeText,
+  expectedAudit,
+  GOV,
+  injectedByUs,
+  launch,
+  markedKeys,
+  NON_GOV,
+  nianbaoTiming,
+  pageFile,
+  tabIdOf,
+  type Harness,
+} from './harness.ts';
+
+// The content script and badge in real Chromium, on fixture pages served under .gov.cn hosts.
+
+const DOCS = path.resolve(import.meta.dirname, '../../docs');
+const BANNER_HEADLINE = 'nianbao-banner [data-testid="nianbao-headline"]';
+let h: Harness;
+const requests: string[] = [];
+const visited: { url: string; file: string }[] = [];
+
+beforeAll(async () => {
+  h = await launch();
+  h.context.on('request', (r) => requests.push(r.url()));
+});
+afterAll(async () => h?.close());
+
+async function open(name: string, base = GOV): Promise<Page> {
+  const page = await h.context.newPage();
+  const url = `${base}/${name}`;
+  visited.push({ url, file: name });
+  await page.goto(url);
+  return page;
+}
+
+describe('a report with mismatches (seed 000)', () => {
+  const name = 'seed-000-xinanjiang-2019.html';
+  let page: Page;
+  let expected: NonNullable<Awaited<ReturnType<typeof expectedAudit>>>;
+  beforeAll(async () => {
+    expected = (await expectedAudit(name))!;
+    page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE);
+  });
+
+  it('marks exactly the cells of the error findings, and no others', async () => {
+    expect(expected.errorKeys.length).toBeGreaterThan(0);
+    expect(await markedKeys(page, 'data-nianbao-finding')).toEqual(expected.errorKeys);
+    expect(await markedKeys(page, 'data-nianbao-warning')).toEqual(expected.warningKeys);
+    const ids = await page.$$eval('[data-nianbao-finding]', (els) => els.flatMap((el) => el.getAttribute('data-nianbao-finding')!.split(' ')));
+    const errorIds = expected.report.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    expect([...new Set(ids)].sort()).toEqual([...errorIds].sort());
+    for (const tabindex of await page.$$eval('[data-nianbao-finding]', (els) => els.map((el) => el.getAttribute('tabindex'))))
+      expect(tabindex).toBe('0');
+  });
+
+  it('shows a banner with the count just before the first report table', async () => {
+    const errors = expected.report.findings.filter((f) => f.severity === 'error');
+    expect(await page.locator(BANNER_HEADLINE).textContent()).toBe(`本报告有 ${errors.length} 处数据不一致`);
+    const items = page.locator('nianbao-banner .nb-findings > .nb-error');
+    expect(await items.count()).toBe(errors.length);
+    expect(await items.first().textContent()).toContain(errors[0]!.message);
+    const next = await page.evaluate(() => document.querySelector('nianbao-banner')!.nextElementSibling?.tagName);
+    expect(next).toBe('TABLE');
+  });
+
+  it('marks without moving the layout or changing the text', async () => {
+    const measure = () =>
+      page.$$eval('[data-nianbao-finding], [data-nianbao-warning]', (els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          const t = el.closest('table')!.getBoundingClientRect();
+          return [r.left - t.left, r.top - t.top, r.width, r.height, t.width, t.height, el.textContent].join('|');
+        }),
+      );
+    const marked = await measure();
+    // Take our look off (main world may touch attributes): the geometry must not change.
+    const unmarked = await page.evaluate(() => {
+      const style = document.getElementById('nianbao-check-marks') as HTMLStyleElement;
+      style.disabled = true;
+      const out = [...document.querySelectorAll('[data-nianbao-finding], [data-nianbao-warning]')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const t = el.closest('table')!.getBoundingClientRect();
+        return [r.left - t.left, r.top - t.top, r.width, r.height, t.width, t.height, el.textContent].join('|');
+      });
+      style.disabled = false;
+      return out;
+    });
+    expect(marked).toEqual(unmarked);
+  });
+
+  it('explains a marked cell on hover and on keyboard focus (screenshot)', async () => {
+    const cell = page.locator('[data-nianbao-finding]').first();
+    const tip = page.locator('nianbao-tip [role="tooltip"]');
+    const firstError = expected.report.findings.find((f) => f.severity === 'error')!;
+    await cell.focus();
+    await expect.poll(() => tip.textContent()).toContain(firstError.message);
+    await page.locator('h1, body').first().click({ position: { x: 1, y: 1 } }).catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect.poll(() => tip.count()).toBe(0);
+
+    // Frame the screenshot from the banner down to the marked cells, so both are in one picture.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const span = await page.evaluate(() => {
+      const banner = document.querySelector('nianbao-banner')!.getBoundingClientRect();
+      const cells = [...document.querySelectorAll('[data-nianbao-finding]')].map((el) => el.getBoundingClientRect());
+      return { top: banner.top + scrollY, bottom: Math.max(...cells.map((r) => r.bottom)) + scrollY };
+    });
+    await page.setViewportSize({ width: 1280, height: Math.min(2400, Math.round(span.bottom - span.top + 120)) });
+    await page.evaluate((y) => window.scrollTo(0, y), span.top - 16);
+    // Move the mouse onto the cell rather than locator.hover(), which may scroll the banner away.
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => tip.textContent()).toContain(firstError.message);
+    fs.mkdirSync(DOCS, { recursive: true });
+    const after = (await cell.boundingBox())!;
+    const height = Math.min(page.viewportSize()!.height, Math.round(after.y + after.height + 360));
+    await page.screenshot({ path: path.join(DOCS, 'inline-warnings.png'), clip: { x: 0, y: 0, width: 1280, height } });
+  });
+
+  it('a banner item scrolls to its cell and flashes it', async () => {
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('nianbao-banner .nb-finding-button').first().click();
+    const cell = page.locator('[data-nianbao-finding]').first();
+    await expect.poll(() => cell.getAttribute('data-nianbao-flash')).toBe('');
+    await expect.poll(() => cell.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    })).toBe(true);
+  });
+
+  it('the toolbar badge shows the error count for the tab', async () => {
+    const errors = expected.report.findings.filter((f) => f.severity === 'error').length;
+    expect(await badgeText(h, await tabIdOf(h, page))).toBe(String(errors));
+  });
+
+  it('the cost of the content script is on the page timeline for the benchmark', async () => {
+    const { costs, done } = await nianbaoTiming(page);
+    expect(costs.map((c) => c.name)).toContain('nianbao:cost:scan');
+    expect(done).toMatchObject({ found: true, errors: expected.report.findings.filter((f) => f.severity === 'error').length });
+    expect((done as { costMs: number }).costMs).toBeCloseTo(costs.reduce((s, c) => s + c.ms, 0) , 0);
+  });
+
+  it('can be dismissed', async () => {
+    await page.locator('nianbao-banner .nb-close').click();
+    expect(await page.locator('nianbao-banner').count()).toBe(0);
+    expect(await page.locator('[data-nianbao-finding]').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('a report that reconciles (seed 002)', () => {
+  it('has no marks, a "reconciles" banner and a green check', async () => {
+    const expected = (await expectedAudit('seed-002-chanba-2020.html'))!;
+    expect(expected.errorKeys).toEqual([]);
+    const page = await open('seed-002-chanba-2020.html');
+    await page.waitForSelector(BANNER_HEADLINE);
+    expect(await page.locator(BANNER_HEADLINE).textContent()).toBe('本报告表格数据全部核对一致');
+    expect(await page.locator('[data-nianbao-finding]').count()).toBe(0);
+    expect(await badgeText(h, await tabIdOf(h, page))).toBe('✓');
+  });
+});
+
+describe('pages that are not reports', () => {
+  for (const name of ['seed-004-longjiaquan-plan.html', 'non-report-news-list.html']) {
+    it(`${name} under a .gov.cn host: the script runs, finds nothing, injects nothing`, async () => {
+      expect(await expectedAudit(name)).toBeNull();
+      const page = await open(name);
+      // Proof the content script ran here (so "nothing injected" is not vacuous): its first scan is timed.
+      await expect.poll(async () => (await nianbaoTiming(page)).costs.length).toBeGreaterThan(0);
+      await page.waitForTimeout(600);
+      expect(await injectedByUs(page)).toEqual({ hosts: 0, style: false, attrs: 0 });
+      expect(await badgeText(h, await tabIdOf(h, page))).toBe('');
+    });
+  }
+
+  it('a report on a non-gov host is left alone (the script never runs there)', async () => {
+    const page = await open('seed-000-xinanjiang-2019.html', NON_GOV);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(800);
+    expect(await injectedByUs(page)).toEqual({ hosts: 0, style: false, attrs: 0 });
+    expect((await nianbaoTiming(page)).costs).toEqual([]);
+    expect(await badgeText(h, await tabIdOf(h, page))).toBe('');
+  });
+});
+
+describe('a report the site injects by script after load', () => {
+  it('is still found and marked', async () => {
+    const name = 'late-injected-2021.html';
+    const page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE, { timeout: 8000 });
+    const { done } = await nianbaoTiming(page);
+    expect((done as { runs: number }).runs).toBeGreaterThan(1);
+    const tab = await tabIdOf(h, page);
+    expect(await badgeText(h, tab)).not.toBe('');
+  });
+});
+
+describe('navigation and frames', () => {
+  it('a report inside an iframe of a .gov.cn page is checked in its frame', async () => {
+    const page = await open('framed-report.html');
+    const frame = page.frameLocator('iframe');
+    await frame.locator(BANNER_HEADLINE).waitFor();
+    expect(await frame.locator('[data-nianbao-finding]').count()).toBeGreaterThan(0);
+    const errors = (await expectedAudit('seed-000-xinanjiang-2019.html'))!.report.findings.filter((f) => f.severity === 'error').length;
+    expect(await badgeText(h, await tabIdOf(h, page))).toBe(String(errors));
+  });
+
+  it('keeps the badge when an iframe loads or the hash changes (Chrome reports "loading" for that); clears it on navigation', async () => {
+    const page = await open('seed-002-chanba-2020.html');
+    await page.waitForSelector(BANNER_HEADLINE);
+    const tab = await tabIdOf(h, page);
+    await expect.poll(() => badgeText(h, tab)).toBe('✓');
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.src = '/seed-004-longjiaquan-plan.html';
+      document.body.append(f);
+    });
+    await page.waitForTimeout(800);
+    await expect.poll(() => badgeText(h, tab)).toBe('✓');
+    await page.evaluate(() => (location.hash = '#section-2'));
+    await page.waitForTimeout(300);
+    await expect.poll(() => badgeText(h, tab)).toBe('✓');
+    visited.push({ url: `${GOV}/seed-004-longjiaquan-plan.html`, file: 'seed-004-longjiaquan-plan.html' });
+    await page.goto(`${GOV}/seed-004-longjiaquan-plan.html`);
+    await expect.poll(() => badgeText(h, tab)).toBe('');
+    await page.goBack();
+    await expect.poll(() => badgeText(h, tab)).toBe('✓');
+  });
+});
+
+describe('no network', () => {
+  it('every request is a page we opened or a resource that page itself references', () => {
+    const pages = new Map(visited.map((v) => [new URL(v.url).pathname, v.file]));
+    const html = [...new Set(visited.map((v) => v.file))].map((f) => fs.readFileSync(pageFile(f)!, 'utf8')).join('\n');
+    // Sub-frames and resources count only when one of the opened pages names them itself.
+    const known = (p: string) => pages.has(p) || html.includes(`"${p}"`) || p === '/favicon.ico';
+    const http = requests.filter((u) => /^https?:/.test(u));
+    expect(http.length).toBeGreaterThan(0);
+    for (const u of http) {
+      const url = new URL(u);
+      expect([new URL(GOV).host, new URL(NON_GOV).host], u).toContain(url.host);
+      expect(known(url.pathname), u).toBe(true);
+    }
+    // The server saw nothing else either (this also covers requests Playwright might not report).
+    for (const r of h.served) expect(known(r.path), `${r.host}${r.path}`).toBe(true);
+    expect(requests.filter((u) => !/^(https?|chrome-extension|data|about|blob):/.test(u))).toEqual([]);
+  });
+});

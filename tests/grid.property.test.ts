@@ -1,0 +1,381 @@
+/**
+ * buildGrid (lib/table-grid.ts) against a naive reference of the table model documented at the top of
+ * that file. The reference never looks at the DOM: it computes the grid from the same abstract layout
+ * that is then rendered as real DOM (happy-dom) for buildGrid, so the two share no code and no parsing.
+ *
+ * Model (as documented): row groups in tree order (consecutive loose <tr>s form one group); colspan
+ * clamp 1..1000, invalid/absent/0 → 1; rowspan 0..65534, invalid/absent → 1, 0 = to the end of the row
+ * group; a rowspan is clipped at its row group; a colspan past the edge widens the table; short rows
+ * leave null slots; where two cells claim a slot, the earlier one keeps it.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildGrid, type Grid } from '@/lib/table-grid.ts';
+
+// ---------- abstract layout ----------
+
+interface CellSpec {
+  tag: 'td' | 'th';
+  colspan?: string;
+  rowspan?: string;
+  text: string;
+  /** A nested table inside the cell: its rows must never leak into the outer grid. */
+  nested?: RowSpec[];
+}
+interface RowSpec {
+  cells: CellSpec[];
+  /** A non-cell element child of the <tr> (only reachable through DOM scripting): skipped. */
+  junk?: boolean;
+}
+interface GroupSpec {
+  kind: 'loose' | 'thead' | 'tbody' | 'tfoot';
+  rows: RowSpec[];
+}
+interface TableSpec {
+  caption: boolean;
+  groups: GroupSpec[];
+}
+
+// ---------- reference ----------
+
+/** HTML "rules for parsing non-negative integers" (ASCII whitespace, optional sign), or null on error. */
+function parseNonNegative(raw: string): number | null {
+  let i = 0;
+  while (i < raw.length && ' \t\n\f\r'.includes(raw[i])) i++;
+  let sign = 1;
+  if (raw[i] === '-') {
+    sign = -1;
+    i++;
+  } else if (raw[i] === '+') i++;
+  let digits = '';
+  while (i < raw.length && raw[i] >= '0' && raw[i] <= '9') digits += raw[i++];
+  if (!digits) return null;
+  const n = sign * Number(digits);
+  return n < 0 ? null : n === 0 ? 0 : n; // -0 parses as 0
+}
+
+function refColspan(raw: string | undefined): number {
+  const n = raw === undefined ? null : parseNonNegative(raw);
+  if (n === null || n === 0) return 1;
+  return Math.min(n, 1000);
+}
+
+function refRowspan(raw: string | undefined): number {
+  const n = raw === undefined ? null : parseNonNegative(raw);
+  if (n === null) return 1;
+  return Math.min(n, 65534);
+}
+
+interface RefCell {
+  id: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+interface RefGrid {
+  /** Slot → cell id, or null. */
+  slots: (number | null)[][];
+  cells: RefCell[];
+  width: number;
+}
+
+/** The spec's groups with consecutive loose groups merged (in the DOM they are indistinguishable). */
+function effectiveGroups(spec: TableSpec): RowSpec[][] {
+  const out: RowSpec[][] = [];
+  let prevLoose = false;
+  for (const g of spec.groups) {
+    if (g.kind === 'loose') {
+      if (!g.rows.length) continue; // an empty loose group renders nothing
+      if (prevLoose) out[out.length - 1].push(...g.rows);
+      else out.push([...g.rows]);
+      prevLoose = true;
+    } else {
+      out.push([...g.rows]);
+      prevLoose = false;
+    }
+  }
+  return out;
+}
+
+/** Cells get ids in document order (outer table only), matching the data-id the renderer writes. */
+function reference(spec: TableSpec): RefGrid {
+  const taken = new Map<string, number>(); // "y,x" → id
+  const cells: RefCell[] = [];
+  let id = 0;
+  let y0 = 0;
+  for (const rows of effectiveGroups(spec)) {
+    const groupEnd = y0 + rows.length;
+    rows.forEach((row, dy) => {
+      const y = y0 + dy;
+      let x = 0;
+      for (const c of row.cells) {
+        while (taken.has(`${y},${x}`)) x++;
+        const colSpan = refColspan(c.colspan);
+        const rs = refRowspan(c.rowspan);
+        const rowSpan = rs === 0 ? groupEnd - y : Math.min(rs, groupEnd - y);
+        const cell: RefCell = { id: id++, row: y, col: x, rowSpan, colSpan };
+        cells.push(cell);
+        for (let yy = y; yy < y + rowSpan; yy++)
+          for (let xx = x; xx < x + colSpan; xx++) if (!taken.has(`${yy},${xx}`)) taken.set(`${yy},${xx}`, cell.id);
+        x += colSpan;
+      }
+    });
+    y0 = groupEnd;
+  }
+  let width = 0;
+  for (const key of taken.keys()) width = Math.max(width, Number(key.split(',')[1]) + 1);
+  const slots: (number | null)[][] = [];
+  for (let y = 0; y < y0; y++) {
+    const line: (number | null)[] = [];
+    for (let x = 0; x < width; x++) line.push(taken.get(`${y},${x}`) ?? null);
+    slots.push(line);
+  }
+  return { slots, cells, width };
+}
+
+// ---------- rendering as real DOM ----------
+
+function renderRow(doc: Document, row: RowSpec, ids: { next: number } | null): HTMLElement {
+  const tr = doc.createElement('tr');
+  row.cells.forEach((c, i) => {
+    if (row.junk && i === 1) tr.appendChild(doc.createElement('div')).textContent = 'junk';
+    const el = doc.createElement(c.tag);
+    if (c.colspan !== undefined) el.setAttribute('colspan', c.colspan);
+    if (c.rowspan !== undefined) el.setAttribute('rowspan', c.rowspan);
+    if (ids) el.setAttribute('data-id', String(ids.next++));
+    el.appendChild(doc.createTextNode(c.text));
+    if (c.nested) {
+      const inner = doc.createElement('table');
+      const tbody = inner.appendChild(doc.createElement('tbody'));
+      for (const r of c.nested) tbody.appendChild(renderRow(doc, r, null));
+      el.appendChild(inner);
+    }
+    tr.appendChild(el);
+  });
+  if (row.junk && row.cells.length < 2) tr.appendChild(doc.createElement('span')).textContent = 'junk';
+  return tr;
+}
+
+function render(doc: Document, spec: TableSpec): HTMLTableElement {
+  const table = doc.createElement('table');
+  if (spec.caption) table.appendChild(doc.createElement('caption')).textContent = 'caption';
+  const ids = { next: 0 };
+  for (const g of spec.groups) {
+    const parent = g.kind === 'loose' ? table : table.appendChild(doc.createElement(g.kind));
+    for (const r of g.rows) parent.appendChild(renderRow(doc, r, ids));
+  }
+  return table;
+}
+
+/** buildGrid's output in the reference's terms (cell ids instead of element references). */
+function observed(grid: Grid) {
+  const idOf = (el: Element) => Number(el.getAttribute('data-id'));
+  return {
+    slots: grid.slots.map((line) => line.map((s) => (s ? idOf(s.el) : null))),
+    cells: grid.cells.map((c) => ({ id: idOf(c.el), row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan })),
+    width: grid.width,
+  };
+}
+
+// ---------- generators ----------
+
+// Values where buildGrid and the HTML parsing rules (and Chromium) agree. The ones where they do not
+// ('-0', a non-ASCII-whitespace prefix) are pinned separately below, in "known divergences".
+const SPAN_VALUES = [
+  '0', '1', '2', '3', '4', '5', '-1', '\f2', '\n4', 'abc', '', ' 2', '\t3', '+3', '2.7', '1e3', '3px', '00', '007',
+  '100000', '1000', '1001', '65534', '65535', '99999999999999999999',
+];
+const spanArb = fc.option(fc.oneof(fc.constantFrom(...SPAN_VALUES), fc.integer({ min: 0, max: 6 }).map(String)), { nil: undefined, freq: 2 });
+// Big colspans make every later slot check walk a 1000-wide row; keep them, but rare.
+const smallSpanArb = fc.option(fc.integer({ min: 0, max: 4 }).map(String), { nil: undefined, freq: 2 });
+const colspanArb = fc.oneof({ weight: 9, arbitrary: smallSpanArb }, { weight: 1, arbitrary: spanArb });
+const rowspanArb = fc.oneof({ weight: 8, arbitrary: smallSpanArb }, { weight: 2, arbitrary: spanArb });
+
+const leafCell = fc.record({
+  tag: fc.constantFrom<'td' | 'th'>('td', 'td', 'th'),
+  colspan: colspanArb,
+  rowspan: rowspanArb,
+  text: fc.constantFrom('', '1', '自然人', '总计', '—', 'x'),
+});
+const leafRow = fc.record({ cells: fc.array(leafCell, { maxLength: 3 }) });
+
+const cellArb: fc.Arbitrary<CellSpec> = fc
+  .tuple(leafCell, fc.option(fc.array(leafRow, { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 8 }))
+  .map(([c, nested]) => (nested ? { ...c, nested } : c));
+const rowArb: fc.Arbitrary<RowSpec> = fc.record({
+  cells: fc.array(cellArb, { maxLength: 6 }),
+  junk: fc.boolean().map((b) => b && Math.random() < 0.3),
+});
+const groupArb: fc.Arbitrary<GroupSpec> = fc.record({
+  kind: fc.constantFrom<GroupSpec['kind']>('loose', 'loose', 'thead', 'tbody', 'tbody', 'tfoot'),
+  rows: fc.array(rowArb, { maxLength: 5 }),
+});
+const tableArb: fc.Arbitrary<TableSpec> = fc.record({
+  caption: fc.boolean(),
+  groups: fc.array(groupArb, { maxLength: 4 }),
+});
+
+// ---------- tests ----------
+
+function check(spec: TableSpec) {
+  const table = render(document, spec);
+  document.body.replaceChildren(table);
+  const grid = buildGrid(table);
+  const want = reference(spec);
+  expect(observed(grid)).toEqual(want);
+  // Rectangular; every slot's cell really covers it; text read once from the element.
+  for (const line of grid.slots) expect(line.length).toBe(grid.width);
+  grid.slots.forEach((line, y) =>
+    line.forEach((s, x) => {
+      if (!s) return;
+      expect(y >= s.row && y < s.row + s.rowSpan && x >= s.col && x < s.col + s.colSpan).toBe(true);
+    }),
+  );
+  for (const c of grid.cells) expect(c.text).toBe(c.el.textContent);
+}
+
+describe('buildGrid vs the reference table model', () => {
+  it('agrees on random span layouts (real DOM)', () => {
+    fc.assert(
+      fc.property(tableArb, (spec) => check(spec)),
+      { numRuns: Number(process.env.GRID_RUNS ?? 400) },
+    );
+  });
+
+  it('reference self-check: a plain 2×2 table', () => {
+    const spec: TableSpec = {
+      caption: false,
+      groups: [{ kind: 'tbody', rows: [{ cells: [{ tag: 'td', text: 'a' }, { tag: 'td', text: 'b' }] }, { cells: [{ tag: 'td', text: 'c' }] }] }],
+    };
+    expect(reference(spec)).toEqual({
+      slots: [[0, 1], [2, null]],
+      cells: [
+        { id: 0, row: 0, col: 0, rowSpan: 1, colSpan: 1 },
+        { id: 1, row: 0, col: 1, rowSpan: 1, colSpan: 1 },
+        { id: 2, row: 1, col: 0, rowSpan: 1, colSpan: 1 },
+      ],
+      width: 2,
+    });
+  });
+});
+
+// ---------- tricky layouts, by hand (parsed HTML, as a page would have it) ----------
+
+function gridOf(html: string): Grid {
+  document.body.innerHTML = html;
+  return buildGrid(document.querySelector('table')!);
+}
+/** Slots as the cells' text ('.' for an empty slot). */
+function picture(grid: Grid): string[] {
+  return grid.slots.map((line) => line.map((s) => (s ? s.text.trim() || '?' : '.')).join(' '));
+}
+
+describe('buildGrid: tricky layouts', () => {
+  it('rowspan past the end of the table is clipped at the row group', () => {
+    const g = gridOf('<table><tr><td rowspan="9">A</td><td>B</td></tr><tr><td>C</td></tr></table>');
+    expect(picture(g)).toEqual(['A B', 'A C']);
+    expect(g.cells[0].rowSpan).toBe(2);
+  });
+
+  it('colspan past the edge widens the table; short rows get null slots', () => {
+    const g = gridOf('<table><tr><td>A</td></tr><tr><td colspan="4">B</td></tr><tr><td>C</td><td>D</td></tr></table>');
+    expect(g.width).toBe(4);
+    expect(picture(g)).toEqual(['A . . .', 'B B B B', 'C D . .']);
+  });
+
+  it('colspan 0, negative, non-numeric, empty → 1; leading digits and + are read; huge is clamped to 1000', () => {
+    const g = gridOf(
+      '<table><tr><td colspan="0">a</td><td colspan="-3">b</td><td colspan="x">c</td><td colspan="">d</td><td colspan="2px">e</td><td colspan="+2">f</td></tr></table>',
+    );
+    expect(g.cells.map((c) => c.colSpan)).toEqual([1, 1, 1, 1, 2, 2]);
+    const huge = gridOf('<table><tr><td colspan="100000">H</td><td>x</td></tr></table>');
+    expect(huge.cells[0].colSpan).toBe(1000);
+    expect(huge.width).toBe(1001);
+    expect(huge.slots[0][1000]!.text).toBe('x');
+  });
+
+  it('rowspan 0 runs to the end of its row group only; invalid rowspan → 1', () => {
+    const g = gridOf(
+      '<table><tbody><tr><td rowspan="0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></tbody>' +
+        '<tbody><tr><td>B</td><td rowspan="-1">4</td><td rowspan="abc">5</td></tr><tr><td>C</td></tr></tbody></table>',
+    );
+    expect(picture(g)).toEqual(['A 1 .', 'A 2 .', 'A 3 .', 'B 4 5', 'C . .']);
+    expect(g.cells.map((c) => c.rowSpan)).toEqual([3, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('rowspan never crosses thead → tbody', () => {
+    const g = gridOf('<table><thead><tr><th rowspan="3">H</th><th>h</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
+    expect(picture(g)).toEqual(['H h', 'a b']);
+  });
+
+  it('th cells count like td cells', () => {
+    const g = gridOf('<table><tr><th colspan="2">T</th></tr><tr><th>a</th><td>1</td></tr></table>');
+    expect(picture(g)).toEqual(['T T', 'a 1']);
+  });
+
+  it('a contested slot stays with the earlier cell; the later cell still starts at the first free slot', () => {
+    // A (rowspan 2) holds row 1 col 0; B in row 1 with colspan 2 starts at col 1.
+    // C (rowspan 2, col 1 of row 0) and D (row 1, colspan 3 from col 0?) — D starts at the first free slot.
+    const g = gridOf('<table><tr><td rowspan="2">A</td><td>x</td><td rowspan="2">C</td></tr><tr><td colspan="3">D</td></tr></table>');
+    expect(picture(g)).toEqual(['A x C .', 'A D C D']);
+    expect(g.cells.find((c) => c.text === 'D')).toMatchObject({ row: 1, col: 1, colSpan: 3 });
+  });
+
+  it('rows of a nested table do not leak into the outer grid; its text stays in its cell', () => {
+    const g = gridOf(
+      '<table><tr><td>A<table><tr><td>n1</td><td>n2</td><td>n3</td></tr><tr><td>n4</td></tr></table></td><td>B</td></tr><tr><td>C</td><td>D</td></tr></table>',
+    );
+    expect(g.slots.length).toBe(2);
+    expect(g.width).toBe(2);
+    expect(g.cells.map((c) => c.text)).toEqual(['An1n2n3n4', 'B', 'C', 'D']);
+  });
+
+  it('thead, several tbodies and tfoot: rows in tree order, one grid', () => {
+    const g = gridOf(
+      '<table><caption>cap</caption><thead><tr><th>h</th></tr></thead><tbody><tr><td>1</td></tr></tbody><tbody><tr><td>2</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>',
+    );
+    expect(picture(g)).toEqual(['h', '1', '2', 'f']);
+  });
+
+  it('empty table, empty rows and empty groups give an empty-but-valid grid', () => {
+    expect(gridOf('<table></table>')).toMatchObject({ slots: [], cells: [], width: 0 });
+    const g = gridOf('<table><tbody></tbody><tbody><tr></tr><tr><td>a</td></tr></tbody></table>');
+    expect(picture(g)).toEqual(['.', 'a']);
+  });
+
+  it('rowspan 65535+ is clamped and clipped without building 65 534 rows', () => {
+    const g = gridOf('<table><tr><td rowspan="99999999">A</td></tr><tr><td>b</td></tr></table>');
+    expect(g.slots.length).toBe(2);
+    expect(g.cells[0].rowSpan).toBe(2);
+  });
+});
+
+// Known divergences from the HTML rules for parsing non-negative integers, checked against Chromium 156
+// (td.rowSpan/td.colSpan and layout): "-0" is 0 (so rowspan="-0" grows to the end of the row group), and
+// only ASCII whitespace may precede the digits (NBSP, U+3000, \v make the value invalid → 1).
+// buildGrid's /^\s*\+?(\d+)/ reads "-0" as invalid and accepts any Unicode whitespace.
+// These are `it.fails`: they pass while the divergence exists and turn red once lib/table-grid.ts is fixed
+// (then flip them to `it`). Real pages almost never carry such attributes, so this is low severity.
+describe('buildGrid: known divergences from the HTML table model (reported, not fixed here)', () => {
+  it.fails('rowspan="-0" is 0 (to the end of the row group), as in Chromium', () => {
+    const g = gridOf('<table><tr><td rowspan="-0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>');
+    expect(picture(g)).toEqual(['A 1', 'A 2', 'A 3']);
+  });
+
+  it.fails('a span with a non-ASCII-whitespace prefix (NBSP / U+3000 / \\v) is invalid → 1, as in Chromium', () => {
+    for (const v of ['\u00a02', '\u30002', '\u000b2']) {
+      document.body.innerHTML = '<table><tr><td>A</td><td>1</td></tr><tr><td>2</td><td>3</td></tr></table>';
+      const td = document.querySelector('td')!;
+      td.setAttribute('colspan', v);
+      td.setAttribute('rowspan', v);
+      const g = buildGrid(document.querySelector('table')!);
+      expect({ v, colSpan: g.cells[0].colSpan, rowSpan: g.cells[0].rowSpan }).toEqual({ v, colSpan: 1, rowSpan: 1 });
+    }
+  });
+
+  it.fails('a <tfoot> written before <tbody> (HTML 4 order) lays out last, as in Chromium and table.rows', () => {
+    const g = gridOf('<table><thead><tr><th>H</th></tr></thead><tfoot><tr><td>F</td></tr></tfoot><tbody><tr><td>B</td></tr></tbody></table>');
+    expect(picture(g)).toEqual(['H', 'B', 'F']);
+  });
+});
