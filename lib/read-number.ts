@@ -27,7 +27,9 @@ export function readNumber(text: string): ReadNumber {
   const m = NUMBER.exec(half);
   if (!m) return { value: null, status: 'unreadable', raw };
   const [, sign, int, frac, unit] = m;
+  const digits = `${int.replace(/,/g, '')}${frac ?? ''}`.replace(/^0+(?=\d)/, '');
+  // Beyond 15 significant digits a double would print digits that are not in the cell.
+  if (digits.length > 15) return { value: null, status: 'unreadable', raw };
   const value = Number(`${sign === '-' ? '-' : ''}${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`);
-  if (!Number.isFinite(value)) return { value: null, status: 'unreadable', raw };
   return unit ? { value, status: 'ok', unit, raw } : { value, status: 'ok', raw };
 }

@@ -2,8 +2,13 @@
  * Any <table> to a rectangular grid, resolving rowspan/colspan the way a browser lays the table out
  * (HTML "forming a table"): spans are clamped (colspan 1..1000, rowspan 0..65534, 0 = to the end of
  * the row group), a rowspan never runs past its row group, a colspan past the edge widens the table,
- * short rows leave empty (null) slots, and where two cells claim a slot the earlier one keeps it.
- * Every slot keeps a reference to its source cell.
+ * short rows leave empty (null) slots, where two cells claim a slot the earlier one keeps it, and a
+ * <tfoot> lays out after the body wherever it is written. Every slot keeps a reference to its source cell.
+ *
+ * The grid is bounded: once its cells cover MAX_SLOTS slots (a rowspan="0" staircase grows
+ * quadratically), or once padding every row to the widest row would pass MAX_GRID (one row of
+ * colspan=1000 cells), the table is cut off there and flagged `truncated`. A report table is a few
+ * hundred slots; the bounds only stop hostile or broken markup from costing more than it is long.
  */
 
 export interface GridCell {
@@ -17,21 +22,26 @@ export interface GridCell {
 }
 
 export interface Grid {
+  /** Rectangular: every row is `width` long, empty slots are null. */
   slots: (GridCell | null)[][];
   cells: GridCell[];
   width: number;
+  truncated: boolean;
 }
 
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
+export const MAX_SLOTS = 50_000;
+export const MAX_GRID = 200_000;
 
+/** HTML's rules for parsing non-negative integers: ASCII whitespace, a sign, digits ("-0" is 0). */
 function spanAttr(el: Element, name: string, fallback: number, min: number, max: number): number {
   const raw = el.getAttribute(name);
   if (raw === null) return fallback;
-  const m = /^\s*\+?(\d+)/.exec(raw);
+  const m = /^[ \t\n\f\r]*([+-]?)(\d+)/.exec(raw);
   if (!m) return fallback;
-  const n = Number(m[1]);
-  if (n < min) return fallback;
+  const n = Number(m[2].length > 9 ? '999999999' : m[2]);
+  if ((m[1] === '-' && n !== 0) || n < min) return fallback;
   return Math.min(n, max);
 }
 
@@ -39,9 +49,10 @@ function isTag(el: Element, tag: string): boolean {
   return el.localName === tag || el.tagName?.toLowerCase() === tag;
 }
 
-/** The table's row groups in tree order; rows of nested tables are not ours. */
+/** The table's row groups in layout order (tfoot last); rows of nested tables are not ours. */
 function rowGroups(table: Element): Element[][] {
   const groups: Element[][] = [];
+  const feet: Element[][] = [];
   let loose: Element[] | null = null;
   for (const child of Array.from(table.children)) {
     if (isTag(child, 'tr')) {
@@ -49,30 +60,38 @@ function rowGroups(table: Element): Element[][] {
       loose.push(child);
     } else if (isTag(child, 'tbody') || isTag(child, 'thead') || isTag(child, 'tfoot')) {
       loose = null;
-      groups.push(Array.from(child.children).filter((r) => isTag(r, 'tr')));
+      (isTag(child, 'tfoot') ? feet : groups).push(Array.from(child.children).filter((r) => isTag(r, 'tr')));
     }
   }
-  return groups;
+  return [...groups, ...feet];
 }
 
 export function buildGrid(table: Element): Grid {
   const slots: (GridCell | null)[][] = [];
   const cells: GridCell[] = [];
   let width = 0;
+  let used = 0;
+  let truncated = false;
   for (const group of rowGroups(table)) {
+    if (truncated) break;
     const start = slots.length;
     const end = start + group.length;
     for (let i = start; i < end; i++) slots.push([]);
-    group.forEach((tr, offset) => {
+    for (let offset = 0; offset < group.length && !truncated; offset++) {
       const y = start + offset;
       const line = slots[y];
       let x = 0;
-      for (const el of Array.from(tr.children)) {
+      for (const el of Array.from(group[offset].children)) {
         if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);
         const rowSpanAttr = spanAttr(el, 'rowspan', 1, 0, MAX_ROWSPAN);
         const rowSpan = rowSpanAttr === 0 ? end - y : Math.min(rowSpanAttr, end - y);
+        used += colSpan * rowSpan;
+        if (used > MAX_SLOTS) {
+          truncated = true;
+          break;
+        }
         const cell: GridCell = { el, text: el.textContent ?? '', row: y, col: x, rowSpan, colSpan };
         cells.push(cell);
         for (let r = y; r < y + rowSpan; r++) {
@@ -80,15 +99,15 @@ export function buildGrid(table: Element): Grid {
           for (let c = x; c < x + colSpan; c++) if (!target[c]) target[c] = cell;
         }
         x += colSpan;
-        if (x > width) width = x;
       }
-    });
+    }
   }
-  for (const line of slots) {
-    if (line.length > width) width = line.length;
+  for (const line of slots) if (line.length > width) width = line.length;
+  const maxRows = Math.floor(MAX_GRID / Math.max(width, 1));
+  if (slots.length > maxRows) {
+    truncated = true;
+    slots.length = maxRows;
   }
-  for (const line of slots) {
-    for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
-  }
-  return { slots, cells, width };
+  for (const line of slots) for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
+  return { slots, cells: truncated ? cells.filter((c) => c.row < slots.length) : cells, width, truncated };
 }
