@@ -1,93 +1,10 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { GOV, type Harness } from '../../scripts/browser-with-extension.ts';
 
-// Shared set-up for the real-browser tests: a local HTTP server for fixture pages, reached under
-// real-looking hosts via --host-resolver-rules, and Debian's Chromium with the built extension loaded.
+export * from '../../scripts/browser-with-extension.ts';
 
 // The service worker's own `chrome`, inside sw.evaluate() callbacks (not a Node global).
 declare const chrome: any;
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
-const DIRS = [path.join(ROOT, 'tests/fixtures'), path.join(ROOT, 'tests/e2e/pages')];
-
-/** Hosts that resolve to the fixture server. Everything else fails to resolve (no real network). */
-export const GOV = 'http://www.linxi.gov.cn';
-export const NON_GOV = 'http://www.example.com';
-
-export interface ServedRequest { host: string; path: string }
-
-export interface Harness {
-  context: BrowserContext;
-  extensionId: string;
-  served: ServedRequest[];
-  serviceWorker(): Promise<Worker>;
-  close(): Promise<void>;
-}
-
-/** The file on disk behind a served page name (fixtures first, then e2e-only pages). */
-export function pageFile(name: string): string | undefined {
-  return DIRS.map((d) => path.join(d, name)).find((f) => name.endsWith('.html') && fs.existsSync(f));
-}
-
-function serve(served: ServedRequest[]): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    served.push({ host: req.headers.host ?? '', path: url.pathname });
-    const name = path.basename(decodeURIComponent(url.pathname));
-    const file = pageFile(name);
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-export async function launch(): Promise<Harness> {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`Build first: ${EXT_DIR} is missing`);
-  const served: ServedRequest[] = [];
-  const server = await serve(served);
-  const port = (server.address() as { port: number }).port;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    locale: 'zh-CN',
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${port}, MAP www.example.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-    ],
-  });
-  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await serviceWorker()).url()).host;
-  return {
-    context,
-    extensionId,
-    served,
-    serviceWorker,
-    async close() {
-      await context.close();
-      await new Promise((r) => server.close(r));
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The extension's id for a page's tab: the tab the service worker sees as active after bringToFront. */
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {
