@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 // Debian's Chromium with the built extension loaded, and a local HTTP server for the bundled report pages,
 // reached under real-looking hosts via --host-resolver-rules. Used by the e2e tests, the demo and the bench.
+
+// The service worker's own `chrome`, inside sw.evaluate() callbacks (not a Node global).
+declare const chrome: any;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -89,3 +92,17 @@ export async function launch(opts: { headless?: boolean } = {}): Promise<Harness
   };
 }
 
+/** The extension's id for a page's tab: the tab the service worker sees as active after bringToFront. */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  const sw = await h.serviceWorker();
+  return sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+export async function badgeText(h: Harness, tabId: number): Promise<string> {
+  const sw = await h.serviceWorker();
+  return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}

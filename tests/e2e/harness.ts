@@ -1,25 +1,7 @@
 import type { Page } from 'playwright-core';
-import { GOV, type Harness } from '../../scripts/browser-with-extension.ts';
+import { GOV } from '../../scripts/browser-with-extension.ts';
 
 export * from '../../scripts/browser-with-extension.ts';
-
-// The service worker's own `chrome`, inside sw.evaluate() callbacks (not a Node global).
-declare const chrome: any;
-
-/** The extension's id for a page's tab: the tab the service worker sees as active after bringToFront. */
-export async function tabIdOf(h: Harness, page: Page): Promise<number> {
-  await page.bringToFront();
-  const sw = await h.serviceWorker();
-  return sw.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id!;
-  });
-}
-
-export async function badgeText(h: Harness, tabId: number): Promise<string> {
-  const sw = await h.serviceWorker();
-  return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-}
 
 /** Content-script cost entries, read from the page's own (main-world) performance timeline. */
 export async function nianbaoTiming(page: Page) {
