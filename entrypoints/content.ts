@@ -1,5 +1,5 @@
 import { auditDocument, looksLikeReport, type AuditResult } from '@/lib/audit.ts';
-import type { ReportFoundMsg } from '@/utils/messages.ts';
+import type { ReportFoundMsg } from '@/lib/messages.ts';
 import { guard, logError } from './content/log.ts';
 import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';

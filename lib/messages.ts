@@ -1,6 +1,6 @@
 import type { Report } from '@/lib/schema.ts';
 
-// The wire protocol between content script, background and popup. Types only (no zod here:
+// The extension's wire protocol between content script, background and popup (pure types, no APIs). Types only (no zod here:
 // the content script must stay small; the popup validates on export).
 
 /** content → background: a report was found and checked in this frame. */

@@ -1,5 +1,5 @@
 import type { Report } from '@/lib/schema.ts';
-import { isMsg, type ContentStatus, type ReportReply } from '@/utils/messages.ts';
+import { isMsg, type ContentStatus, type ReportReply } from '@/lib/messages.ts';
 
 // Answers the popup. Only a frame that holds a report answers `get-report` and `reveal` (the popup
 // broadcasts those to every frame of the tab); `status` is sent to the top frame only.

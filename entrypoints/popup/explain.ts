@@ -1,4 +1,4 @@
-import type { ContentStatus } from '@/utils/messages.ts';
+import type { ContentStatus } from '@/lib/messages.ts';
 
 // Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.
 
