@@ -3,6 +3,9 @@ import type { Finding } from '@/lib/schema.ts';
 
 // Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
 // the look comes from page-style.ts, outline + inset box-shadow only). Cells that reconcile are left alone.
+// The one exception: a page's own inline `!important` outline/box-shadow/animation/transition on a marked
+// cell, which beats any stylesheet (ours included) and would hide the mark. Those declarations are
+// stepped aside while the cell is marked, and clearMarks puts the page's style attribute back as it was.
 
 export const ERROR_ATTR = 'data-nianbao-finding';
 export const WARNING_ATTR = 'data-nianbao-warning';
@@ -13,6 +16,32 @@ export interface Marks {
   /** The page elements of each finding, in the order of its cells (duplicates removed). */
   elements: Map<string, Element[]>;
   findings: Map<string, Finding>;
+}
+
+/** Inline declarations that would hide a mark (longhands included). None of them moves the layout. */
+const CONTESTED = /^(outline|box-shadow|transition|animation)/;
+/** The page's own style attribute of each cell we had to touch (null: it had none). */
+const pageInlineStyle = new WeakMap<Element, string | null>();
+
+function yieldInlineStyle(el: Element): void {
+  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  if (!style) return;
+  const contested: string[] = [];
+  for (let i = 0; i < style.length; i++) {
+    const prop = style.item(i);
+    if (CONTESTED.test(prop) && style.getPropertyPriority(prop) === 'important') contested.push(prop);
+  }
+  if (!contested.length) return;
+  if (!pageInlineStyle.has(el)) pageInlineStyle.set(el, el.getAttribute('style'));
+  for (const prop of contested) style.removeProperty(prop);
+}
+
+function restoreInlineStyle(el: Element): void {
+  if (!pageInlineStyle.has(el)) return;
+  const original = pageInlineStyle.get(el) ?? null;
+  if (original === null) el.removeAttribute('style');
+  else el.setAttribute('style', original);
+  pageInlineStyle.delete(el);
 }
 
 function addToken(el: Element, attr: string, token: string): void {
@@ -35,6 +64,7 @@ export function markFindings(result: AuditResult): Marks {
     const attr = finding.severity === 'error' ? ERROR_ATTR : WARNING_ATTR;
     for (const el of elements) {
       addToken(el, attr, finding.id);
+      yieldInlineStyle(el);
       // Hover is not enough: a keyboard user reaches the explanation by tabbing to the cell.
       if (!el.hasAttribute('tabindex')) {
         el.setAttribute('tabindex', '0');
@@ -74,6 +104,7 @@ export function clearMarks(doc: Document): void {
     el.removeAttribute(ERROR_ATTR);
     el.removeAttribute(WARNING_ATTR);
     el.removeAttribute('aria-description');
+    restoreInlineStyle(el);
     if (el.hasAttribute(OWN_TABINDEX_ATTR)) {
       el.removeAttribute('tabindex');
       el.removeAttribute(OWN_TABINDEX_ATTR);

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { GOV } from '../../scripts/browser-with-extension.ts';
+import { GOV, pageFile } from '../../scripts/browser-with-extension.ts';
 
 export * from '../../scripts/browser-with-extension.ts';
 
@@ -14,11 +15,16 @@ export async function nianbaoTiming(page: Page) {
   }));
 }
 
-/** What the audit core itself says about a fixture, run in Node on linkedom (independent of the browser). */
+/**
+ * What the audit core itself says about a served page (a fixture, or an e2e-only page in tests/e2e/pages),
+ * run in Node on linkedom (independent of the browser).
+ */
 export async function expectedAudit(name: string) {
   const { auditDocument } = await import('../../lib/audit.ts');
-  const { nodeDocument, fixture } = await import('../support/audit-html.ts');
-  const doc = nodeDocument(fixture(name));
+  const { nodeDocument } = await import('../support/audit-html.ts');
+  const file = pageFile(name);
+  if (!file) throw new Error(`No page named ${name}`);
+  const doc = nodeDocument(fs.readFileSync(file, 'utf8'));
   const result = auditDocument(doc, { url: `${GOV}/${name}` });
   if (!result) return null;
   // A cell's identity that survives re-parsing: its tag and its index among same-tag elements.
