@@ -28,9 +28,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The file on disk behind a served page name (fixtures first, then e2e-only pages). */
-export function pageFile(name: string): string | undefined {
-  return DIRS.map((d) => path.join(d, name)).find((f) => name.endsWith('.html') && fs.existsSync(f));
+/**
+ * The HTML served under a page name: a fixture, an e2e-only page, or a variant composed from a report
+ * page plus a head snippet (`<variant>.head.html`, whose first line names its base page in a comment:
+ * `<!-- base: page-safety-base-2019.html -->`), so hostile pages do not repeat the report's markup.
+ */
+export function pageHtml(name: string): string | undefined {
+  if (!name.endsWith('.html')) return undefined;
+  const file = DIRS.map((d) => path.join(d, name)).find((f) => fs.existsSync(f));
+  if (file) return fs.readFileSync(file, 'utf8');
+  const snippetFile = DIRS.map((d) => path.join(d, name.replace(/\.html$/, '.head.html'))).find((f) => fs.existsSync(f));
+  if (!snippetFile) return undefined;
+  const snippet = fs.readFileSync(snippetFile, 'utf8');
+  const base = /<!-- base: ([\w.-]+) -->/.exec(snippet)?.[1];
+  const baseHtml = base && pageHtml(base);
+  if (!baseHtml) throw new Error(`${snippetFile}: no base page`);
+  return baseHtml.replace('</head>', `${snippet}</head>`);
 }
 
 function serve(served: ServedRequest[]): Promise<http.Server> {
@@ -38,13 +51,12 @@ function serve(served: ServedRequest[]): Promise<http.Server> {
     const url = new URL(req.url ?? '/', 'http://x');
     served.push({ host: req.headers.host ?? '', path: url.pathname });
     const name = path.basename(decodeURIComponent(url.pathname));
-    const file = pageFile(name);
-    if (!file) {
+    const html = pageHtml(name);
+    if (html === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

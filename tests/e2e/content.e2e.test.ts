@@ -11,7 +11,7 @@ import {
   markedKeys,
   NON_GOV,
   nianbaoTiming,
-  pageFile,
+  pageHtml,
   tabIdOf,
   type Harness,
 } from './harness.ts';
@@ -237,7 +237,7 @@ describe('navigation and frames', () => {
 describe('no network', () => {
   it('every request is a page we opened or a resource that page itself references', () => {
     const pages = new Map(visited.map((v) => [new URL(v.url).pathname, v.file]));
-    const html = [...new Set(visited.map((v) => v.file))].map((f) => fs.readFileSync(pageFile(f)!, 'utf8')).join('\n');
+    const html = [...new Set(visited.map((v) => v.file))].map((f) => pageHtml(f)!).join('\n');
     // Sub-frames and resources count only when one of the opened pages names them itself.
     const known = (p: string) => pages.has(p) || html.includes(`"${p}"`) || p === '/favicon.ico';
     const http = requests.filter((u) => /^https?:/.test(u));

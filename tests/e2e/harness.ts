@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { GOV, pageFile } from '../../scripts/browser-with-extension.ts';
+import { GOV, pageHtml } from '../../scripts/browser-with-extension.ts';
 
 export * from '../../scripts/browser-with-extension.ts';
 
@@ -22,9 +21,9 @@ export async function nianbaoTiming(page: Page) {
 export async function expectedAudit(name: string) {
   const { auditDocument } = await import('../../lib/audit.ts');
   const { nodeDocument } = await import('../support/audit-html.ts');
-  const file = pageFile(name);
-  if (!file) throw new Error(`No page named ${name}`);
-  const doc = nodeDocument(fs.readFileSync(file, 'utf8'));
+  const html = pageHtml(name);
+  if (html === undefined) throw new Error(`No page named ${name}`);
+  const doc = nodeDocument(html);
   const result = auditDocument(doc, { url: `${GOV}/${name}` });
   if (!result) return null;
   // A cell's identity that survives re-parsing: its tag and its index among same-tag elements.
