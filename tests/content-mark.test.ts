@@ -93,6 +93,27 @@ describe('page stylesheet', () => {
   });
 });
 
+describe('marking and unmarking keep the page as it was', () => {
+  it('steps aside a cell’s inline !important outline while marked, and clearMarks restores the style attribute exactly', () => {
+    const result = pageWithTable(document, ROWS, COLS, [finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }] })]);
+    const cell = td('new_received', 'total') as HTMLElement;
+    const pageStyle = 'color: red; outline: none !important; box-shadow: none !important';
+    cell.setAttribute('style', pageStyle);
+    markFindings(result);
+    expect(cell.style.getPropertyValue('outline')).toBe('');
+    expect(cell.style.getPropertyValue('color')).toBe('red');
+    clearMarks(document);
+    expect(cell.getAttribute('style')).toBe(pageStyle);
+    expect(cell.hasAttribute(ERROR_ATTR)).toBe(false);
+  });
+
+  it('does not mark the cells of the blank-cells note (it lists every blank cell, not a problem with each)', () => {
+    const note = finding({ id: 'table3:blank_cells', rule: 'blank_cells', severity: 'warning', cells: [{ row: 'carried_over', col: 'natural_person' }] });
+    markFindings(pageWithTable(document, ROWS, COLS, [note]));
+    expect(document.querySelectorAll(`[${WARNING_ATTR}]`)).toHaveLength(0);
+  });
+});
+
 describe('firstReportTable', () => {
   it('is the <table> holding the first located cell', () => {
     const result = pageWithTable(document, ROWS, COLS, []);

@@ -1,5 +1,6 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
+import { BLANK_CELLS_RULE } from '@/lib/checks/blank-cells.ts';
 
 // Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
 // the look comes from page-style.ts, outline + inset box-shadow only). Cells that reconcile are left alone.
@@ -55,6 +56,8 @@ export function markFindings(result: AuditResult): Marks {
   const marks: Marks = { elements: new Map(), findings: new Map() };
   for (const finding of result.report.findings) {
     marks.findings.set(finding.id, finding);
+    // The blank-cells note lists every blank cell of a table: a reading aid, not a problem with each cell.
+    if (finding.rule === BLANK_CELLS_RULE) continue;
     const elements: Element[] = [];
     for (const ref of finding.cells) {
       const el = result.elementFor(finding.table, ref);
