@@ -26,6 +26,9 @@ export function readPage(file: string): Document {
   }
   const html = decodePage(bytes);
   if (!/<(?:html|body|table|p|div)[\s>]/i.test(html)) throw new InputError(`${file}：不是 HTML 网页（没有找到 <html>/<body>/<table> 等标签）`);
-  const { document } = parseHTML(html);
-  return document as unknown as Document;
+  return parseHtml(html);
+}
+
+export function parseHtml(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
 }

@@ -65,6 +65,14 @@ describe('npm run audit', () => {
     expect(audit('--format', 'xml', 'x.html').stderr).toContain('--format');
   });
 
+  it('reads a report that the saved page’s own script would have written in (var content = "…" + "…")', () => {
+    const r = audit('--format', 'json', join(FIXTURES, 'late-injected-2021.html'));
+    expect(r.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.agency).toBe('临溪县卫生健康局');
+    expect(report.tables.table3!.cells.find((c) => c.row === 'new_received' && c.col === 'total')!.value).toBe(33);
+  });
+
   it('reads a GBK-encoded page (many .gov.cn sites still serve GB2312)', () => {
     const html = readFileSync(join(FIXTURES, 'seed-000-xinanjiang-2019.html'), 'utf8').replace(/charset="?utf-8"?/i, 'charset="gbk"');
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
