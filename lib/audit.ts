@@ -57,23 +57,29 @@ function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | n
   return 'unknown';
 }
 
+/** The element before which the metadata is read: the report's first table (or first flattened line). */
+function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
+  const first = extracted.flatMap((t) => t.cells.slice(0, 1)).find((c) => c.el)?.el ?? undefined;
+  return first?.closest('table') ?? first;
+}
+
 /** Full audit of a document; null when no report table is found. */
 export function auditDocument(doc: Document, source: AuditSource = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
   const tables = Array.from(body.getElementsByTagName('table'));
-  const bodyText = body.textContent ?? '';
-  if (!TABLE_SIGNATURE.test(bodyText) && !LEGACY_SIGNATURE.test(bodyText)) return null;
-
-  const lines = textLines(body);
-  let extracted = extractAll(rowsOfTables(tables));
+  const rows = rowsOfTables(tables);
+  let extracted = extractAll(rows);
   if (!extracted.some((t) => t.table === 'table3' || t.table === 'table4')) {
-    // Tables flattened to one cell per line: rebuild rows from the page's text lines.
-    const fromLines = extractAll(rowsOfLines(lines, [...TABLE2_ROWS, ...TABLE3_ROWS]));
-    if (fromLines.length > extracted.length) extracted = fromLines;
+    const bodyText = body.textContent ?? '';
+    if (TABLE_SIGNATURE.test(bodyText)) {
+      // Tables flattened to one cell per line: rebuild rows from the page's text lines.
+      const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
+      if (fromLines.length > extracted.length) extracted = fromLines;
+    }
+    const legacy = extracted.length || !LEGACY_SIGNATURE.test(bodyText) ? null : extractLegacy(rows);
+    if (legacy) extracted.push(legacy);
   }
-  const legacy = extracted.length ? null : extractLegacy(tables);
-  if (legacy) extracted.push(legacy);
   if (!extracted.length) return null;
 
   const elements = new Map<string, Element>();
@@ -89,7 +95,8 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
     problems.push(...t.problems);
   }
 
-  const meta = readMetadata(doc, lines.map((l) => l.text).join('\n'));
+  // Metadata fields sit above the report; reading only that far keeps the walk short.
+  const meta = readMetadata(doc, textLines(body, firstReportElement(extracted)).map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

@@ -5,7 +5,7 @@
  */
 import { LEGACY_COLUMNS, LEGACY_ROWS, type KeyDef } from './dictionary.ts';
 import type { ExtractedTable, PlacedCell } from './extract-table.ts';
-import { rowsOfTables, type RowCell } from './table-rows.ts';
+import type { RowCell, TableRow } from './table-rows.ts';
 
 export const LEGACY_SIGNATURE = /政府信息公开情况统计表|统计指标|指标名称/;
 const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
@@ -31,13 +31,13 @@ function placed(row: string, col: string, cell: RowCell, unit?: string): PlacedC
   };
 }
 
-export function extractLegacy(tables: Element[]): ExtractedTable | null {
+export function extractLegacy(rows: TableRow[]): ExtractedTable | null {
   const out: ExtractedTable = { table: 'legacy', cells: [], rowLabels: {}, colLabels: {}, problems: [] };
   let columns: { key: string; c0: number }[] | null = null;
   let unitCol = -1;
   let headerTable = -1;
   let parent = '';
-  for (const row of rowsOfTables(tables)) {
+  for (const row of rows) {
     const first = row.cells[0];
     if (!first) continue;
     if (!columns || row.table !== headerTable) {

@@ -21,8 +21,8 @@ export interface Line {
   el: Element;
 }
 
-/** The text of a subtree as lines, each with the block element it came from. */
-export function textLines(root: Element): Line[] {
+/** The text of a subtree as lines, each with the block element it came from; up to `stopAt` if given. */
+export function textLines(root: Element, stopAt?: Element): Line[] {
   const lines: Line[] = [];
   let text = '';
   let owner: Element | null = null;
@@ -32,8 +32,13 @@ export function textLines(root: Element): Line[] {
     text = '';
     owner = null;
   };
+  let stopped = false;
   const walk = (node: Node, block: Element) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
+      if (child === stopAt) {
+        stopped = true;
+        return;
+      }
       if (child.nodeType === 3) {
         if (!owner) owner = block;
         text += child.nodeValue ?? '';

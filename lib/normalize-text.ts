@@ -3,19 +3,11 @@
  * brackets, non-breaking and ideographic spaces, line breaks inside words (`商业<br>企业`), curly quotes.
  */
 
-const FULL_WIDTH_START = 0xff01;
-const FULL_WIDTH_END = 0xff5e;
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
 /** Full-width ASCII (０-９, （）, ＋, －, ，) to half-width; keeps CJK untouched. */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Collapse every kind of whitespace (incl. &nbsp;, U+3000, zero-width) to one space and trim. */

@@ -13,6 +13,7 @@ export interface ReadNumber {
 const UNITS = ['人次', '万元', '批次', '件次', '元', '件', '条', '次', '项', '个', '人', '篇', '家', '批', '份', '场', '期'];
 const UNIT_PATTERN = UNITS.join('|');
 const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNIT_PATTERN})?$`);
+const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
 
 /**
@@ -20,6 +21,9 @@ const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
  * raw text with status `unreadable`, so an export never invents a 0.
  */
 export function readNumber(text: string): ReadNumber {
+  // Most value cells are plain digits: answer those without the general path.
+  const trimmed = text.trim();
+  if (PLAIN.test(trimmed)) return { value: Number(trimmed), status: 'ok', raw: trimmed };
   const raw = cleanSpaces(text);
   if (raw === '') return { value: null, status: 'blank', raw };
   const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/[−–﹣]/g, '-');

@@ -43,14 +43,27 @@ const OPAQUE = { key: '', number: { value: null, status: 'unreadable' as const, 
  * A layout cell that holds a whole article (old sites lay pages out with tables) must not pass for a
  * label just because the report's words are somewhere inside it: such cells read as opaque.
  */
-function readCell(el: Element, text: string): { key: string; number: ReadNumber } {
-  if (text.length > MAX_CELL_TEXT || el.getElementsByTagName('table').length > 0) return OPAQUE;
+function readCell(el: Element, text: string, containers: Set<Element>): { key: string; number: ReadNumber } {
+  if (text.length > MAX_CELL_TEXT || containers.has(el)) return OPAQUE;
   return { key: labelKey(text), number: readNumber(text) };
+}
+
+/** The cells that hold a nested table (found from the tables upward: cheaper than asking every cell). */
+function containerCells(tables: Element[]): Set<Element> {
+  const out = new Set<Element>();
+  for (const table of tables) {
+    for (let el = table.parentElement; el; el = el.parentElement) {
+      const tag = el.localName ?? el.tagName.toLowerCase();
+      if (tag === 'td' || tag === 'th') out.add(el);
+    }
+  }
+  return out;
 }
 
 /** All <table>s of a root, outermost first, each as its grid rows. */
 export function rowsOfTables(tables: Element[]): TableRow[] {
   const rows: TableRow[] = [];
+  const containers = containerCells(tables);
   tables.forEach((table, t) => {
     const grid = buildGrid(table);
     const cache = new Map<Element, { key: string; number: ReadNumber }>();
@@ -66,7 +79,7 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
           continue;
         }
         let read = cache.get(slot.el);
-        if (!read) cache.set(slot.el, (read = readCell(slot.el, slot.text)));
+        if (!read) cache.set(slot.el, (read = readCell(slot.el, slot.text, containers)));
         cells.push({
           text: read.number.raw,
           key: read.key,

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGrid, type Grid } from '@/lib/table-grid.ts';
+import { buildGrid, MAX_GRID, MAX_SLOTS, type Grid } from '@/lib/table-grid.ts';
 
 // ---------- abstract layout ----------
 
@@ -79,6 +79,7 @@ interface RefGrid {
   slots: (number | null)[][];
   cells: RefCell[];
   width: number;
+  truncated: boolean;
 }
 
 /** The spec's groups with consecutive loose groups merged (in the DOM they are indistinguishable). */
@@ -102,39 +103,57 @@ function effectiveGroups(spec: TableSpec): RowSpec[][] {
 
 /** Cells get ids in document order (outer table only), matching the data-id the renderer writes. */
 function reference(spec: TableSpec): RefGrid {
-  const taken = new Map<string, number>(); // "y,x" → id
+  const taken = new Map<number, number>(); // key(y, x) → id
+  const key = (y: number, x: number) => y * 2 ** 24 + x;
   const cells: RefCell[] = [];
   // Ids follow document order (as the renderer writes them), whatever order the groups lay out in.
   const idOf = new Map(spec.groups.flatMap((g) => g.rows.flatMap((r) => r.cells)).map((c, i) => [c, i] as const));
   let y0 = 0;
+  // The documented bound: once the cells placed so far cover more than MAX_SLOTS slots, the table stops
+  // there (the row group being read keeps its rows).
+  let covered = 0;
+  let truncated = false;
   for (const rows of effectiveGroups(spec)) {
+    if (truncated) break;
     const groupEnd = y0 + rows.length;
     rows.forEach((row, dy) => {
       const y = y0 + dy;
       let x = 0;
       for (const c of row.cells) {
-        while (taken.has(`${y},${x}`)) x++;
+        if (truncated) return;
+        while (taken.has(key(y, x))) x++;
         const colSpan = refColspan(c.colspan);
         const rs = refRowspan(c.rowspan);
         const rowSpan = rs === 0 ? groupEnd - y : Math.min(rs, groupEnd - y);
+        covered += colSpan * rowSpan;
+        if (covered > MAX_SLOTS) {
+          truncated = true;
+          return;
+        }
         const cell: RefCell = { id: idOf.get(c)!, row: y, col: x, rowSpan, colSpan };
         cells.push(cell);
         for (let yy = y; yy < y + rowSpan; yy++)
-          for (let xx = x; xx < x + colSpan; xx++) if (!taken.has(`${yy},${xx}`)) taken.set(`${yy},${xx}`, cell.id);
+          for (let xx = x; xx < x + colSpan; xx++) if (!taken.has(key(yy, xx))) taken.set(key(yy, xx), cell.id);
         x += colSpan;
       }
     });
     y0 = groupEnd;
   }
   let width = 0;
-  for (const key of taken.keys()) width = Math.max(width, Number(key.split(',')[1]) + 1);
+  for (const k of taken.keys()) width = Math.max(width, (k % 2 ** 24) + 1);
+  // ...and no more rows than fit in MAX_GRID slots at that width.
+  let height = y0;
+  if (height > Math.floor(MAX_GRID / Math.max(width, 1))) {
+    height = Math.floor(MAX_GRID / Math.max(width, 1));
+    truncated = true;
+  }
   const slots: (number | null)[][] = [];
-  for (let y = 0; y < y0; y++) {
+  for (let y = 0; y < height; y++) {
     const line: (number | null)[] = [];
-    for (let x = 0; x < width; x++) line.push(taken.get(`${y},${x}`) ?? null);
+    for (let x = 0; x < width; x++) line.push(taken.get(key(y, x)) ?? null);
     slots.push(line);
   }
-  return { slots, cells, width };
+  return { slots, cells: cells.filter((c) => c.row < height), width, truncated };
 }
 
 // ---------- rendering as real DOM ----------
@@ -178,6 +197,7 @@ function observed(grid: Grid) {
     slots: grid.slots.map((line) => line.map((s) => (s ? idOf(s.el) : null))),
     cells: grid.cells.map((c) => ({ id: idOf(c.el), row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan })),
     width: grid.width,
+    truncated: grid.truncated,
   };
 }
 
@@ -204,7 +224,7 @@ const leafCell = fc.record({
 const leafRow = fc.record({ cells: fc.array(leafCell, { maxLength: 3 }) });
 
 const cellArb: fc.Arbitrary<CellSpec> = fc
-  .tuple(leafCell, fc.option(fc.array(leafRow, { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 8 }))
+  .tuple(leafCell, fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.array(leafRow, { minLength: 1, maxLength: 3 }) }))
   .map(([c, nested]) => (nested ? { ...c, nested } : c));
 const rowArb: fc.Arbitrary<RowSpec> = fc.record({
   cells: fc.array(cellArb, { maxLength: 6 }),
@@ -226,15 +246,17 @@ function check(spec: TableSpec) {
   document.body.replaceChildren(table);
   const grid = buildGrid(table);
   const want = reference(spec);
-  expect(observed(grid)).toEqual(want);
+  const got = observed(grid);
+  // JSON first: toEqual on a 200 000-slot grid is slow; it only runs to print the difference.
+  if (JSON.stringify(got) !== JSON.stringify(want)) expect(got).toEqual(want);
   // Rectangular; every slot's cell really covers it; text read once from the element.
-  for (const line of grid.slots) expect(line.length).toBe(grid.width);
-  grid.slots.forEach((line, y) =>
+  grid.slots.forEach((line, y) => {
+    if (line.length !== grid.width) throw new Error(`row ${y} is ${line.length} long, width ${grid.width}`);
     line.forEach((s, x) => {
-      if (!s) return;
-      expect(y >= s.row && y < s.row + s.rowSpan && x >= s.col && x < s.col + s.colSpan).toBe(true);
-    }),
-  );
+      if (s && !(y >= s.row && y < s.row + s.rowSpan && x >= s.col && x < s.col + s.colSpan))
+        throw new Error(`slot ${y},${x} holds a cell that does not cover it`);
+    });
+  });
   for (const c of grid.cells) expect(c.text).toBe(c.el.textContent);
 }
 
@@ -244,6 +266,30 @@ describe('buildGrid vs the reference table model', () => {
       fc.property(tableArb, (spec) => check(spec)),
       { numRuns: Number(process.env.GRID_RUNS ?? 400) },
     );
+  });
+
+  it('agrees where the size bounds cut the table (huge spans, rowspan="0" staircases)', () => {
+    const heavySpan = fc.constantFrom(undefined, undefined, '0', '1', '3', '400', '1000', '100000');
+    const heavyCell = fc.record({ tag: fc.constant<'td'>('td'), colspan: heavySpan, rowspan: heavySpan, text: fc.constant('h') });
+    const heavyTable: fc.Arbitrary<TableSpec> = fc.record({
+      caption: fc.constant(false),
+      groups: fc.array(
+        fc.record({
+          kind: fc.constantFrom<GroupSpec['kind']>('loose', 'tbody', 'tfoot'),
+          rows: fc.array(fc.record({ cells: fc.array(heavyCell, { minLength: 1, maxLength: 4 }) }), { minLength: 5, maxLength: 40, size: 'max' }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    });
+    let truncated = 0;
+    fc.assert(
+      fc.property(heavyTable, (spec) => {
+        check(spec);
+        if (reference(spec).truncated) truncated++;
+      }),
+      { numRuns: Math.ceil(Number(process.env.GRID_RUNS ?? 400) / 10) },
+    );
+    expect(truncated, 'cases cut by a bound').toBeGreaterThan(0);
   });
 
   it('reference self-check: a plain 2×2 table', () => {
@@ -259,6 +305,7 @@ describe('buildGrid vs the reference table model', () => {
         { id: 2, row: 1, col: 0, rowSpan: 1, colSpan: 1 },
       ],
       width: 2,
+      truncated: false,
     });
   });
 });
@@ -345,6 +392,24 @@ describe('buildGrid: tricky layouts', () => {
     expect(gridOf('<table></table>')).toMatchObject({ slots: [], cells: [], width: 0 });
     const g = gridOf('<table><tbody></tbody><tbody><tr></tr><tr><td>a</td></tr></tbody></table>');
     expect(picture(g)).toEqual(['.', 'a']);
+  });
+
+  it('bounded: a rowspan="0" staircase stops once its cells cover MAX_SLOTS slots, flagged truncated', () => {
+    const n = 400; // 400 rows, each starting with a cell to the end of the group: ~n²/2 = 80 000 slots
+    const g = gridOf(`<table><tbody>${'<tr><td rowspan="0">s</td><td>v</td></tr>'.repeat(n)}</tbody></table>`);
+    expect(g.truncated).toBe(true);
+    expect(g.slots.length * g.width).toBeLessThanOrEqual(MAX_GRID);
+    expect(g.cells.reduce((sum, c) => sum + c.rowSpan * c.colSpan, 0)).toBeLessThanOrEqual(MAX_SLOTS);
+    const plain = gridOf(`<table><tbody>${'<tr><td>s</td><td>v</td></tr>'.repeat(n)}</tbody></table>`);
+    expect(plain.truncated).toBe(false);
+  });
+
+  it('bounded: one row of colspan=1000 cells does not make every other row 10 000 slots wide', () => {
+    const g = gridOf(`<table><tr>${'<td colspan="1000">w</td>'.repeat(10)}</tr>${'<tr><td>a</td></tr>'.repeat(100)}</table>`);
+    expect(g.width).toBe(10_000);
+    expect(g.truncated).toBe(true);
+    expect(g.slots.length).toBe(MAX_GRID / 10_000);
+    expect(g.cells.every((c) => c.row < g.slots.length)).toBe(true);
   });
 
   it('rowspan 65535+ is clamped and clipped without building 65 534 rows', () => {

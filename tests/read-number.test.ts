@@ -111,9 +111,15 @@ describe('readNumber: blank, dash, unreadable', () => {
   });
 });
 
+/** A number in plain decimal (String() switches to exponent form outside 1e-7..1e21). */
+function plainDecimal(n: number): string {
+  const s = String(n);
+  return s.includes('e') ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : s;
+}
+
 /** The digits of a finite value as printed in plain decimal (no exponent), sign dropped. */
 function digitsOf(value: number): string {
-  const s = Math.abs(value).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  const s = plainDecimal(Math.abs(value));
   return s.replace(/\D/g, '');
 }
 /** The source's digits in order, half-width, everything else dropped. */

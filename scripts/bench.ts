@@ -1,0 +1,576 @@
+/**
+ * npm run bench  (= wxt build && node scripts/bench.ts)
+ *
+ * Measures, in one run, and prints a table + writes bench/results.json:
+ *  1. Node: CLI-core throughput (readPage + auditDocument) on every tests/fixtures/*.html (+ ../shared/corpus)
+ *     against the generic npm library `tabletojson` (Tabletojson.convert) on the same files.
+ *  2. Real headless Chromium with the built extension (.output/chrome-mv3):
+ *     a. a large non-report news list: the content script's own work (its `nianbao:cost:*` performance
+ *        measures, see entrypoints/content/timing.ts) against the floor `document.title` + one querySelector;
+ *     b. full audit (detect → grid → extract → checks → marks) of the largest report fixture and of a
+ *        synthetic 10× larger page, against a bare walk that reads every cell's textContent once;
+ *     c. bundle sizes of the content script and the popup, minified (as built) and gzipped.
+ * Every timing: BENCH_WARMUP warm-up runs (default 5) discarded, then BENCH_RUNS runs (default 30);
+ * median and p95 are reported. In Chromium each run is a fresh page load (a cold content script, as a
+ * reader meets it). Pages are served cross-origin isolated from an origin treated as secure, so that
+ * performance.now() has its fine (5 µs) resolution instead of the coarse 100 µs one; BENCH_ISOLATED=0
+ * turns that off.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { parseHTML } from 'linkedom';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { Tabletojson } from 'tabletojson';
+import { auditDocument } from '../lib/audit.ts';
+import { buildGrid } from '../lib/table-grid.ts';
+import { decodePage, readPage } from './read-page.ts';
+import { EXT_DIR } from './browser-with-extension.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 30));
+const ISOLATED = process.env.BENCH_ISOLATED !== '0';
+const GOV_HOST = 'www.bench.gov.cn'; // the content script runs here (matches *://*.gov.cn/*)
+const PLAIN_HOST = 'www.bench.example.com'; // ...and not here: the bare walk and the floor run undisturbed
+
+// ---------------------------------------------------------------- statistics
+
+interface Stat {
+  runs: number;
+  median: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return {
+    runs: s.length,
+    median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
+    p95: q(0.95),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    min: s[0],
+    max: s[s.length - 1],
+  };
+}
+
+async function sample(label: string, fn: () => number | Promise<number>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) out.push(await fn());
+  process.stderr.write(`  ${label}: ${out.length} runs\n`);
+  return out;
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---------------------------------------------------------------- inputs
+
+const fixtureFiles = [path.join(ROOT, 'tests/fixtures'), path.join(ROOT, '../shared/corpus')]
+  .filter((d) => fs.existsSync(d))
+  .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(d, f)));
+
+function cellCount(file: string): number {
+  return readPage(file).querySelectorAll('td, th').length;
+}
+
+/** The report fixture with the most table cells. */
+function largestReport(): { file: string; cells: number; slots: number } {
+  let best = { file: '', cells: -1, slots: 0 };
+  for (const file of fixtureFiles) {
+    const doc = readPage(file);
+    if (!auditDocument(doc)) continue;
+    const cells = cellCount(file);
+    if (cells > best.cells) {
+      const slots = Array.from(doc.querySelectorAll('table')).reduce((n, t) => {
+        const g = buildGrid(t as Element);
+        return n + g.width * g.slots.length;
+      }, 0);
+      best = { file, cells, slots };
+    }
+  }
+  return best;
+}
+
+/** The same page with every outermost table repeated `times` times: `times`× the cells to read and audit. */
+function multiplied(html: string, times: number): string {
+  const { document } = parseHTML(html);
+  const tables = Array.from(document.querySelectorAll('table')).filter((t) => !t.parentElement?.closest('table'));
+  for (const t of tables) {
+    let at: Element = t as unknown as Element;
+    for (let i = 1; i < times; i++) {
+      const copy = t.cloneNode(true) as unknown as Element;
+      at.after(copy);
+      at = copy;
+    }
+  }
+  return document.toString();
+}
+
+// ---------------------------------------------------------------- 1. Node: CLI core vs tabletojson
+
+async function nodeThroughput() {
+  const htmls = fixtureFiles.map((f) => decodePage(fs.readFileSync(f)));
+  let reports = 0;
+  let values = 0;
+  let findings = 0;
+  const ours = await sample('node: readPage + auditDocument, all files', () => {
+    const t0 = performance.now();
+    let r = 0;
+    let v = 0;
+    let f = 0;
+    for (const file of fixtureFiles) {
+      const result = auditDocument(readPage(file), { file: path.basename(file) });
+      if (!result) continue;
+      r++;
+      for (const t of Object.values(result.report.tables)) v += t?.cells.length ?? 0;
+      f += result.report.findings.length;
+    }
+    const dt = performance.now() - t0;
+    reports = r;
+    values = v;
+    findings = f;
+    return dt;
+  });
+  // The share of parsing (decode + linkedom) in our time, for reading the comparison.
+  const parseOnly = await sample('node: readPage only (decode + linkedom parse), all files', () => {
+    const t0 = performance.now();
+    for (const file of fixtureFiles) readPage(file);
+    return performance.now() - t0;
+  });
+  let tables = 0;
+  const theirs = await sample('node: tabletojson convert, all files', () => {
+    const t0 = performance.now();
+    let n = 0;
+    for (const file of fixtureFiles) {
+      // Same starting point as readPage: the bytes on disk, decoded (GBK pages too).
+      const html = decodePage(fs.readFileSync(file));
+      n += Tabletojson.convert(html).length;
+    }
+    const dt = performance.now() - t0;
+    tables = n;
+    return dt;
+  });
+  void htmls;
+  const files = fixtureFiles.length;
+  const oursStat = stat(ours);
+  const theirsStat = stat(theirs);
+  return {
+    files,
+    reports,
+    values,
+    findings,
+    tabletojsonTables: tables,
+    ours: { passMs: oursStat, pagesPerSecond: (files * 1000) / oursStat.median, reportsPerSecond: (reports * 1000) / oursStat.median },
+    oursParseOnly: { passMs: stat(parseOnly) },
+    tabletojson: { passMs: theirsStat, pagesPerSecond: (files * 1000) / theirsStat.median },
+    speedup: theirsStat.median / oursStat.median,
+  };
+}
+
+// ---------------------------------------------------------------- 2. Chromium
+
+interface Served {
+  server: http.Server;
+  port: number;
+}
+
+function serve(pages: Map<string, string>): Promise<Served> {
+  const server = http.createServer((req, res) => {
+    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
+    const html = pages.get(name);
+    if (html === undefined) {
+      // The pages' images and stylesheets: an empty answer, so no 404 noise in the console.
+      res.writeHead(204, { 'cross-origin-resource-policy': 'same-origin' }).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(ISOLATED ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
+    });
+    res.end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })));
+}
+
+async function launchChromium(port: number): Promise<{ context: BrowserContext; dir: string }> {
+  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`Build first (npm run build): ${EXT_DIR} is missing`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    locale: 'zh-CN',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP ${GOV_HOST} 127.0.0.1:${port}, MAP ${PLAIN_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      // A secure context is required for cross-origin isolation (and with it, 5 µs timers).
+      ...(ISOLATED ? [`--unsafely-treat-insecure-origin-as-secure=http://${GOV_HOST},http://${PLAIN_HOST}`] : []),
+    ],
+  });
+  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  return { context, dir };
+}
+
+interface ContentCost {
+  phases: Record<string, number>;
+  total: number;
+  done: boolean;
+  found: boolean | null;
+  isolated: boolean;
+}
+
+/** Load a page on the .gov.cn host and read back the content script's cost measures. */
+async function contentCost(page: Page, name: string, until: 'scan' | 'done'): Promise<ContentCost> {
+  await page.goto(`http://${GOV_HOST}/${name}`, { waitUntil: 'load' });
+  const wanted = until === 'done' ? 'nianbao:done' : 'nianbao:cost:scan';
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, wanted, { timeout: 60_000, polling: 20 });
+  return page.evaluate(() => {
+    const phases: Record<string, number> = {};
+    let total = 0;
+    for (const e of performance.getEntriesByType('measure')) {
+      if (!e.name.startsWith('nianbao:cost:')) continue;
+      const phase = e.name.slice('nianbao:cost:'.length);
+      phases[phase] = (phases[phase] ?? 0) + e.duration;
+      total += e.duration;
+    }
+    const done = performance.getEntriesByName('nianbao:done')[0] as PerformanceMark | undefined;
+    return { phases, total, done: !!done, found: done ? !!(done.detail as { found?: boolean })?.found : null, isolated: crossOriginIsolated };
+  });
+}
+
+/** Load a page where the content script does not run, then time `what` in the page, once. */
+async function pageTiming(page: Page, name: string, what: 'floor' | 'walk'): Promise<{ ms: number; cells: number; chars: number }> {
+  await page.goto(`http://${PLAIN_HOST}/${name}`, { waitUntil: 'load' });
+  return page.evaluate((w) => {
+    if (w === 'floor') {
+      const t0 = performance.now();
+      const title = document.title;
+      const el = document.querySelector('table');
+      const t1 = performance.now();
+      return { ms: t1 - t0, cells: el ? 1 : 0, chars: title.length };
+    }
+    // The physical floor for reading the tables: every cell's textContent, once.
+    const t0 = performance.now();
+    const cells = document.querySelectorAll('td, th');
+    let chars = 0;
+    for (let i = 0; i < cells.length; i++) chars += (cells[i].textContent ?? '').length;
+    const t1 = performance.now();
+    return { ms: t1 - t0, cells: cells.length, chars };
+  }, what);
+}
+
+/** The smallest non-zero step between measured durations: the timer's effective resolution. */
+function resolution(xs: number[]): number | null {
+  const s = [...new Set(xs.map((x) => Math.round(x * 1e6) / 1e6))].sort((a, b) => a - b);
+  let best = Infinity;
+  for (let i = 1; i < s.length; i++) best = Math.min(best, s[i] - s[i - 1]);
+  return Number.isFinite(best) ? best : null;
+}
+
+async function chromiumBench(report: { file: string }) {
+  const newsName = 'non-report-news-list.html';
+  const newsHtml = fs.readFileSync(path.join(ROOT, 'tests/fixtures', newsName), 'utf8');
+  const reportHtml = decodePage(fs.readFileSync(report.file));
+  const bigHtml = multiplied(reportHtml, 10);
+  const pages = new Map([
+    ['news.html', newsHtml],
+    ['report.html', reportHtml],
+    ['report-10x.html', bigHtml],
+  ]);
+  const { server, port } = await serve(pages);
+  const { context, dir } = await launchChromium(port);
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    const version = (() => {
+      try {
+        return execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium\s+/, '').split(' ')[0];
+      } catch {
+        return context.browser()?.version() ?? 'unknown';
+      }
+    })();
+
+    // Sizes of what we load.
+    await page.goto(`http://${PLAIN_HOST}/news.html`);
+    const newsNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await page.goto(`http://${PLAIN_HOST}/report.html`);
+    const reportCells = await page.evaluate(() => document.querySelectorAll('td, th').length);
+    await page.goto(`http://${PLAIN_HOST}/report-10x.html`);
+    const bigCells = await page.evaluate(() => document.querySelectorAll('td, th').length);
+
+    // a. Non-report page: the content script's first (and, on a static page, only) scan vs the floor.
+    const newsCost: ContentCost[] = [];
+    await sample('chromium: content script on the news list', async () => {
+      const c = await contentCost(page, 'news.html', 'scan');
+      newsCost.push(c);
+      return c.total;
+    });
+    const floor = await sample('chromium: floor (title + querySelector) on the news list', async () => (await pageTiming(page, 'news.html', 'floor')).ms);
+
+    // b. Report pages: full audit by the content script vs the bare walk.
+    const auditRuns = async (name: string) => {
+      const runs: ContentCost[] = [];
+      await sample(`chromium: content script on ${name}`, async () => {
+        const c = await contentCost(page, name, 'done');
+        if (!c.found) throw new Error(`${name}: the content script did not find the report`);
+        runs.push(c);
+        return c.total;
+      });
+      return runs.slice(WARMUP);
+    };
+    const reportRuns = await auditRuns('report.html');
+    const reportWalk = await sample('chromium: bare walk on report.html', async () => (await pageTiming(page, 'report.html', 'walk')).ms);
+    const bigRuns = await auditRuns('report-10x.html');
+    const bigWalk = await sample('chromium: bare walk on report-10x.html', async () => (await pageTiming(page, 'report-10x.html', 'walk')).ms);
+
+    const newsRuns = newsCost.slice(WARMUP);
+    const phase = (runs: ContentCost[], names: string[]) => runs.map((r) => names.reduce((s, n) => s + (r.phases[n] ?? 0), 0));
+    const audit = (runs: ContentCost[]) => phase(runs, ['scan', 'mark']);
+    const phaseStats = (runs: ContentCost[]) =>
+      Object.fromEntries([...new Set(runs.flatMap((r) => Object.keys(r.phases)))].map((p) => [p, stat(phase(runs, [p]))]));
+    const all = [...newsRuns.map((r) => r.total), ...floor, ...reportWalk, ...bigWalk];
+    return {
+      chromium: version,
+      crossOriginIsolated: newsRuns.every((r) => r.isolated),
+      timerResolutionMs: resolution(all),
+      pageErrors: errors,
+      nonReport: {
+        page: `tests/fixtures/${newsName}`,
+        elements: newsNodes,
+        contentScriptMs: stat(newsRuns.map((r) => r.total)),
+        floorMs: stat(floor),
+      },
+      report: {
+        page: path.relative(ROOT, report.file),
+        cells: reportCells,
+        auditMs: stat(audit(reportRuns)),
+        totalMs: stat(reportRuns.map((r) => r.total)),
+        phasesMs: phaseStats(reportRuns),
+        bareWalkMs: stat(reportWalk),
+      },
+      report10x: {
+        page: `${path.relative(ROOT, report.file)}, every table ×10`,
+        cells: bigCells,
+        auditMs: stat(audit(bigRuns)),
+        totalMs: stat(bigRuns.map((r) => r.total)),
+        phasesMs: phaseStats(bigRuns),
+        bareWalkMs: stat(bigWalk),
+      },
+    };
+  } finally {
+    await context.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- 3. bundle sizes
+
+function bundle(files: string[]) {
+  const bytes = files.map((f) => fs.readFileSync(f));
+  const raw = bytes.reduce((n, b) => n + b.length, 0);
+  const gzip = bytes.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0);
+  return { files: files.map((f) => path.relative(EXT_DIR, f)), minifiedBytes: raw, gzipBytes: gzip };
+}
+
+/** A JS file and every chunk it imports, relative to the extension root. */
+function withImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = fs.readFileSync(file, 'utf8');
+  const deps = [...code.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/[^"']+\.js)["']/g)].map((m) =>
+    m[1].startsWith('/') ? path.join(EXT_DIR, m[1]) : path.resolve(path.dirname(file), m[1]),
+  );
+  return [file, ...deps.filter((d) => fs.existsSync(d)).flatMap((d) => withImports(d, seen))];
+}
+
+function bundleSizes() {
+  const content = bundle([path.join(EXT_DIR, 'content-scripts/content.js')]);
+  const popupHtml = fs.readFileSync(path.join(EXT_DIR, 'popup.html'), 'utf8');
+  const entries = [...popupHtml.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => path.join(EXT_DIR, m[1]));
+  const seen = new Set<string>();
+  const popup = bundle(entries.flatMap((e) => withImports(e, seen)));
+  return { contentScript: content, popup };
+}
+
+// ---------------------------------------------------------------- main
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
+  process.stderr.write(`bench: ${fixtureFiles.length} files, ${WARMUP} warm-up + ${RUNS} runs each\n`);
+  const node = await nodeThroughput();
+  const largest = largestReport();
+  const browser = await chromiumBench(largest);
+  const sizes = bundleSizes();
+
+  const n = browser.nonReport;
+  const r = browser.report;
+  const b = browser.report10x;
+  const ratio = (a: number, c: number) => (c > 0 ? a / c : Infinity);
+  const goals = {
+    nonReportMedianMs: { goal: '≤ 0.2 ms', value: n.contentScriptMs.median, met: n.contentScriptMs.median <= 0.2 },
+    auditVsBareWalk: { goal: '≤ 2×', value: ratio(r.auditMs.median, r.bareWalkMs.median), met: ratio(r.auditMs.median, r.bareWalkMs.median) <= 2 },
+    cliVsTabletojson: { goal: '> 1× (faster)', value: node.speedup, met: node.speedup > 1 },
+    contentScriptGzip: { goal: '≤ 25 KB', value: sizes.contentScript.gzipBytes, met: sizes.contentScript.gzipBytes <= 25 * 1024 },
+  };
+  const yes = (m: boolean) => (m ? 'yes' : 'NO');
+
+  const rows = [
+    ['measure', 'median', 'p95', 'vs (median / p95)', 'ratio', 'goal', 'met'],
+    [
+      `CLI core: readPage+auditDocument, ${node.files} files`,
+      `${ms(node.ours.passMs.median)} ms`,
+      `${ms(node.ours.passMs.p95)} ms`,
+      `tabletojson ${ms(node.tabletojson.passMs.median)} / ${ms(node.tabletojson.passMs.p95)} ms`,
+      `${node.speedup.toFixed(2)}× as fast`,
+      goals.cliVsTabletojson.goal,
+      yes(goals.cliVsTabletojson.met),
+    ],
+    [
+      '  throughput',
+      `${node.ours.pagesPerSecond.toFixed(0)} pages/s`,
+      `${node.ours.reportsPerSecond.toFixed(0)} reports/s`,
+      `tabletojson ${node.tabletojson.pagesPerSecond.toFixed(0)} pages/s`,
+      '',
+      '',
+      '',
+    ],
+    [
+      `content script, non-report news list (${n.elements} el.)`,
+      `${ms(n.contentScriptMs.median)} ms`,
+      `${ms(n.contentScriptMs.p95)} ms`,
+      `floor ${ms(n.floorMs.median)} / ${ms(n.floorMs.p95)} ms`,
+      `${ratio(n.contentScriptMs.median, n.floorMs.median).toFixed(1)}× floor`,
+      goals.nonReportMedianMs.goal,
+      yes(goals.nonReportMedianMs.met),
+    ],
+    [
+      `full audit (scan+mark), largest fixture (${r.cells} cells)`,
+      `${ms(r.auditMs.median)} ms`,
+      `${ms(r.auditMs.p95)} ms`,
+      `bare walk ${ms(r.bareWalkMs.median)} / ${ms(r.bareWalkMs.p95)} ms`,
+      `${ratio(r.auditMs.median, r.bareWalkMs.median).toFixed(1)}× walk`,
+      goals.auditVsBareWalk.goal,
+      yes(goals.auditVsBareWalk.met),
+    ],
+    [
+      '  all content-script work on it (+ banner, tooltips, message)',
+      `${ms(r.totalMs.median)} ms`,
+      `${ms(r.totalMs.p95)} ms`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      `full audit (scan+mark), synthetic 10× (${b.cells} cells)`,
+      `${ms(b.auditMs.median)} ms`,
+      `${ms(b.auditMs.p95)} ms`,
+      `bare walk ${ms(b.bareWalkMs.median)} / ${ms(b.bareWalkMs.p95)} ms`,
+      `${ratio(b.auditMs.median, b.bareWalkMs.median).toFixed(1)}× walk`,
+      '',
+      '',
+    ],
+    [
+      `  all content-script work on it`,
+      `${ms(b.totalMs.median)} ms`,
+      `${ms(b.totalMs.p95)} ms`,
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      'content script bundle (content.js)',
+      `${kb(sizes.contentScript.minifiedBytes)} min`,
+      `${kb(sizes.contentScript.gzipBytes)} gz`,
+      '',
+      '',
+      goals.contentScriptGzip.goal,
+      yes(goals.contentScriptGzip.met),
+    ],
+    [`popup bundle (${sizes.popup.files.length} JS file(s))`, `${kb(sizes.popup.minifiedBytes)} min`, `${kb(sizes.popup.gzipBytes)} gz`, '', '', '', ''],
+  ];
+
+  const phaseLine = (label: string, phases: Record<string, Stat>) =>
+    `${label}: ${Object.entries(phases).map(([p, s]) => `${p} ${ms(s.median)} ms`).join(', ')} (medians)`;
+  const cpus = os.cpus();
+  const env = {
+    date: new Date().toISOString(),
+    node: process.version,
+    chromium: browser.chromium,
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? '?'}`,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))),
+    warmup: WARMUP,
+    runs: RUNS,
+    crossOriginIsolated: browser.crossOriginIsolated,
+    timerResolutionMs: browser.timerResolutionMs,
+    gitHead: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      } catch {
+        return null;
+      }
+    })(),
+  };
+
+  console.log(`\n年报核对 bench — ${env.date}, Node ${env.node}, Chromium ${env.chromium}, ${env.cpu}`);
+  console.log(
+    `${WARMUP} warm-up + ${RUNS} measured runs each; in Chromium each run is a fresh page load; ` +
+      `crossOriginIsolated=${env.crossOriginIsolated}, timer step ≈ ${env.timerResolutionMs === null ? '?' : ms(env.timerResolutionMs)} ms; ` +
+      `load average ${env.loadAverageAtStart[0]} at start, ${env.loadAverageAtEnd[0]} at end (1 min)\n`,
+  );
+  console.log(table(rows));
+  console.log(`\n${phaseLine(`phases, ${path.basename(r.page)}`, r.phasesMs)}`);
+  console.log(phaseLine('phases, synthetic 10×', b.phasesMs));
+  console.log(
+    `largest report fixture: ${path.relative(ROOT, largest.file)} with ${largest.cells} td/th (${largest.slots} grid slots)` +
+      `${largest.cells < 700 ? ' — no fixture has ≥ 700 cells' : ''}`,
+  );
+  console.log(
+    `CLI per pass: ${node.reports} reports, ${node.values} values, ${node.findings} findings; of its ${ms(node.ours.passMs.median)} ms, ` +
+      `${ms(node.oursParseOnly.passMs.median)} ms is readPage (decode + linkedom parse). tabletojson: ${node.tabletojsonTables} tables as row objects, no checks`,
+  );
+  console.log(`gzip sizes at level 9; the build output is already minified`);
+  if (browser.pageErrors.length)
+    console.log(`page errors (${browser.pageErrors.length}): ${[...new Set(browser.pageErrors)].slice(0, 5).join(' | ')}`);
+
+  const results = { env, goals, node, browser, bundles: sizes, largestReportFixture: { ...largest, file: path.relative(ROOT, largest.file) } };
+  fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote bench/results.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
