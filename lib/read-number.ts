@@ -34,6 +34,7 @@ export function readNumber(text: string): ReadNumber {
   const digits = `${int.replace(/,/g, '')}${frac ?? ''}`.replace(/^0+(?=\d)/, '');
   // Beyond 15 significant digits a double would print digits that are not in the cell.
   if (digits.length > 15) return { value: null, status: 'unreadable', raw };
-  const value = Number(`${sign === '-' ? '-' : ''}${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`);
+  // `+ 0` turns a printed "-0" into 0: JSON cannot carry -0, and an export must equal the model.
+  const value = Number(`${sign === '-' ? '-' : ''}${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`) + 0;
   return unit ? { value, status: 'ok', unit, raw } : { value, status: 'ok', raw };
 }

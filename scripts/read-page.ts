@@ -29,6 +29,8 @@ export function readPage(file: string): Document {
   return parseHtml(html);
 }
 
+/** linkedom leaves content outside document.body when a page has no <html>/<body>; a browser does not. */
 export function parseHtml(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  const whole = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(whole).document as unknown as Document;
 }

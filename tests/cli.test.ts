@@ -73,6 +73,15 @@ describe('npm run audit', () => {
     expect(report.tables.table3!.cells.find((c) => c.row === 'new_received' && c.col === 'total')!.value).toBe(33);
   });
 
+  it('reads a saved fragment without <html>/<body>, as a browser would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    const html = readFileSync(join(FIXTURES, 'clean-2021.html'), 'utf8').replace(/<\/?(?:html|body)[^>]*>/g, '');
+    writeFileSync(join(dir, 'fragment.html'), html);
+    const r = audit('--format', 'json', join(dir, 'fragment.html'));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).tables.table3.cells).toHaveLength(175);
+  });
+
   it('reads a GBK-encoded page (many .gov.cn sites still serve GB2312)', () => {
     const html = readFileSync(join(FIXTURES, 'seed-000-xinanjiang-2019.html'), 'utf8').replace(/charset="?utf-8"?/i, 'charset="gbk"');
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));

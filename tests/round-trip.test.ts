@@ -292,11 +292,10 @@ describe('round trip: findings CSV → papaparse → the same findings', () => {
   });
 });
 
-// Bug found here (reported, not fixed: lib/): a cell printed "-0" reads as the number -0 (Number("-0")),
-// which JSON cannot carry, so the JSON round trip gives 0 and the model differs (toEqual tells -0 from 0).
-// readNumber should return 0. `it.fails` passes while the bug is there; flip it to `it` once fixed.
+// Found here: a cell printed "-0" read as the number -0, which JSON cannot carry, so the round trip
+// changed the model (toEqual tells -0 from 0). readNumber now reads it as 0.
 describe('round trip: a "-0" cell', () => {
-  it.fails('reads back from JSON as the value it was exported with', () => {
+  it('reads back from JSON as the value it was exported with', () => {
     const html = `<!doctype html><html><head><title>某县2021年政府信息公开工作年度报告</title></head><body>
       <table><tr><td colspan="3" rowspan="3">x</td><td colspan="7">申请人情况</td></tr>
       <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
