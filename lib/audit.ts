@@ -13,7 +13,7 @@ import { table4Spec } from './table4-spec.ts';
 import { extractLegacy, LEGACY_SIGNATURE } from './extract-legacy.ts';
 import { rowsOfTables, type TableRow } from './table-rows.ts';
 import { rowsOfLines, textLines } from './flattened-lines.ts';
-import { readMetadata, reportTitle } from './report-metadata.ts';
+import { readMetadata } from './report-metadata.ts';
 import { runChecks } from './checks/index.ts';
 
 export interface AuditSource {
@@ -31,9 +31,27 @@ const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:�
 /** Words only the report's own tables print. */
 const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开申请|本年度办理结果|结转下年度继续办理|行政复议.{0,4}行政诉讼|第二十条第/;
 
-/** Cheap first test on the title and headings: is this possibly an annual report page? */
+/**
+ * Cheap first test, run on every .gov.cn page: does the title, the CMS's ArticleTitle meta, or one of the
+ * first headings name an annual report, or do its first tables carry a report table's own words?
+ */
 export function looksLikeReport(doc: Document): boolean {
-  return REPORT_WORDS.test(doc.title) || REPORT_WORDS.test(reportTitle(doc));
+  if (REPORT_WORDS.test(doc.title)) return true;
+  const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content');
+  if (meta && REPORT_WORDS.test(meta)) return true;
+  for (const tag of ['h1', 'h2']) {
+    const headings = doc.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < 3; i++) if (REPORT_WORDS.test(headings[i].textContent ?? '')) return true;
+  }
+  // A generic page title over a report: the report's own tables say so. Innermost tables only, so a
+  // page laid out in one big table is not read whole.
+  const tables = doc.getElementsByTagName('table');
+  for (let i = 0, seen = 0; i < tables.length && seen < 8; i++) {
+    if (tables[i].getElementsByTagName('table').length) continue;
+    seen++;
+    if (TABLE_SIGNATURE.test(tables[i].textContent ?? '')) return true;
+  }
+  return false;
 }
 
 const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];

@@ -35,6 +35,8 @@ export interface TableSpec {
   groupOf(keys: string[]): { col: string; covers: string[] } | null;
   /** Row key for rows that carry no label (Table 4's single data row). */
   unlabelledRow?: string;
+  /** The row that ends the table: anything after it belongs to something else. */
+  lastRow?: string;
 }
 
 export interface PlacedCell {
@@ -126,6 +128,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
   let section: Section | null = null;
   let prevKey: string | null = null;
   let done = false;
+  let repeatNoted = false;
 
   const layout = (message: string, raw: string) => {
     out.problems.push({
@@ -203,11 +206,13 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
       for (const col of section.columns) out.colLabels[col.key] ??= col.label.replace(/\s+/g, '');
     }
     if (seenRows.has(def.key)) {
-      layout('同一行出现两次，只取第一次', `${labels.map((c) => c.text).join(' ')}`);
+      // The table (or a row of it) printed again: read the first, say so once.
+      if (!repeatNoted) layout('表格或其中的行重复出现，只读取第一次出现的数据', `${labels.map((c) => c.text).join(' ')}`);
+      repeatNoted = true;
       continue;
     }
     const useGeometry = geometryHere && section.columns[0].c0 !== null && !row.hasHoles;
-    const fresh = values.filter((v) => v.startsHere || !geometryHere);
+    const fresh = values.filter((v) => v.firstRow === row.y || !geometryHere);
     const placement = placeValues(fresh, section.columns, useGeometry);
     const rawRow = `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
     if (typeof placement === 'string') {
@@ -251,7 +256,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
     prevKey = def.key;
     out.rowLabels[def.key] = labels.map((c) => c.text).join(' ').trim() || def.label;
     out.cells.push(...cells);
-    if (spec.unlabelledRow && def.key === spec.unlabelledRow) done = true;
+    if (def.key === (spec.lastRow ?? spec.unlabelledRow)) done = true;
   }
   return out.cells.length || out.problems.length ? out : null;
 }

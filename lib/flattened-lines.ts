@@ -63,7 +63,7 @@ export function textLines(root: Element, stopAt?: Element): Line[] {
   return lines;
 }
 
-function lineCell(line: Line, index: number, text = line.text): RowCell {
+function lineCell(line: Line, index: number, row: number, text = line.text): RowCell {
   return {
     text,
     key: labelKey(text),
@@ -72,7 +72,7 @@ function lineCell(line: Line, index: number, text = line.text): RowCell {
     source: { kind: 'line', line: index },
     c0: null,
     c1: null,
-    startsHere: true,
+    firstRow: row,
   };
 }
 
@@ -101,15 +101,17 @@ export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
       }
     }
     if (split > textStart) {
-      out.push({ table: -1, hasHoles: false, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n)) });
+      const y = out.length;
+      out.push({ table: -1, y, hasHoles: false, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n, y)) });
     }
+    const y = out.length;
     const cells: RowCell[] = [];
     if (split < numStart) {
       const joined = lines.slice(split, numStart).map((l) => l.text).join('');
-      cells.push(lineCell(lines[split], split, joined));
+      cells.push(lineCell(lines[split], split, y, joined));
     }
-    for (let n = numStart; n < i; n++) cells.push(lineCell(lines[n], n));
-    out.push({ table: -1, hasHoles: false, cells });
+    for (let n = numStart; n < i; n++) cells.push(lineCell(lines[n], n, y));
+    out.push({ table: -1, y, hasHoles: false, cells });
   }
   return out;
 }

@@ -24,6 +24,7 @@ export function readNumber(text: string): ReadNumber {
   // Most value cells are plain digits: answer those without the general path.
   const trimmed = text.trim();
   if (PLAIN.test(trimmed)) return { value: Number(trimmed), status: 'ok', raw: trimmed };
+  if (trimmed === '') return { value: null, status: 'blank', raw: '' };
   const raw = cleanSpaces(text);
   if (raw === '') return { value: null, status: 'blank', raw };
   const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/[−–﹣]/g, '-');

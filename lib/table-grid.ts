@@ -46,7 +46,7 @@ function spanAttr(el: Element, name: string, fallback: number, min: number, max:
 }
 
 function isTag(el: Element, tag: string): boolean {
-  return el.localName === tag || el.tagName?.toLowerCase() === tag;
+  return (el.localName ?? el.tagName.toLowerCase()) === tag;
 }
 
 /** The table's row groups in layout order (tfoot last); rows of nested tables are not ours. */
@@ -81,7 +81,7 @@ export function buildGrid(table: Element): Grid {
       const y = start + offset;
       const line = slots[y];
       let x = 0;
-      for (const el of Array.from(group[offset].children)) {
+      for (let el = group[offset].firstElementChild; el; el = el.nextElementSibling) {
         if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);

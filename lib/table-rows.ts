@@ -4,7 +4,7 @@
  * rebuilt rows of a table flattened to one cell per line. Extractors only ever see this shape.
  */
 import type { SourceRef } from './schema.ts';
-import { buildGrid } from './table-grid.ts';
+import { buildGrid, type GridCell } from './table-grid.ts';
 import { labelKey } from './normalize-text.ts';
 import { readNumber, type ReadNumber } from './read-number.ts';
 
@@ -19,13 +19,15 @@ export interface RowCell {
   /** Grid columns [c0, c1) in its table; null for a flattened line. */
   c0: number | null;
   c1: number | null;
-  /** False when this slot only continues a cell that started in an earlier row (rowspan). */
-  startsHere: boolean;
+  /** The row (TableRow.y) the cell starts in; a rowspan cell is the same object in every row it covers. */
+  firstRow: number;
 }
 
 export interface TableRow {
   /** Index of the <table> in document order; -1 for flattened lines. */
   table: number;
+  /** Row index within its table (or within the flattened rows). */
+  y: number;
   cells: RowCell[];
   /** Some slot of the row is empty (a short row): geometry cannot be trusted for placing values. */
   hasHoles: boolean;
@@ -45,7 +47,9 @@ const OPAQUE = { key: '', number: { value: null, status: 'unreadable' as const, 
  */
 function readCell(el: Element, text: string, containers: Set<Element>): { key: string; number: ReadNumber } {
   if (text.length > MAX_CELL_TEXT || containers.has(el)) return OPAQUE;
-  return { key: labelKey(text), number: readNumber(text) };
+  const number = readNumber(text);
+  // Only labels are matched against patterns; a number's key is just its text.
+  return { key: number.status === 'unreadable' ? labelKey(text) : number.raw, number };
 }
 
 /** The cells that hold a nested table (found from the tables upward: cheaper than asking every cell). */
@@ -66,21 +70,12 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
   const containers = containerCells(tables);
   tables.forEach((table, t) => {
     const grid = buildGrid(table);
-    const cache = new Map<Element, { key: string; number: ReadNumber }>();
-    grid.slots.forEach((slots, y) => {
-      const cells: RowCell[] = [];
-      let hasHoles = false;
-      let prev: unknown = undefined;
-      for (const slot of slots) {
-        if (slot === prev) continue;
-        prev = slot;
-        if (!slot) {
-          hasHoles = true;
-          continue;
-        }
-        let read = cache.get(slot.el);
-        if (!read) cache.set(slot.el, (read = readCell(slot.el, slot.text, containers)));
-        cells.push({
+    const made = new Map<GridCell, RowCell>();
+    const rowCell = (slot: GridCell): RowCell => {
+      let cell = made.get(slot);
+      if (!cell) {
+        const read = readCell(slot.el, slot.text, containers);
+        cell = {
           text: read.number.raw,
           key: read.key,
           number: read.number,
@@ -88,10 +83,23 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
           source: { kind: 'table', table: t, row: slot.row, col: slot.col },
           c0: slot.col,
           c1: slot.col + slot.colSpan,
-          startsHere: slot.row === y,
-        });
+          firstRow: slot.row,
+        };
+        made.set(slot, cell);
       }
-      if (cells.length) rows.push({ table: t, cells, hasHoles });
+      return cell;
+    };
+    grid.slots.forEach((slots, y) => {
+      const cells: RowCell[] = [];
+      let hasHoles = false;
+      let prev: GridCell | null | undefined = undefined;
+      for (const slot of slots) {
+        if (slot === prev) continue;
+        prev = slot;
+        if (slot) cells.push(rowCell(slot));
+        else hasHoles = true;
+      }
+      if (cells.length) rows.push({ table: t, y, cells, hasHoles });
     });
   });
   return rows;

@@ -9,6 +9,7 @@ export const table3Spec: TableSpec = {
   table: 'table3',
   rows: TABLE3_ROWS,
   columns: TABLE3_COLUMNS,
+  lastRow: 'carried_forward',
   isHeaderRow: (keys) => keys.some((k) => HEADER.test(k)),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../lib/report-metadata.ts';
 import { textLines } from '../lib/flattened-lines.ts';
+import { looksLikeReport } from '../lib/audit.ts';
 import { browserDocument } from './support/audit-html.ts';
 
 function meta(title: string, body: string) {
@@ -39,5 +40,18 @@ describe('report metadata', () => {
 
   it('reads dates written in Chinese', () => {
     expect(meta('x政府信息公开工作年度报告', '<p>发布日期：2021年1月29日</p>').publishedAt?.value).toBe('2021-01-29');
+  });
+});
+
+describe('looksLikeReport (the cheap test run on every .gov.cn page)', () => {
+  const doc = (title: string, body: string) => browserDocument(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
+  it('says yes on the title, the ArticleTitle meta, a heading, or a report table under a generic title', () => {
+    expect(looksLikeReport(doc('某某县2022年政府信息公开工作年度报告', ''))).toBe(true);
+    expect(looksLikeReport(browserDocument('<html><head><title>某某县人民政府</title><meta name="ArticleTitle" content="某某局2022年政府信息公开工作年度报告"></head><body></body></html>'))).toBe(true);
+    expect(looksLikeReport(doc('某某县人民政府', '<h1>某某局2022年度政府信息公开工作年度报告</h1>'))).toBe(true);
+    expect(looksLikeReport(doc('某某县人民政府', '<table><tr><td>申请人情况</td></tr></table>'))).toBe(true);
+  });
+  it('says no on a news list that merely links to reports', () => {
+    expect(looksLikeReport(doc('工作动态_某某县人民政府', '<ul><li><a>政府信息公开年报</a></li></ul><table><tr><td>版权所有</td></tr></table>'))).toBe(false);
   });
 });
