@@ -18,7 +18,8 @@ import {
 
 // The content script and badge in real Chromium, on fixture pages served under .gov.cn hosts.
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs');
+// Screenshots go to test-results/; `UPDATE_DOCS=1 npm test` refreshes the README's pictures in docs/.
+const DOCS = path.resolve(import.meta.dirname, process.env.UPDATE_DOCS ? '../../docs' : '../../test-results');
 const BANNER_HEADLINE = 'nianbao-banner [data-testid="nianbao-headline"]';
 let h: Harness;
 const requests: string[] = [];

@@ -8,7 +8,8 @@ import { badgeText, expectedAudit, GOV, launch, NON_GOV, tabIdOf, type Harness }
 // The popup, opened as the extension page `popup.html?tab=<id>` (as a page, its own "active tab"
 // would be itself), against report and non-report tabs.
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs');
+// Screenshots go to test-results/; `UPDATE_DOCS=1 npm test` refreshes the README's pictures in docs/.
+const DOCS = path.resolve(import.meta.dirname, process.env.UPDATE_DOCS ? '../../docs' : '../../test-results');
 const SEED_000 = 'seed-000-xinanjiang-2019.html';
 let h: Harness;
 beforeAll(async () => {
