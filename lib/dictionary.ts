@@ -30,7 +30,7 @@ export const TABLE3_COLUMNS: KeyDef[] = [
   { key: 'research', label: '科研机构', formats: both, meaning: 'legal persons: research institutes', pattern: /科研/ },
   { key: 'social_welfare', label: '社会公益组织', formats: both, meaning: 'legal persons: public-interest organisations', pattern: /公益/ },
   { key: 'legal_service', label: '法律服务机构', formats: both, meaning: 'legal persons: legal service organisations', pattern: /法律服务/ },
-  { key: 'other_org', label: '其他', formats: both, meaning: 'legal persons: other organisations', pattern: /^其他$|^其它$/ },
+  { key: 'other_org', label: '其他', formats: both, meaning: 'legal persons: other organisations', pattern: /^其[他它](组织)?$/ },
   { key: 'total', label: '总计', formats: both, meaning: 'all applicants', pattern: /总计|合计/ },
 ];
 

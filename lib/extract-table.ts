@@ -56,6 +56,8 @@ interface Section {
   headerRows: TableRow[];
   columns: ColumnRange[] | null;
   table: number;
+  /** Grid width of the header's table. */
+  width: number;
   valueStart: number | null;
 }
 
@@ -91,8 +93,12 @@ function columnsFromText(spec: TableSpec, headerRows: TableRow[], valueCount: nu
 
 type Placement = { cell: RowCell; keys: string[] }[];
 
-/** Puts a row's value cells under columns, or says why it cannot. */
-function placeValues(values: RowCell[], columns: ColumnRange[], geometry: boolean): Placement | string {
+/**
+ * Puts a row's value cells under columns, or says why it cannot. `shift` maps the row's grid columns onto
+ * the header's (0 in the header's own table); null when there is no geometry to go by.
+ */
+function placeValues(values: RowCell[], columns: ColumnRange[], shift: number | null): Placement | string {
+  const geometry = shift !== null;
   let cells = values;
   if (cells.length !== columns.length && !geometry) {
     // Phantom blank cells at the row's end (Word exports) are not values.
@@ -106,7 +112,7 @@ function placeValues(values: RowCell[], columns: ColumnRange[], geometry: boolea
   const placement: Placement = [];
   const claimed = new Set<string>();
   for (const cell of cells) {
-    const keys = columns.filter((col) => col.c0! < cell.c1! && cell.c0! < col.c1!).map((c) => c.key);
+    const keys = columns.filter((col) => col.c0! < cell.c1! + shift && cell.c0! + shift < col.c1!).map((c) => c.key);
     if (keys.length === 0) {
       if (cell.number.status === 'blank') continue;
       return `数值“${cell.text}”不在任何列标题之下`;
@@ -154,7 +160,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
     if (textOnly && spec.isHeaderRow(keys)) {
       const continuing = section && !section.columns && section.table === row.table;
       if (continuing) section!.headerRows.push(row);
-      else section = { headerRows: [row], columns: null, table: row.table, valueStart: null };
+      else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
       continue;
     }
     if (!section) continue;
@@ -211,9 +217,10 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
       repeatNoted = true;
       continue;
     }
-    const useGeometry = geometryHere && section.columns[0].c0 !== null && !row.hasHoles;
-    const fresh = values.filter((v) => v.firstRow === row.y || !geometryHere);
-    const placement = placeValues(fresh, section.columns, useGeometry);
+    // A table continued in another <table> (a page break) keeps its value columns at the right edge.
+    const shift = section.columns[0].c0 === null || row.hasHoles || row.table < 0 ? null : geometryHere ? 0 : section.width - row.width;
+    const fresh = values.filter((v) => v.firstRow === row.y);
+    const placement = placeValues(fresh, section.columns, shift);
     const rawRow = `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
     if (typeof placement === 'string') {
       layout(`表格布局无法对应（${placement}）`, rawRow);

@@ -102,7 +102,7 @@ export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
     }
     if (split > textStart) {
       const y = out.length;
-      out.push({ table: -1, y, hasHoles: false, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n, y)) });
+      out.push({ table: -1, y, hasHoles: false, width: 0, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n, y)) });
     }
     const y = out.length;
     const cells: RowCell[] = [];
@@ -111,7 +111,7 @@ export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
       cells.push(lineCell(lines[split], split, y, joined));
     }
     for (let n = numStart; n < i; n++) cells.push(lineCell(lines[n], n, y));
-    out.push({ table: -1, y, hasHoles: false, cells });
+    out.push({ table: -1, y, hasHoles: false, width: 0, cells });
   }
   return out;
 }

@@ -43,7 +43,7 @@ function agencyFromTitle(title: string): string | null {
   // "2019年上海市人民政府办公厅政府信息公开…" puts the year first.
   const after = /^\d{4}\s*年度?\s*(.*?)(?:政府信息公开|政务公开)/.exec(toHalfWidth(title));
   if (!name && after) name = after[1];
-  name = name.replace(/关于$|的$/, '').trim();
+  name = name.replace(/^关于|关于$|的$/g, '').trim();
   return name.length >= 2 && name.length <= 40 ? name : null;
 }
 

@@ -31,6 +31,8 @@ export interface TableRow {
   cells: RowCell[];
   /** Some slot of the row is empty (a short row): geometry cannot be trusted for placing values. */
   hasHoles: boolean;
+  /** Grid width of its table (0 for flattened lines). */
+  width: number;
 }
 
 export function isLabel(cell: RowCell): boolean {
@@ -99,7 +101,7 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
         if (slot) cells.push(rowCell(slot));
         else hasHoles = true;
       }
-      if (cells.length) rows.push({ table: t, y, cells, hasHoles });
+      if (cells.length) rows.push({ table: t, y, cells, hasHoles, width: grid.width });
     });
   });
   return rows;

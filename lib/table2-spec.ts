@@ -6,7 +6,8 @@ export const table2Spec: TableSpec = {
   table: 'table2',
   rows: TABLE2_ROWS,
   columns: TABLE2_COLUMNS,
-  isHeaderRow: (keys) => keys.some((k) => /^信息内容$/.test(k)),
+  // 信息内容, or (where a site dropped that cell) a row of Table 2's own column labels.
+  isHeaderRow: (keys) => keys.some((k) => /^信息内容$/.test(k) || TABLE2_COLUMNS.some((d) => d.pattern.test(k) && k.length < 20)),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';
     return TABLE2_COLUMNS.find((d) => d.pattern.test(leaf))?.key ?? null;

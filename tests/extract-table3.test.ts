@@ -151,3 +151,30 @@ describe('old sites that lay the whole page out in a <table>', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('a table continued after a page break in a <table> of another width', () => {
+  it('places merged and single cells by the right edge the two parts share', () => {
+    const full = table3(balanced);
+    const cut = full.indexOf('<tr><td rowspan="5">（五）不予处理');
+    // The second part has a two-column label area (no 三、 group cell) and writes 5 + merged 法人 + total.
+    const rest = full
+      .slice(cut)
+      .replace('<td rowspan="5">（五）不予处理</td><td>1.信访举报投诉类申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td>',
+        '<td rowspan="5">（五）不予处理</td><td>1.信访举报投诉类申请</td><td>2</td><td colspan="5">3</td><td>5</td>')
+      .replace(/<td colspan="3">四、/, '<td colspan="2">四、')
+      .replace(/<td colspan="2">（七）总计/, '<td colspan="2">（七）总计');
+    const html = page(full.slice(0, cut) + '</table><table border="1">' + rest);
+    const { report } = auditHtml(html)!;
+    const petition = report.tables.table3!.cells.filter((c) => c.row === 'ignored_petition');
+    expect(petition.map((c) => [c.col, c.value])).toEqual([['natural_person', 2], ['legal_person', 3], ['total', 5]]);
+    expect(report.findings.filter((f) => f.rule === 'layout')).toEqual([]);
+  });
+});
+
+describe('header variants', () => {
+  it('reads 其他组织 as the 其他 column', () => {
+    const { report } = auditHtml(page(table3(balanced).replace('<td>其他</td>', '<td>其他组织</td>')))!;
+    expect(cellValue(report, 'table3', 'new_received', 'other_org')).toBe(0);
+    expect(errors(report)).toEqual([]);
+  });
+});
