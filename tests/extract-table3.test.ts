@@ -175,6 +175,8 @@ describe('header variants', () => {
   it('reads 其他组织 as the 其他 column', () => {
     const { report } = auditHtml(page(table3(balanced).replace('<td>其他</td>', '<td>其他组织</td>')))!;
     expect(cellValue(report, 'table3', 'new_received', 'other_org')).toBe(0);
+    // Read from the table's grid, not rescued by the one-cell-per-line reader.
+    expect(report.tables.table3!.cells.every((c) => c.source?.kind === 'table')).toBe(true);
     expect(errors(report)).toEqual([]);
   });
 });
