@@ -19,10 +19,10 @@ function unescapeJs(body: string): string {
   });
 }
 
-export function scriptedArticleHtml(doc: Document): string | null {
+/** `scripts`: the source of each inline <script> of the page. */
+export function scriptedArticleHtml(scripts: Iterable<string>): string | null {
   let best: string | null = null;
-  for (const script of Array.from(doc.getElementsByTagName('script'))) {
-    const code = script.textContent ?? '';
+  for (const code of scripts) {
     if (code.length < 200 || !/<t[dr]|\\u003c|&lt;/i.test(code)) continue;
     for (const chain of code.match(CHAIN) ?? []) {
       if (chain.length < 200 || (best && chain.length <= best.length)) continue;

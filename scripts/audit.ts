@@ -5,14 +5,12 @@
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { auditDocument } from '../lib/audit.ts';
 import { exportJson } from '../lib/export-json.ts';
 import { exportFindingsCsv, exportValuesCsv } from '../lib/export-csv.ts';
 import { exportFileName } from '../lib/file-names.ts';
 import type { Report } from '../lib/schema.ts';
 import { dictionaryMarkdown } from './dictionary-markdown.ts';
-import { InputError, parseHtml, readPage } from './read-page.ts';
-import { scriptedArticleHtml } from '../lib/scripted-article.ts';
+import { auditFile, InputError } from './read-page.ts';
 import { summary } from './summary.ts';
 
 const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv] [--out DIR] [--dictionary]';
@@ -49,17 +47,6 @@ function expand(paths: string[]): string[] {
   });
 }
 
-/** The page as saved; else the report its own script would have written into it (see scripted-article.ts). */
-function auditPage(doc: Document, file: string) {
-  const direct = auditDocument(doc, { file });
-  if (direct) return direct;
-  const html = scriptedArticleHtml(doc);
-  if (!html) return null;
-  const article = parseHtml(`<!doctype html><html><head><title></title></head><body>${html}</body></html>`);
-  article.title = doc.title;
-  return auditDocument(article, { file });
-}
-
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
   if (args.dictionary) {
@@ -71,7 +58,7 @@ function main(): number {
   let failed = 0;
   for (const file of expand(args.files)) {
     try {
-      const result = auditPage(readPage(file), basename(file));
+      const result = auditFile(file, basename(file));
       if (!result) throw new InputError(`${file}：没有找到政府信息公开年报的表格（不是年报页面，或表格是图片/附件）`);
       reports.push(result.report);
       if (args.format === 'text') process.stdout.write(summary(result.report, file));

@@ -2,7 +2,7 @@
  * npm run bench  (= wxt build && node scripts/bench.ts)
  *
  * Measures, in one run, and prints a table + writes bench/results.json:
- *  1. Node: CLI-core throughput (readPage + auditDocument) on every tests/fixtures/*.html (+ ../shared/corpus)
+ *  1. Node: CLI-core throughput (auditFile: read, parse, audit, as `npm run audit` does) on every tests/fixtures/*.html (+ ../shared/corpus)
  *     against the generic npm library `tabletojson` (Tabletojson.convert) on the same files.
  *  2. Real headless Chromium with the built extension (.output/chrome-mv3):
  *     a. a large non-report news list: the content script's own work (its `nianbao:cost:*` performance
@@ -27,7 +27,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { Tabletojson } from 'tabletojson';
 import { auditDocument } from '../lib/audit.ts';
 import { buildGrid } from '../lib/table-grid.ts';
-import { decodePage, readPage } from './read-page.ts';
+import { auditFile, decodePage, readPage } from './read-page.ts';
 import { EXT_DIR } from './browser-with-extension.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -122,13 +122,13 @@ async function nodeThroughput() {
   let reports = 0;
   let values = 0;
   let findings = 0;
-  const ours = await sample('node: readPage + auditDocument, all files', () => {
+  const ours = await sample('node: auditFile (the CLI path), all files', () => {
     const t0 = performance.now();
     let r = 0;
     let v = 0;
     let f = 0;
     for (const file of fixtureFiles) {
-      const result = auditDocument(readPage(file), { file: path.basename(file) });
+      const result = auditFile(file, path.basename(file));
       if (!result) continue;
       r++;
       for (const t of Object.values(result.report.tables)) v += t?.cells.length ?? 0;
@@ -446,7 +446,7 @@ async function main() {
   const rows = [
     ['measure', 'median', 'p95', 'vs (median / p95)', 'ratio', 'goal', 'met'],
     [
-      `CLI core: readPage+auditDocument, ${node.files} files`,
+      `CLI core: auditFile, ${node.files} files`,
       `${ms(node.ours.passMs.median)} ms`,
       `${ms(node.ours.passMs.p95)} ms`,
       `tabletojson ${ms(node.tabletojson.passMs.median)} / ${ms(node.tabletojson.passMs.p95)} ms`,

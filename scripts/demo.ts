@@ -5,12 +5,11 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditDocument } from '../lib/audit.ts';
 import { exportJson } from '../lib/export-json.ts';
 import { exportFindingsCsv, exportValuesCsv } from '../lib/export-csv.ts';
 import { exportFileName } from '../lib/file-names.ts';
 import { GOV, launch, tabIdOf } from './browser-with-extension.ts';
-import { readPage } from './read-page.ts';
+import { auditFile } from './read-page.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -19,7 +18,7 @@ mkdirSync(OUT, { recursive: true });
 
 console.log('年报核对 demo — the bundled report pages, audited:\n');
 for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort()) {
-  const result = auditDocument(readPage(join(FIXTURES, file)), { file });
+  const result = auditFile(join(FIXTURES, file), file);
   if (!result) {
     console.log(`  ${file.padEnd(38)} not a report`);
     continue;
