@@ -54,6 +54,11 @@ export function looksLikeReport(doc: Document): boolean {
   return false;
 }
 
+/** Could this text (a page's source, say) hold a report table at all? Tables always print these words. */
+export function mayHoldReport(text: string): boolean {
+  return TABLE_SIGNATURE.test(text) || LEGACY_SIGNATURE.test(text);
+}
+
 const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
 
 function extractAll(rows: TableRow[]): ExtractedTable[] {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { auditDocument, type AuditResult } from '../lib/audit.ts';
+import { auditDocument, mayHoldReport, type AuditResult } from '../lib/audit.ts';
 import { scriptedArticleHtml } from '../lib/scripted-article.ts';
 
 export class InputError extends Error {}
@@ -52,6 +52,9 @@ export function readPage(file: string): Document {
 /** The CLI's audit of one saved page: the page as saved, else the report its own script would write in. */
 export function auditFile(file: string, name = file): AuditResult | null {
   const html = readHtml(file);
+  // Most saved pages are not reports: when the source lacks every word a report table prints (and hides no
+  // text in character references), there is nothing to parse.
+  if (!mayHoldReport(html) && !/&#x?[0-9a-f]+;/i.test(html)) return null;
   const doc = parseHtml(html);
   const direct = auditDocument(doc, { file: name });
   if (direct) return direct;
