@@ -24,7 +24,7 @@ const DATE_FIELD = new RegExp(`(?:发布日期|公开日期|发布时间|成文�
 const PERIOD = /(?:统计期限|统计时限|数据统计期限|统计时间|时间为|期限为|期限从)[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
 /** The page's headline: document title, else the first heading-like element naming a report. */
-export function reportTitle(doc: Document): string {
+function reportTitle(doc: Document): string {
   const fromDoc = cleanSpaces(doc.title ?? '');
   if (TITLE_REPORT.test(fromDoc)) return fromDoc;
   const meta = doc.querySelector('meta[name="ArticleTitle"], meta[name="title"], meta[property="og:title"]')?.getAttribute('content');
