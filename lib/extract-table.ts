@@ -151,17 +151,18 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
 
   for (const row of rows) {
     if (done) break;
-    const keys = row.cells.map((c) => c.key);
-    const textOnly = row.cells.every((c) => c.number.status !== 'ok');
-    if (textOnly && !spec.isHeaderRow(keys) && foreignHeader(keys)) {
-      section = null;
-      continue;
-    }
-    if (textOnly && spec.isHeaderRow(keys)) {
-      const continuing = section && !section.columns && section.table === row.table;
-      if (continuing) section!.headerRows.push(row);
-      else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
-      continue;
+    if (row.cells.every((c) => c.number.status !== 'ok')) {
+      const keys = row.cells.map((c) => c.key);
+      if (spec.isHeaderRow(keys)) {
+        const continuing = section && !section.columns && section.table === row.table;
+        if (continuing) section!.headerRows.push(row);
+        else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
+        continue;
+      }
+      if (foreignHeader(keys)) {
+        section = null;
+        continue;
+      }
     }
     if (!section) continue;
 
