@@ -23,12 +23,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { parseHTML } from 'linkedom';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Tabletojson } from 'tabletojson';
 import { auditDocument } from '../lib/audit.ts';
 import { buildGrid } from '../lib/table-grid.ts';
 import { auditFile, decodePage, readPage } from './read-page.ts';
-import { EXT_DIR } from './browser-with-extension.ts';
+import { EXT_DIR, extensionContext } from './browser-with-extension.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -203,31 +203,14 @@ function serve(pages: Map<string, string>): Promise<Served> {
 }
 
 async function launchChromium(port: number): Promise<{ context: BrowserContext; dir: string }> {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`Build first (npm run build): ${EXT_DIR} is missing`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    locale: 'zh-CN',
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP ${GOV_HOST} 127.0.0.1:${port}, MAP ${PLAIN_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-      // A secure context is required for cross-origin isolation (and with it, 5 µs timers).
-      ...(ISOLATED ? [`--unsafely-treat-insecure-origin-as-secure=http://${GOV_HOST},http://${PLAIN_HOST}`] : []),
-    ],
+  const { context, userDataDir } = await extensionContext({
+    port,
+    hosts: [GOV_HOST, PLAIN_HOST],
+    // A secure context is required for cross-origin isolation (and with it, 5 µs timers).
+    extraArgs: ISOLATED ? [`--unsafely-treat-insecure-origin-as-secure=http://${GOV_HOST},http://${PLAIN_HOST}`] : [],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
-  return { context, dir };
+  return { context, dir: userDataDir };
 }
 
 interface ContentCost {

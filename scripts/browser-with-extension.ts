@@ -61,15 +61,23 @@ function serve(served: ServedRequest[]): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function launch(opts: { headless?: boolean } = {}): Promise<Harness> {
+export interface ContextOptions {
+  /** Port of the local server that every mapped host resolves to. */
+  port: number;
+  /** Host patterns mapped to that server; every other host fails to resolve (no real network). */
+  hosts?: string[];
+  headless?: boolean;
+  extraArgs?: string[];
+}
+
+/** Debian's Chromium in a fresh profile with the built extension loaded. */
+export async function extensionContext(opts: ContextOptions): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`Build first (npm run build): ${EXT_DIR} is missing`);
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath))
     throw new Error(`Chromium not found at ${executablePath}: sudo apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM=…)`);
-  const served: ServedRequest[] = [];
-  const server = await serve(served);
-  const port = (server.address() as { port: number }).port;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-e2e-'));
+  const hosts = opts.hosts ?? ['*.gov.cn', 'www.example.com'];
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
@@ -86,9 +94,18 @@ export async function launch(opts: { headless?: boolean } = {}): Promise<Harness
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${port}, MAP www.example.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ')}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      ...(opts.extraArgs ?? []),
     ],
   });
+  return { context, userDataDir };
+}
+
+export async function launch(opts: { headless?: boolean } = {}): Promise<Harness> {
+  const served: ServedRequest[] = [];
+  const server = await serve(served);
+  const port = (server.address() as { port: number }).port;
+  const { context, userDataDir } = await extensionContext({ port, headless: opts.headless });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
