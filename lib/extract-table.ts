@@ -221,7 +221,13 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
     // A table continued in another <table> (a page break) keeps its value columns at the right edge.
     const shift = section.columns[0].c0 === null || row.hasHoles || row.table < 0 ? null : geometryHere ? 0 : section.width - row.width;
     const fresh = values.filter((v) => v.firstRow === row.y);
-    const placement = placeValues(fresh, section.columns, shift);
+    let placement = placeValues(fresh, section.columns, shift);
+    // A header we could only partly read, over a row with exactly the format's full set of values
+    // (7 in Table 3, 15 in Table 4): the official column order places them.
+    const canonical = spec.columnsFromText('', fresh.length);
+    if (typeof placement === 'string' && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
+      placement = fresh.map((cell, i) => ({ cell, keys: [canonical[i]] }));
+    }
     const rawRow = `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
     if (typeof placement === 'string') {
       layout(`表格布局无法对应（${placement}）`, rawRow);

@@ -52,3 +52,17 @@ describe('legacy 统计表 checks', () => {
     expect(report.findings.find((f) => f.rule === 'legacy.at_most')).toMatchObject({ severity: 'warning', actual: 90 });
   });
 });
+
+describe('Table 4 under a header we can only partly read', () => {
+  it('places a full row of 15 values in the official column order', () => {
+    const html = page(`<table border="1"><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+      <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td colspan="10">（诉讼情况）</td></tr>
+      <tr>${[1, 0, 0, 0, 1, 2, 0, 0, 0, 2, 0, 0, 0, 1, 1].map((v) => `<td>${v}</td>`).join('')}</tr></table>`);
+    const { report } = auditHtml(html)!;
+    expect(report.tables.table4!.cells).toHaveLength(15);
+    expect(report.tables.table4!.cells.every((c) => c.source?.kind === 'table')).toBe(true);
+    expect(cellValue(report, 'table4', 'count', 'suit_direct_total')).toBe(2);
+    expect(cellValue(report, 'table4', 'count', 'suit_after_review_pending')).toBe(1);
+    expect(errors(report)).toEqual([]);
+  });
+});
