@@ -269,6 +269,51 @@ function resolution(xs: number[]): number | null {
   return Number.isFinite(best) ? best : null;
 }
 
+/** lib/audit.ts as one script (global NB) to run in a plain page, where the content script does not run. */
+async function coreBundle(): Promise<string> {
+  const { build } = await import('vite');
+  const out = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: path.join(ROOT, 'lib/audit.ts'), formats: ['iife'], name: 'NB' } },
+  })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
+  const first = Array.isArray(out) ? out[0] : out;
+  return first.output[0].code!;
+}
+
+/**
+ * The core's steady-state cost: in one page, after warm-up runs, the median of auditDocument against the
+ * median of the bare walk. (The content-script figures above are first runs on fresh pages, which also pay
+ * for compiling the parser.)
+ */
+async function warmAudit(page: Page, name: string, code: string): Promise<{ auditMs: Stat; bareWalkMs: Stat }> {
+  await page.goto(`http://${PLAIN_HOST}/${name}`);
+  await page.addScriptTag({ content: code });
+  const [audits, walks] = await page.evaluate(
+    ({ warmup, runs }) => {
+      const nb = (globalThis as unknown as { NB: { auditDocument(d: Document): unknown } }).NB;
+      const walk = () => {
+        let n = 0;
+        for (const c of document.querySelectorAll('td, th')) n += (c.textContent ?? '').length;
+        return n;
+      };
+      const time = (f: () => unknown) => {
+        for (let i = 0; i < warmup; i++) f();
+        const out: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          f();
+          out.push(performance.now() - t0);
+        }
+        return out;
+      };
+      return [time(() => nb.auditDocument(document)), time(walk)];
+    },
+    { warmup: 20, runs: RUNS },
+  );
+  return { auditMs: stat(audits), bareWalkMs: stat(walks) };
+}
+
 async function chromiumBench(report: { file: string }) {
   const newsName = 'non-report-news-list.html';
   const newsHtml = fs.readFileSync(path.join(ROOT, 'tests/fixtures', newsName), 'utf8');
@@ -327,6 +372,11 @@ async function chromiumBench(report: { file: string }) {
     const bigRuns = await auditRuns('report-10x.html');
     const bigWalk = await sample('chromium: bare walk on report-10x.html', async () => (await pageTiming(page, 'report-10x.html', 'walk')).ms);
 
+    const code = await coreBundle();
+    console.log('  chromium: warm audits (core bundle in a plain page)');
+    const warm = await warmAudit(page, 'report.html', code);
+    const warm10x = await warmAudit(page, 'report-10x.html', code);
+
     const newsRuns = newsCost.slice(WARMUP);
     const phase = (runs: ContentCost[], names: string[]) => runs.map((r) => names.reduce((s, n) => s + (r.phases[n] ?? 0), 0));
     const audit = (runs: ContentCost[]) => phase(runs, ['scan', 'mark']);
@@ -351,6 +401,7 @@ async function chromiumBench(report: { file: string }) {
         totalMs: stat(reportRuns.map((r) => r.total)),
         phasesMs: phaseStats(reportRuns),
         bareWalkMs: stat(reportWalk),
+        warm,
       },
       report10x: {
         page: `${path.relative(ROOT, report.file)}, every table ×10`,
@@ -359,6 +410,7 @@ async function chromiumBench(report: { file: string }) {
         totalMs: stat(bigRuns.map((r) => r.total)),
         phasesMs: phaseStats(bigRuns),
         bareWalkMs: stat(bigWalk),
+        warm: warm10x,
       },
     };
   } finally {
@@ -473,6 +525,15 @@ async function main() {
       '',
       '',
     ],
+    ...[r, b].map((x) => [
+      `  core alone, warm, same page (${x.cells} cells)`,
+      `${ms(x.warm.auditMs.median)} ms`,
+      `${ms(x.warm.auditMs.p95)} ms`,
+      `bare walk ${ms(x.warm.bareWalkMs.median)} / ${ms(x.warm.bareWalkMs.p95)} ms`,
+      `${ratio(x.warm.auditMs.median, x.warm.bareWalkMs.median).toFixed(1)}× walk`,
+      '',
+      '',
+    ]),
     [
       `full audit (scan+mark), synthetic 10× (${b.cells} cells)`,
       `${ms(b.auditMs.median)} ms`,
