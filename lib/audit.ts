@@ -6,7 +6,7 @@
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { TABLE2_ROWS, TABLE3_ROWS } from './dictionary.ts';
-import { extractTable, type ExtractedTable, type TableSpec } from './extract-table.ts';
+import { extractTable, headerClassifier, type ExtractedTable, type TableSpec } from './extract-table.ts';
 import { table2Spec } from './table2-spec.ts';
 import { table3Spec } from './table3-spec.ts';
 import { table4Spec } from './table4-spec.ts';
@@ -62,10 +62,8 @@ export function mayHoldReport(text: string): boolean {
 const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
 
 function extractAll(rows: TableRow[]): ExtractedTable[] {
-  return SPECS.map((spec) => {
-    const foreign = (keys: string[]) => SPECS.some((other) => other !== spec && other.isHeaderRow(keys));
-    return extractTable(spec, rows, foreign);
-  }).filter((t): t is ExtractedTable => !!t && t.cells.length > 0);
+  const headerOf = headerClassifier(SPECS);
+  return SPECS.map((spec) => extractTable(spec, rows, headerOf)).filter((t): t is ExtractedTable => !!t && t.cells.length > 0);
 }
 
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {

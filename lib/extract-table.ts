@@ -124,11 +124,30 @@ function placeValues(values: RowCell[], columns: ColumnRange[], shift: number | 
   return placement;
 }
 
+/** Which tables a text-only row is a header of (computed once per row, shared by every table's pass). */
+export type HeaderOf = (row: TableRow) => readonly TableKey[];
+
+/** `headerOf` for these specs, remembering each row's answer. */
+export function headerClassifier(specs: TableSpec[]): HeaderOf {
+  const memo = new WeakMap<TableRow, readonly TableKey[]>();
+  const none: readonly TableKey[] = [];
+  return (row) => {
+    let kinds = memo.get(row);
+    if (!kinds) {
+      const textOnly = row.cells.every((c) => c.number.status !== 'ok');
+      const keys = textOnly ? row.cells.map((c) => c.key) : null;
+      kinds = keys ? specs.filter((s) => s.isHeaderRow(keys)).map((s) => s.table) : none;
+      memo.set(row, kinds);
+    }
+    return kinds;
+  };
+}
+
 /**
- * Reads one table from the row stream. `foreignHeader` tells where another report table starts,
- * which ends this one (several tables can share one <table>).
+ * Reads one table from the row stream. A header of another report table ends this one (several tables
+ * can share one <table>).
  */
-export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (keys: string[]) => boolean): ExtractedTable | null {
+export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: HeaderOf): ExtractedTable | null {
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
   const seenRows = new Set<string>();
   let section: Section | null = null;
@@ -151,18 +170,16 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
 
   for (const row of rows) {
     if (done) break;
-    if (row.cells.every((c) => c.number.status !== 'ok')) {
-      const keys = row.cells.map((c) => c.key);
-      if (spec.isHeaderRow(keys)) {
-        const continuing = section && !section.columns && section.table === row.table;
-        if (continuing) section!.headerRows.push(row);
-        else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
-        continue;
-      }
-      if (foreignHeader(keys)) {
-        section = null;
-        continue;
-      }
+    const headers = headerOf(row);
+    if (headers.includes(spec.table)) {
+      const continuing = section && !section.columns && section.table === row.table;
+      if (continuing) section!.headerRows.push(row);
+      else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
+      continue;
+    }
+    if (headers.length) {
+      section = null;
+      continue;
     }
     if (!section) continue;
 
@@ -228,9 +245,9 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
     if (typeof placement === 'string' && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
       placement = fresh.map((cell, i) => ({ cell, keys: [canonical[i]] }));
     }
-    const rawRow = `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
+    const rawRow = () => `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
     if (typeof placement === 'string') {
-      layout(`表格布局无法对应（${placement}）`, rawRow);
+      layout(`表格布局无法对应（${placement}）`, rawRow());
       continue;
     }
     const cells: PlacedCell[] = [];
@@ -263,7 +280,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], foreignHeader: (
       });
     }
     if (bad) {
-      layout('合并单元格跨越的列不构成一组', rawRow);
+      layout('合并单元格跨越的列不构成一组', rawRow());
       continue;
     }
     seenRows.add(def.key);

@@ -5,12 +5,12 @@
 import type { Finding, Table } from '../schema.ts';
 import { LEGACY_AT_MOST, LEGACY_ROWS, LEGACY_SUMS } from '../dictionary.ts';
 import { evaluate } from './relation.ts';
-import { TableView } from './terms.ts';
+import { viewOf } from './terms.ts';
 
 const LABEL = Object.fromEntries(LEGACY_ROWS.map((r) => [r.key, r.label.replace(/^其中：/, '')]));
 
 export function legacyRelations(table: Table): Finding[] {
-  const view = new TableView(table);
+  const view = viewOf(table);
   const out: Finding[] = [];
   const columns = [...new Set(table.cells.map((c) => c.col))];
   for (const col of columns) {

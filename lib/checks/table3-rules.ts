@@ -7,7 +7,7 @@
 import type { Finding, Table } from '../schema.ts';
 import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../dictionary.ts';
 import { evaluate, type Relation } from './relation.ts';
-import { TableView, type Term } from './terms.ts';
+import { viewOf, type TableView, type Term } from './terms.ts';
 
 const COL_LABEL: Record<string, string> = {
   ...Object.fromEntries(TABLE3_COLUMNS.map((c) => [c.key, c.label])),
@@ -35,7 +35,7 @@ function columnTerm(view: TableView, row: string, col: string): Term {
 }
 
 export function table3RowTotals(table: Table): Finding[] {
-  const view = new TableView(table);
+  const view = viewOf(table);
   const out: Finding[] = [];
   for (const row of view.rows()) {
     if (view.spansAll(row)) continue;
@@ -57,7 +57,7 @@ export function table3RowTotals(table: Table): Finding[] {
 }
 
 export function table3ResultsTotal(table: Table): Finding[] {
-  const view = new TableView(table);
+  const view = viewOf(table);
   if (!view.hasRow('results_total')) return [];
   const resultRows = TABLE3_RESULT_ROWS.filter((r) => view.hasRow(r));
   const out: Finding[] = [];
@@ -79,7 +79,7 @@ export function table3ResultsTotal(table: Table): Finding[] {
 }
 
 export function table3Balance(table: Table): Finding[] {
-  const view = new TableView(table);
+  const view = viewOf(table);
   const rows = ['new_received', 'carried_over', 'results_total', 'carried_forward'];
   if (!rows.every((r) => view.hasRow(r))) return [];
   const out: Finding[] = [];

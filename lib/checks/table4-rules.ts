@@ -2,13 +2,13 @@
 import type { Finding, Table } from '../schema.ts';
 import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../dictionary.ts';
 import { evaluate } from './relation.ts';
-import { TableView } from './terms.ts';
+import { viewOf } from './terms.ts';
 
 const LABEL = Object.fromEntries(TABLE4_COLUMNS.map((c) => [c.key, c.label.split(' · ').pop()!]));
 const GROUP_LABEL: Record<string, string> = { review: '行政复议', suit_direct: '行政诉讼（未经复议直接起诉）', suit_after_review: '行政诉讼（复议后起诉）' };
 
 export function table4GroupTotals(table: Table): Finding[] {
-  const view = new TableView(table);
+  const view = viewOf(table);
   const out: Finding[] = [];
   for (const group of TABLE4_GROUP_KEYS) {
     const col = (o: string) => `${group}_${o}`;

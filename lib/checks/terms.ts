@@ -64,6 +64,14 @@ export class TableView {
   }
 }
 
+const views = new WeakMap<Table, TableView>();
+/** One view per table, shared by every check that reads it. */
+export function viewOf(table: Table): TableView {
+  let view = views.get(table);
+  if (!view) views.set(table, (view = new TableView(table)));
+  return view;
+}
+
 /** Sum with floating noise removed (amounts such as 0.35 万元). */
 export function sum(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
