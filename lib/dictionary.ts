@@ -96,7 +96,8 @@ export const TABLE4_COLUMNS: KeyDef[] = GROUPS.flatMap(([g, gl, gm]) =>
   })),
 );
 export const TABLE4_GROUP_KEYS = GROUPS.map(([g]) => g);
-export const TABLE4_OUTCOME_KEYS = OUTCOMES.map(([o]) => o);
+/** Each outcome column's key and the pattern of its leaf header label (结果维持 …). */
+export const TABLE4_OUTCOMES = OUTCOMES.map(([key, , , pattern]) => ({ key, pattern }));
 
 /** Which Table 4 group a header path belongs to. */
 export function table4Group(path: string): string | null {

@@ -36,12 +36,13 @@ function reportTitle(doc: Document): string {
   return fromDoc;
 }
 
+/** `title` is already half-width. */
 function agencyFromTitle(title: string): string | null {
-  const m = /^(.*?)(?:(\d{4})\s*年度?)?\s*(?:\d{4}\s*年度?)?\s*(?:政府信息公开|政务公开)/.exec(toHalfWidth(title));
+  const m = /^(.*?)(?:\d{4}\s*年度?)?\s*(?:\d{4}\s*年度?)?\s*(?:政府信息公开|政务公开)/.exec(title);
   if (!m) return null;
   let name = m[1].replace(/(\d{4})\s*年度?/g, '').replace(/^[\s【\[]+|[\s】\]]+$/g, '');
   // "2019年上海市人民政府办公厅政府信息公开…" puts the year first.
-  const after = /^\d{4}\s*年度?\s*(.*?)(?:政府信息公开|政务公开)/.exec(toHalfWidth(title));
+  const after = /^\d{4}\s*年度?\s*(.*?)(?:政府信息公开|政务公开)/.exec(title);
   if (!name && after) name = after[1];
   name = name.replace(/^关于|关于$|的$/g, '').trim();
   return name.length >= 2 && name.length <= 40 ? name : null;
@@ -50,9 +51,10 @@ function agencyFromTitle(title: string): string | null {
 /** `pageText` is the page's text with a line break between blocks and cells (see textLines). */
 export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   const title = reportTitle(doc);
+  const halfTitle = toHalfWidth(title);
   const text = toHalfWidth(pageText);
   let agency: Evidence | null = null;
-  const fromTitle = agencyFromTitle(title);
+  const fromTitle = agencyFromTitle(halfTitle);
   if (fromTitle) agency = { value: fromTitle, evidence: `标题：${title}` };
   else {
     const m = AGENCY_FIELD.exec(text);
@@ -60,7 +62,7 @@ export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   }
 
   let year: Evidence | null = null;
-  const titleYear = /(\d{4})\s*年度?/.exec(toHalfWidth(title));
+  const titleYear = /(\d{4})\s*年度?/.exec(halfTitle);
   if (titleYear) year = { value: titleYear[1], evidence: `标题：${title}` };
   else {
     const period = PERIOD.exec(text);
