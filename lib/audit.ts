@@ -6,7 +6,7 @@
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { TABLE2_ROWS, TABLE3_ROWS } from './dictionary.ts';
-import { extractTable, headerClassifier, type ExtractedTable, type TableSpec } from './extract-table.ts';
+import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './extract-table.ts';
 import { table2Spec } from './table2-spec.ts';
 import { table3Spec } from './table3-spec.ts';
 import { table4Spec } from './table4-spec.ts';
@@ -61,9 +61,29 @@ export function mayHoldReport(text: string): boolean {
 
 const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
 
+/** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {
   const headerOf = headerClassifier(SPECS);
-  return SPECS.map((spec) => extractTable(spec, rows, headerOf)).filter((t): t is ExtractedTable => !!t && t.cells.length > 0);
+  return SPECS.map((spec) => extractTable(spec, rows, headerOf)).filter((t): t is ExtractedTable => !!t);
+}
+
+const withCells = (tables: ExtractedTable[]) => tables.filter((t) => t.cells.length > 0);
+
+const toTable = (t: ReadTable): Table => ({ rowLabels: t.rowLabels, colLabels: t.colLabels, cells: t.cells.map((c) => c.cell) });
+
+/**
+ * The checks once more over the second copy of the tables that were printed twice with different values,
+ * so an error only in that copy is reported; what both copies share is reported once.
+ */
+function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Finding[] {
+  const copies = extracted.filter((t) => t.copy2);
+  if (!copies.length) return [];
+  const tables = { ...report.tables };
+  for (const t of copies) tables[t.table] = toTable(t.copy2!);
+  const firstSeen = new Set(report.findings.map((f) => `${f.id}\u0000${f.message}`));
+  return runChecks({ ...report, tables })
+    .filter((f) => !firstSeen.has(`${f.id}\u0000${f.message}`))
+    .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
 
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
@@ -91,14 +111,14 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
   const tables = Array.from(body.getElementsByTagName('table'));
   const rows = rowsOfTables(tables);
   let extracted = extractAll(rows);
-  if (!extracted.some((t) => t.table === 'table3' || t.table === 'table4')) {
+  if (!withCells(extracted).some((t) => t.table === 'table3' || t.table === 'table4')) {
     const bodyText = body.textContent ?? '';
     if (TABLE_SIGNATURE.test(bodyText)) {
       // Tables flattened to one cell per line: rebuild rows from the page's text lines.
       const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
-      if (fromLines.length > extracted.length) extracted = fromLines;
+      if (withCells(fromLines).length > withCells(extracted).length) extracted = fromLines;
     }
-    const legacy = extracted.length || !LEGACY_SIGNATURE.test(bodyText) ? null : extractLegacy(rows);
+    const legacy = withCells(extracted).length || !LEGACY_SIGNATURE.test(bodyText) ? null : extractLegacy(rows);
     if (legacy) extracted.push(legacy);
   }
   if (!extracted.length) return null;
@@ -107,13 +127,14 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
   const reportTables: Partial<Record<TableKey, Table>> = {};
   const problems: Finding[] = [];
   for (const t of extracted) {
-    reportTables[t.table] = { rowLabels: t.rowLabels, colLabels: t.colLabels, cells: t.cells.map((c) => c.cell) };
+    problems.push(...t.problems);
+    if (!t.cells.length) continue;
+    reportTables[t.table] = toTable(t);
     for (const { cell, el } of t.cells) {
       if (!el) continue;
       elements.set(`${t.table}\u0000${cell.row}\u0000${cell.col}`, el);
       for (const col of cell.covers ?? []) elements.set(`${t.table}\u0000${cell.row}\u0000${col}`, el);
     }
-    problems.push(...t.problems);
   }
 
   // Metadata fields sit above the report; reading only that far keeps the walk short.
@@ -135,6 +156,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
     findings: [],
   };
   report.findings = [...problems, ...runChecks(report)];
+  report.findings.push(...secondCopyFindings(report, extracted));
   return {
     report,
     elementFor: (table, ref) => elements.get(`${table}\u0000${ref.row}\u0000${ref.col}`),

@@ -35,8 +35,14 @@ export interface TableSpec {
   groupOf(keys: string[]): { col: string; covers: string[] } | null;
   /** Row key for rows that carry no label (Table 4's single data row). */
   unlabelledRow?: string;
-  /** The row that ends the table: anything after it belongs to something else. */
+  /** The row printed last: after it, only rows of the same <table> can still belong to this one. */
   lastRow?: string;
+  /**
+   * The format's column orders (value columns left to right, with their official labels). A header with
+   * exactly one label we cannot read, whose other labels sit where one of these orders puts them, is read
+   * by that order.
+   */
+  officialLayouts?: { key: string; label: string }[][];
 }
 
 export interface PlacedCell {
@@ -44,44 +50,100 @@ export interface PlacedCell {
   el: Element | null;
 }
 
-export interface ExtractedTable {
-  table: TableKey;
+/** A table as read: its cells, its labels as printed. */
+export interface ReadTable {
   cells: PlacedCell[];
   rowLabels: Record<string, string>;
   colLabels: Record<string, string>;
+}
+
+export interface ExtractedTable extends ReadTable {
+  table: TableKey;
   problems: Finding[];
+  /** A second copy of the table on the page whose values differ: the first copy with the second's rows. */
+  copy2?: ReadTable;
+}
+
+/** The columns a header's geometry gives. */
+interface GridHeader {
+  columns: ColumnRange[];
+  /** Labelled header columns, right of the first known one, that fit no column of the format. */
+  unknown: ColumnRange[];
+  /** Misprinted labels read by the official column order. */
+  repaired: { printed: string; official: string }[];
+  /** The bottom header label over each grid column ('' when none), for naming a stray number's column. */
+  leafText: string[];
 }
 
 interface Section {
   headerRows: TableRow[];
+  /** From headerRows, computed once when the first row under them arrives in the header's own table. */
+  grid: GridHeader | null;
   columns: ColumnRange[] | null;
+  unknown: ColumnRange[];
   table: number;
   /** Grid width of the header's table. */
   width: number;
   valueStart: number | null;
+  /** The spec's last row was read: only rows of the same <table> can still belong to it. */
+  sawLast: boolean;
 }
 
-function columnsFromGrid(spec: TableSpec, headerRows: TableRow[]): ColumnRange[] {
+function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
   const width = Math.max(...headerRows.flatMap((r) => r.cells.map((c) => c.c1 ?? 0)));
-  const ranges: ColumnRange[] = [];
+  const slots: { key: string | null; label: string; leaf: RowCell | undefined }[] = [];
   for (let c = 0; c < width; c++) {
     const path: string[] = [];
-    const texts: string[] = [];
-    let last: RowCell | undefined;
+    let leaf: RowCell | undefined;
     for (const row of headerRows) {
       const cell = row.cells.find((x) => x.c0! <= c && c < x.c1!);
-      if (!cell || cell === last || cell.el === last?.el) continue;
-      last = cell;
+      // An empty cell is no label (a header without rowspans leaves blanks under the upper labels).
+      if (!cell || cell === leaf || cell.el === leaf?.el || cell.key === '') continue;
+      leaf = cell;
       path.push(cell.key);
-      texts.push(cell.text);
     }
-    const key = spec.resolveColumn(path);
-    if (!key) continue;
-    const prev = ranges[ranges.length - 1];
-    if (prev && prev.key === key && prev.c1 === c) prev.c1 = c + 1;
-    else if (!ranges.some((r) => r.key === key)) ranges.push({ key, label: texts[texts.length - 1] ?? key, c0: c, c1: c + 1 });
+    slots.push({ key: spec.resolveColumn(path), label: leaf?.text ?? '', leaf });
   }
-  return ranges;
+  // Runs of grid columns under one key (known) or one unlabelled-for-us leaf cell (unknown), left to right.
+  const runs: (ColumnRange & { known: boolean })[] = [];
+  slots.forEach((slot, c) => {
+    const prev = runs[runs.length - 1];
+    if (slot.key) {
+      if (prev?.known && prev.key === slot.key && prev.c1 === c) prev.c1 = c + 1;
+      else if (!runs.some((r) => r.key === slot.key)) runs.push({ key: slot.key, label: slot.label || slot.key, c0: c, c1: c + 1, known: true });
+      return;
+    }
+    if (!slot.label) return;
+    if (prev && !prev.known && prev.c1 === c && slots[c - 1].leaf === slot.leaf) prev.c1 = c + 1;
+    else runs.push({ key: '', label: slot.label, c0: c, c1: c + 1, known: false });
+  });
+  // The row labels' own header (信息内容, the note over Table 3's label block) is the leaf at column 0.
+  const labelLeaf = slots[0] && !slots[0].key ? slots[0].leaf : undefined;
+  const valueRuns = runs.filter((r) => r.known || slots[r.c0!].leaf !== labelLeaf);
+  const repaired: GridHeader['repaired'] = [];
+  const unknownRuns = valueRuns.filter((r) => !r.known);
+  if (unknownRuns.length === 1 && spec.officialLayouts) {
+    const at = valueRuns.indexOf(unknownRuns[0]);
+    const fits = spec.officialLayouts.filter(
+      (layout) => layout.length === valueRuns.length && valueRuns.every((r, i) => !r.known || layout[i].key === r.key),
+    );
+    const readings = new Set(fits.map((layout) => layout[at].key));
+    if (readings.size === 1) {
+      const official = fits[0][at];
+      repaired.push({ printed: unknownRuns[0].label, official: official.label });
+      unknownRuns[0].key = official.key;
+      unknownRuns[0].known = true;
+    }
+  }
+  const firstKnown = Math.min(...runs.filter((r) => r.known).map((r) => r.c0!));
+  const strip = ({ known: _known, ...range }: ColumnRange & { known: boolean }): ColumnRange => range;
+  return {
+    columns: runs.filter((r) => r.known).map(strip),
+    // Unknown columns left of every known one are taken for more label columns, as before.
+    unknown: runs.filter((r) => !r.known && r.c0! > firstKnown).map(strip),
+    repaired,
+    leafText: slots.map((s) => s.label),
+  };
 }
 
 function columnsFromText(spec: TableSpec, headerRows: TableRow[], valueCount: number): ColumnRange[] | null {
@@ -92,36 +154,45 @@ function columnsFromText(spec: TableSpec, headerRows: TableRow[], valueCount: nu
 }
 
 type Placement = { cell: RowCell; keys: string[] }[];
+/** Value cells under a header column that fits no column of the format: read nowhere, reported. */
+type Strays = { cell: RowCell; column: string }[];
+
+const overlaps = (col: ColumnRange, cell: RowCell, shift: number) => col.c0! < cell.c1! + shift && cell.c0! + shift < col.c1!;
 
 /**
  * Puts a row's value cells under columns, or says why it cannot. `shift` maps the row's grid columns onto
  * the header's (0 in the header's own table); null when there is no geometry to go by.
  */
-function placeValues(values: RowCell[], columns: ColumnRange[], shift: number | null): Placement | string {
+function placeValues(values: RowCell[], columns: ColumnRange[], unknown: ColumnRange[], shift: number | null): { placement: Placement; strays: Strays } | string {
   const geometry = shift !== null;
   let cells = values;
   if (cells.length !== columns.length && !geometry) {
     // Phantom blank cells at the row's end (Word exports) are not values.
     while (cells.length > columns.length && cells[cells.length - 1].number.status === 'blank') cells = cells.slice(0, -1);
   }
-  if (cells.length === columns.length) return cells.map((cell, i) => ({ cell, keys: [columns[i].key] }));
+  const strayColumn = (cell: RowCell) => (geometry && unknown.length ? unknown.find((col) => overlaps(col, cell, shift)) : undefined);
+  if (cells.length === columns.length && !(unknown.length && cells.some(strayColumn)))
+    return { placement: cells.map((cell, i) => ({ cell, keys: [columns[i].key] })), strays: [] };
   if (!geometry) {
-    if (cells.length === 1) return [{ cell: cells[0], keys: columns.map((c) => c.key) }];
+    if (cells.length === 1) return { placement: [{ cell: cells[0], keys: columns.map((c) => c.key) }], strays: [] };
     return `${cells.length} 个数值对不上 ${columns.length} 列`;
   }
   const placement: Placement = [];
+  const strays: Strays = [];
   const claimed = new Set<string>();
   for (const cell of cells) {
-    const keys = columns.filter((col) => col.c0! < cell.c1! + shift && cell.c0! + shift < col.c1!).map((c) => c.key);
+    const keys = columns.filter((col) => overlaps(col, cell, shift)).map((c) => c.key);
     if (keys.length === 0) {
-      if (cell.number.status === 'blank') continue;
-      return `数值“${cell.text}”不在任何列标题之下`;
+      const stray = strayColumn(cell);
+      if (stray) strays.push({ cell, column: stray.label });
+      else if (cell.number.status !== 'blank') return `数值“${cell.text}”不在任何列标题之下`;
+      continue;
     }
     if (keys.some((k) => claimed.has(k))) return `数值“${cell.text}”与同一行的另一数值落在同一列`;
     keys.forEach((k) => claimed.add(k));
     placement.push({ cell, keys });
   }
-  return placement;
+  return { placement, strays };
 }
 
 /** Which tables a text-only row is a header of (computed once per row, shared by every table's pass). */
@@ -143,24 +214,29 @@ export function headerClassifier(specs: TableSpec[]): HeaderOf {
   };
 }
 
+const cellText = (c: RowCell) => c.text || '（空）';
+
 /**
  * Reads one table from the row stream. A header of another report table ends this one (several tables
- * can share one <table>).
+ * can share one <table>). The table printed again (a second copy of the report) is read as a second copy.
  */
 export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: HeaderOf): ExtractedTable | null {
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
+  const copy: ReadTable = { cells: [], rowLabels: {}, colLabels: {} };
   const seenRows = new Set<string>();
+  const copiedRows = new Set<string>();
+  const moreCopies: string[] = [];
+  /** Per stray column: what the rows hold under it ("row label value"). */
+  const strays = new Map<string, string[]>();
   let section: Section | null = null;
   let prevKey: string | null = null;
-  let done = false;
-  let repeatNoted = false;
 
-  const layout = (message: string, raw: string) => {
+  const layout = (message: string, raw?: string) => {
     out.problems.push({
       id: `${spec.table}:layout:${out.problems.length + 1}`,
       rule: 'layout',
       severity: 'warning',
-      message: `${message}：${raw}`,
+      message: raw === undefined ? message : `${message}：${raw}`,
       table: spec.table,
       cells: [],
       expected: null,
@@ -169,12 +245,13 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
   };
 
   for (const row of rows) {
-    if (done) break;
     const headers = headerOf(row);
     if (headers.includes(spec.table)) {
       const continuing = section && !section.columns && section.table === row.table;
-      if (continuing) section!.headerRows.push(row);
-      else section = { headerRows: [row], columns: null, table: row.table, width: row.width, valueStart: null };
+      if (continuing) {
+        section!.headerRows.push(row);
+        section!.grid = null;
+      } else section = { headerRows: [row], grid: null, columns: null, unknown: [], table: row.table, width: row.width, valueStart: null, sawLast: false };
       continue;
     }
     if (headers.length) {
@@ -184,75 +261,95 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     if (!section) continue;
 
     const geometryHere = row.table === section.table && row.table >= 0;
+    if (section.sawLast && !geometryHere) {
+      // The table was read to its last row and this row is in another <table>: something else.
+      section = null;
+      continue;
+    }
+    // The header's columns are known before the first row is split, so an unreadable first value
+    // (〇, 约10, 40*) is a value cell, not a label.
+    if (section.table >= 0 && !section.grid) section.grid = gridHeader(spec, section.headerRows);
+    // A header with columns of this table (not a layout cell that happens to hold its words).
+    const knownHeader = !!section.columns?.length || !!section.grid?.columns.length;
+    const valueStart = section.columns ? section.valueStart : geometryHere ? firstStart(section.grid!.columns) : null;
     let labels: RowCell[];
     let values: RowCell[];
-    if (section.valueStart !== null && geometryHere) {
-      labels = row.cells.filter((c) => c.c0! < section!.valueStart!);
-      values = row.cells.filter((c) => c.c0! >= section!.valueStart!);
+    if (valueStart !== null && geometryHere) {
+      labels = row.cells.filter((c) => c.c0! < valueStart);
+      values = row.cells.filter((c) => c.c0! >= valueStart);
     } else {
       const firstValue = row.cells.findIndex((c) => !isLabel(c));
       const split = firstValue < 0 ? row.cells.length : firstValue;
       labels = row.cells.slice(0, split);
       values = row.cells.slice(split);
     }
-    const own = labels.length ? labels[labels.length - 1].key : '';
-    const context = labels.map((c) => c.key).join('|');
+    // A number left of the value columns is no label (it is reported below, never dropped).
+    const labelNumbers = labels.filter((c) => c.number.status === 'ok');
+    const textLabels = labelNumbers.length ? labels.filter((c) => c.number.status !== 'ok') : labels;
+    const own = textLabels.length ? textLabels[textLabels.length - 1].key : '';
+    const context = textLabels.map((c) => c.key).join('|');
+    const rawRow = () => `${labels.map((c) => c.text).join(' ')} | ${values.map(cellText).join(' | ')}`;
     let def: KeyDef | null = null;
     if (spec.unlabelledRow) {
       // Table 4's one data row: the first row with numbers under the header, whatever sits beside it.
       if (values.some((v) => v.number.status === 'ok' || v.number.status === 'unreadable'))
         def = { key: spec.unlabelledRow, label: '数量', formats: [], meaning: '', pattern: /./ };
-    } else if (labels.length) {
+    } else if (textLabels.length) {
       def = matchRow(spec, own, context, prevKey);
     }
     if (!def) {
-      const hasNumbers = values.some((v) => v.number.status === 'ok');
-      if (hasNumbers && labels.length && section.columns && !/^注|说明/.test(own)) {
-        layout('无法识别的行', `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text).join(' | ')}`);
-      }
+      const hasNumbers = labelNumbers.length > 0 || values.some((v) => v.number.status === 'ok');
+      // A row with nothing left of the value columns is no row of this table (a layout table's cells).
+      if (hasNumbers && labels.length && knownHeader && !/^注|说明/.test(own)) layout('无法识别的行', rawRow());
       continue;
     }
-    if (!values.length) continue;
+    if (!values.length) {
+      if (labelNumbers.length) layout('数值不在任何列标题之下', rawRow());
+      continue;
+    }
 
     if (!section.columns) {
       const fromGrid = row.table >= 0 && section.table === row.table;
-      section.columns = fromGrid ? columnsFromGrid(spec, section.headerRows) : columnsFromText(spec, section.headerRows, values.length);
+      const grid = fromGrid ? section.grid! : null;
+      section.columns = grid ? grid.columns : columnsFromText(spec, section.headerRows, values.length);
       if (!section.columns || section.columns.length === 0) {
         section.columns = null;
+        if (knownHeader && values.some((v) => v.number.status === 'ok')) layout('数值个数与表头对不上，该行未导出', rawRow());
         continue;
       }
-      const starts = section.columns.map((c) => c.c0).filter((c): c is number => c !== null);
-      section.valueStart = starts.length ? Math.min(...starts) : null;
-      if (section.valueStart !== null && geometryHere) {
+      section.unknown = grid?.unknown ?? [];
+      for (const r of grid?.repaired ?? []) layout(`表头标签“${r.printed}”疑似印错，按官方列序读作“${r.official}”`);
+      section.valueStart = firstStart(section.columns);
+      if (section.valueStart !== null && geometryHere && section.valueStart !== valueStart) {
         labels = row.cells.filter((c) => c.c0! < section!.valueStart!);
         values = row.cells.filter((c) => c.c0! >= section!.valueStart!);
       }
       for (const col of section.columns) out.colLabels[col.key] ??= col.label.replace(/\s+/g, '');
     }
-    if (seenRows.has(def.key)) {
-      // The table (or a row of it) printed again: read the first, say so once.
-      if (!repeatNoted) layout('表格或其中的行重复出现，只读取第一次出现的数据', `${labels.map((c) => c.text).join(' ')}`);
-      repeatNoted = true;
+    const isCopy = seenRows.has(def.key);
+    if (isCopy && copiedRows.has(def.key)) {
+      // A third printing: the first two are read and compared; say so rather than read it silently.
+      moreCopies.push(rawRow());
       continue;
     }
     // A table continued in another <table> (a page break) keeps its value columns at the right edge.
     const shift = section.columns[0].c0 === null || row.hasHoles || row.table < 0 ? null : geometryHere ? 0 : section.width - row.width;
     const fresh = values.filter((v) => v.firstRow === row.y);
-    let placement = placeValues(fresh, section.columns, shift);
+    let placed = placeValues(fresh, section.columns, section.unknown, shift);
     // A header we could only partly read, over a row with exactly the format's full set of values
     // (7 in Table 3, 15 in Table 4): the official column order places them.
     const canonical = spec.columnsFromText('', fresh.length);
-    if (typeof placement === 'string' && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
-      placement = fresh.map((cell, i) => ({ cell, keys: [canonical[i]] }));
+    const partial = typeof placed === 'string' || placed.strays.length > 0;
+    if (partial && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
+      placed = { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
     }
-    const rawRow = () => `${labels.map((c) => c.text).join(' ')} | ${values.map((v) => v.text || '（空）').join(' | ')}`;
-    if (typeof placement === 'string') {
-      layout(`表格布局无法对应（${placement}）`, rawRow());
+    if (typeof placed === 'string') {
+      layout(`表格布局无法对应（${placed}）`, rawRow());
       continue;
     }
     const cells: PlacedCell[] = [];
     let bad = false;
-    for (const { cell, keys: cols } of placement) {
+    for (const { cell, keys: cols } of placed.placement) {
       let col = cols[0];
       let covers: string[] | undefined;
       if (cols.length > 1) {
@@ -283,13 +380,68 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       layout('合并单元格跨越的列不构成一组', rawRow());
       continue;
     }
-    seenRows.add(def.key);
+    const rowLabel = textLabels.map((c) => c.text).join(' ').trim() || def.label;
+    const stray = (column: string, cell?: RowCell) => {
+      const held = strays.get(column) ?? [];
+      strays.set(column, held);
+      const status = cell?.number.status;
+      if (cell && (status === 'ok' || status === 'unreadable')) held.push(`${rowLabel} ${cell.text}`);
+    };
+    for (const s of placed.strays) stray(s.column, s.cell);
+    for (const cell of labelNumbers) stray(section.grid?.leafText[cell.c0!] || '（无表头）', cell);
+    const target = isCopy ? copy : out;
+    (isCopy ? copiedRows : seenRows).add(def.key);
     prevKey = def.key;
-    out.rowLabels[def.key] = labels.map((c) => c.text).join(' ').trim() || def.label;
-    out.cells.push(...cells);
-    if (def.key === (spec.lastRow ?? spec.unlabelledRow)) done = true;
+    target.rowLabels[def.key] = rowLabel;
+    target.cells.push(...cells);
+    if (def.key === spec.lastRow) section.sawLast = true;
+    // Table 4 has one data row: its header ends with it.
+    if (def.key === spec.unlabelledRow) section = null;
   }
+
+  for (const [column, held] of strays) {
+    layout(`列“${column}”不属于本表格式，其内容未导出`, held.length ? held.join('；') : '（无数值）');
+  }
+  if (copy.cells.length) compareCopies(out, copy, layout);
+  if (moreCopies.length) layout('表格第三次（或更多次）重复出现，只核对前两份', moreCopies.join('；'));
   return out.cells.length || out.problems.length ? out : null;
+}
+
+function firstStart(columns: ColumnRange[]): number | null {
+  let start: number | null = null;
+  for (const c of columns) if (c.c0 !== null && (start === null || c.c0 < start)) start = c.c0;
+  return start;
+}
+
+/**
+ * The second printing of (part of) the table: identical, it is one note; different, the differing cells
+ * are listed and the second copy (the first with the second's rows) is kept for its own checks.
+ */
+function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
+  const first = new Map(out.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  const second = new Map(copy.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  const rows = new Set(copy.cells.map((c) => c.cell.row));
+  const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
+  const diffs: string[] = [];
+  for (const key of new Set([...first.keys(), ...second.keys()])) {
+    const [row, col] = key.split('\u0000');
+    if (!rows.has(row)) continue;
+    const a = first.get(key);
+    const b = second.get(key);
+    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) continue;
+    diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
+  }
+  const repeated = Object.values(copy.rowLabels);
+  if (!diffs.length) {
+    layout('表格或其中的行重复出现，只读取第一次出现的数据', repeated[0]);
+    return;
+  }
+  layout('页面上的第二份表格与第一份不一致（两份均已核对）', diffs.join('；'));
+  out.copy2 = {
+    cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
+    rowLabels: { ...out.rowLabels, ...copy.rowLabels },
+    colLabels: { ...out.colLabels },
+  };
 }
 
 function matchRow(spec: TableSpec, own: string, context: string, prevKey: string | null): KeyDef | null {

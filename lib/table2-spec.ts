@@ -22,4 +22,13 @@ export const table2Spec: TableSpec = {
     return found.length === count ? found : null;
   },
   groupOf: () => null,
+  officialLayouts: [
+    [['new_made', '本年新制作数量'], ['new_published', '本年新公开数量'], ['total_published', '对外公开总数量']],
+    [['prev_year_items', '上一年项目数量'], ['change', '本年增/减'], ['decisions', '处理决定数量']],
+    [['prev_year_items', '上一年项目数量'], ['change', '本年增/减']],
+    [['procurement_items', '采购项目数量'], ['procurement_amount', '采购总金额']],
+    [['issued', '本年制发件数'], ['repealed', '本年废止件数'], ['in_force', '现行有效件数']],
+    [['decisions', '本年处理决定数量']],
+    [['fee_amount', '本年收费金额（单位：万元）']],
+  ].map((layout) => layout.map(([key, label]) => ({ key, label }))),
 };
