@@ -261,9 +261,11 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     if (!section) continue;
 
     const geometryHere = row.table === section.table && row.table >= 0;
-    if (section.sawLast && !geometryHere) {
-      // The table was read to its last row and this row is in another <table>: something else.
-      section = null;
+    if (section.sawLast && (!geometryHere || spec.unlabelledRow)) {
+      // The table was read to its last row and this row is in another <table>: something else. Table 4
+      // has one data row: numbers in a further row of its <table> are said, not read.
+      if (geometryHere && row.cells.some((c) => c.number.status === 'ok')) layout('表格数据行之后多出的一行，未导出', row.cells.map(cellText).join(' | '));
+      else section = null;
       continue;
     }
     // The header's columns are known before the first row is split, so an unreadable first value
@@ -394,9 +396,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     prevKey = def.key;
     target.rowLabels[def.key] = rowLabel;
     target.cells.push(...cells);
-    if (def.key === spec.lastRow) section.sawLast = true;
-    // Table 4 has one data row: its header ends with it.
-    if (def.key === spec.unlabelledRow) section = null;
+    if (def.key === (spec.lastRow ?? spec.unlabelledRow)) section.sawLast = true;
   }
 
   for (const [column, held] of strays) {

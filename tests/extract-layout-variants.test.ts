@@ -232,4 +232,21 @@ ${table3Row('二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 
     const { report } = auditHtml(html)!;
     expect(layouts(report).map((f) => f.message).join('\n')).toContain('5 | 2 | 0 | 0 | 1 | 0 | 8 | /');
   });
+
+  it('a second data row under Table 4', () => {
+    const head = fixture('table4-no-rowspan-2021.html');
+    const row = '<tr><td>占比</td>' + '<td>0</td>'.repeat(13) + '<td>7</td></tr>';
+    const at = head.lastIndexOf('</tbody></table>');
+    const { report } = auditHtml(head.slice(0, at) + row + head.slice(at))!;
+    expect(report.tables.table4!.cells).toHaveLength(15);
+    expect(layouts(report).map((f) => f.message).join('\n')).toContain('占比 | 0 | 0');
+  });
+
+  it('a third printing of a row', () => {
+    const rowOne = table3Row('一、本年新收政府信息公开申请数量', [5, 2, 0, 0, 1, 0, 8]);
+    const html = page(`<table border="1">${table3Header()}${rowOne}</table><table border="1">${table3Header()}${rowOne}</table><table border="1">${table3Header()}${table3Row('一、本年新收政府信息公开申请数量', [6, 2, 0, 0, 1, 0, 9])}</table>`);
+    const { report } = auditHtml(html)!;
+    expect(cellValue(report, 'table3', 'new_received', 'natural_person')).toBe(5);
+    expect(layouts(report).map((f) => f.message).join('\n')).toContain('6 | 2 | 0 | 0 | 1 | 0 | 9');
+  });
 });
