@@ -23,8 +23,11 @@ export interface AuditSource {
 
 export interface AuditResult {
   report: Report;
-  /** The page element a model cell was read from (for marking it in place). */
-  elementFor(table: TableKey, ref: CellRef): Element | undefined;
+  /**
+   * The page element a model cell was read from (for marking it in place); `copy` 2 for the cells of a
+   * differing second copy of the tables (the findings whose ids start with `copy2:`).
+   */
+  elementFor(table: TableKey, ref: CellRef, copy?: 1 | 2): Element | undefined;
 }
 
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:年度报告|年报|工作报告)|年度报告/;
@@ -124,17 +127,22 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
   if (!extracted.length) return null;
 
   const elements = new Map<string, Element>();
+  const copyElements = new Map<string, Element>();
+  const remember = (into: Map<string, Element>, table: TableKey, cells: ReadTable['cells']) => {
+    for (const { cell, el } of cells) {
+      if (!el) continue;
+      into.set(`${table}\u0000${cell.row}\u0000${cell.col}`, el);
+      for (const col of cell.covers ?? []) into.set(`${table}\u0000${cell.row}\u0000${col}`, el);
+    }
+  };
   const reportTables: Partial<Record<TableKey, Table>> = {};
   const problems: Finding[] = [];
   for (const t of extracted) {
     problems.push(...t.problems);
     if (!t.cells.length) continue;
     reportTables[t.table] = toTable(t);
-    for (const { cell, el } of t.cells) {
-      if (!el) continue;
-      elements.set(`${t.table}\u0000${cell.row}\u0000${cell.col}`, el);
-      for (const col of cell.covers ?? []) elements.set(`${t.table}\u0000${cell.row}\u0000${col}`, el);
-    }
+    remember(elements, t.table, t.cells);
+    if (t.copy2) remember(copyElements, t.table, t.copy2.cells);
   }
 
   // Metadata fields sit above the report; reading only that far keeps the walk short.
@@ -159,6 +167,9 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
   report.findings.push(...secondCopyFindings(report, extracted));
   return {
     report,
-    elementFor: (table, ref) => elements.get(`${table}\u0000${ref.row}\u0000${ref.col}`),
+    elementFor: (table, ref, copy = 1) => {
+      const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
+      return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);
+    },
   };
 }

@@ -180,6 +180,17 @@ describe('a second copy of the report on the page', () => {
     expect(second.find((f) => f.id === 'copy2:table3:row_total:granted')).toMatchObject({ actual: 31, expected: 32 });
   });
 
+  it('finds the second copy’s cells on the page for its findings', () => {
+    const result = auditHtml(fixture('second-copy-2021.html'))!;
+    const ref = { row: 'granted', col: 'natural_person' };
+    expect(result.elementFor('table3', ref)!.textContent).toBe('24');
+    expect(result.elementFor('table3', ref, 2)!.textContent).toBe('25');
+    const first = result.elementFor('table3', { row: 'granted', col: 'total' })!;
+    const second = result.elementFor('table3', { row: 'granted', col: 'total' }, 2)!;
+    expect(second).not.toBe(first);
+    expect(first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('an identical repeat stays one quiet note per table and adds no checks', () => {
     const clean = fixture('clean-2021.html');
     const start = clean.indexOf('<p style="text-indent:2em;"><strong>二、主动公开政府信息情况');
