@@ -261,3 +261,22 @@ ${table3Row('二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 
     expect(layouts(report).map((f) => f.message).join('\n')).toContain('6 | 2 | 0 | 0 | 1 | 0 | 9');
   });
 });
+
+describe('a misprinted label in the Table 3 and Table 4 headers', () => {
+  it('Table 3: 科妍机构 read as 科研机构 by the official order', () => {
+    const { report } = auditHtml(fixture('clean-2021.html').replace('>科研机构<', '>科妍机构<'))!;
+    expect(cellValue(report, 'table3', 'new_received', 'research')).toBe(1);
+    expect(report.tables.table3!.cells).toHaveLength(175);
+    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“科妍机构”疑似印错，按官方列序读作“科研机构”']);
+    expect(errors(report)).toEqual([]);
+  });
+
+  it('Table 4: an outcome label misprinted under 复议后起诉', () => {
+    const html = fixture('clean-2021.html');
+    const at = html.lastIndexOf('>结果纠正<');
+    const { report } = auditHtml(html.slice(0, at) + '>结果纠镇<' + html.slice(at + '>结果纠正<'.length))!;
+    expect(report.tables.table4!.cells).toHaveLength(15);
+    expect(cellValue(report, 'table4', 'count', 'suit_after_review_corrected')).toBe(0);
+    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“结果纠镇”疑似印错，按官方列序读作“结果纠正”']);
+  });
+});
