@@ -276,7 +276,8 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     const valueStart = section.columns ? section.valueStart : geometryHere ? firstStart(section.grid!.columns) : null;
     let labels: RowCell[];
     let values: RowCell[];
-    if (valueStart !== null && geometryHere) {
+    const byGeometry = valueStart !== null && geometryHere;
+    if (byGeometry) {
       labels = row.cells.filter((c) => c.c0! < valueStart);
       values = row.cells.filter((c) => c.c0! >= valueStart);
     } else {
@@ -287,9 +288,8 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     }
     // A number left of the value columns is no label (it is reported below, never dropped).
     const labelNumbers = labels.filter((c) => c.number.status === 'ok');
-    const textLabels = labelNumbers.length ? labels.filter((c) => c.number.status !== 'ok') : labels;
-    const own = textLabels.length ? textLabels[textLabels.length - 1].key : '';
-    const context = textLabels.map((c) => c.key).join('|');
+    let textLabels = labelNumbers.length ? labels.filter((c) => c.number.status !== 'ok') : labels;
+    let own = textLabels.length ? textLabels[textLabels.length - 1].key : '';
     const rawRow = () => `${labels.map((c) => c.text).join(' ')} | ${values.map(cellText).join(' | ')}`;
     let def: KeyDef | null = null;
     if (spec.unlabelledRow) {
@@ -297,7 +297,16 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       if (values.some((v) => v.number.status === 'ok' || v.number.status === 'unreadable'))
         def = { key: spec.unlabelledRow, label: '数量', formats: [], meaning: '', pattern: /./ };
     } else if (textLabels.length) {
-      def = matchRow(spec, own, context, prevKey);
+      def = matchRow(spec, own, textLabels.map((c) => c.key).join('|'), prevKey);
+      // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label
+      // is then an earlier cell, and what follows it are values.
+      for (let k = labels.length - 2; !def && !byGeometry && k >= 0; k--) {
+        def = matchRow(spec, labels[k].key, labels.slice(0, k + 1).map((c) => c.key).join('|'), prevKey);
+        if (!def) continue;
+        values = [...labels.slice(k + 1), ...values];
+        labels = textLabels = labels.slice(0, k + 1);
+        own = labels[k].key;
+      }
     }
     if (!def) {
       const hasNumbers = labelNumbers.length > 0 || values.some((v) => v.number.status === 'ok');
@@ -316,7 +325,8 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       section.columns = grid ? grid.columns : columnsFromText(spec, section.headerRows, values.length);
       if (!section.columns || section.columns.length === 0) {
         section.columns = null;
-        if (knownHeader && values.some((v) => v.number.status === 'ok')) layout('数值个数与表头对不上，该行未导出', rawRow());
+        // A row found by its own label is this table's even under a header read from flattened text.
+        if ((knownHeader || !spec.unlabelledRow) && values.some((v) => v.number.status === 'ok')) layout('数值个数与表头对不上，该行未导出', rawRow());
         continue;
       }
       section.unknown = grid?.unknown ?? [];

@@ -280,3 +280,25 @@ describe('a misprinted label in the Table 3 and Table 4 headers', () => {
     expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“结果纠镇”疑似印错，按官方列序读作“结果纠正”']);
   });
 });
+
+describe('an unreadable first value where the header gives no geometry', () => {
+  const ROW_ONE = '<p style="text-align: center;">一、本年新收政府信息公开申请数量</p>\n<p style="text-align: center;">0</p>';
+
+  // The line reader glues an unreadable line onto the label before it (labels are split over lines), so
+  // the row has six values for seven columns: it cannot be placed, but it is said, with its numbers.
+  it.each(['〇', '约10', '40*'])('reports row 一 of a table flattened to one cell per line with “%s”', (text) => {
+    const html = fixture('seed-003-ziyang-2020-flattened.html');
+    expect(html).toContain(ROW_ONE);
+    const { report } = auditHtml(html.replace(ROW_ONE, ROW_ONE.replace('>0<', `>${text}<`)))!;
+    expect(layouts(report).map((f) => f.message).join('\n')).toContain(`一、本年新收政府信息公开申请数量${text} | 0 | 0 | 0 | 0 | 0 | 0`);
+  });
+
+  it('keeps the first row of a table continued in another <table> after a page break', () => {
+    const html = page(`<table border="1">${table3Header()}
+${table3Row('一、本年新收政府信息公开申请数量', [5, 2, 0, 0, 1, 0, 8])}</table><p>第 2 页</p><table border="1">
+<tr><td colspan="2">二、上年结转政府信息公开申请数量</td><td>〇</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>`);
+    const { report } = auditHtml(html)!;
+    expect(report.tables.table3!.cells.find((c) => c.row === 'carried_over' && c.col === 'natural_person')).toMatchObject({ status: 'unreadable', raw: '〇' });
+    expect(cellValue(report, 'table3', 'carried_over', 'total')).toBe(1);
+  });
+});
