@@ -38,11 +38,10 @@ export interface TableSpec {
   /** The row printed last: after it, only rows of the same <table> can still belong to this one. */
   lastRow?: string;
   /**
-   * The format's column orders (value columns left to right, with their official labels). A header with
-   * exactly one label we cannot read, whose other labels sit where one of these orders puts them, is read
-   * by that order.
+   * The format's column orders (value column keys, left to right). A header with exactly one label we
+   * cannot read, whose other labels sit where one of these orders puts them, is read by that order.
    */
-  officialLayouts?: { key: string; label: string }[][];
+  officialLayouts?: string[][];
 }
 
 export interface PlacedCell {
@@ -125,13 +124,13 @@ function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
   if (unknownRuns.length === 1 && spec.officialLayouts) {
     const at = valueRuns.indexOf(unknownRuns[0]);
     const fits = spec.officialLayouts.filter(
-      (layout) => layout.length === valueRuns.length && valueRuns.every((r, i) => !r.known || layout[i].key === r.key),
+      (layout) => layout.length === valueRuns.length && valueRuns.every((r, i) => !r.known || layout[i] === r.key),
     );
-    const readings = new Set(fits.map((layout) => layout[at].key));
+    const readings = new Set(fits.map((layout) => layout[at]));
     if (readings.size === 1) {
-      const official = fits[0][at];
-      repaired.push({ printed: unknownRuns[0].label, official: official.label });
-      unknownRuns[0].key = official.key;
+      const key = fits[0][at];
+      repaired.push({ printed: unknownRuns[0].label, official: spec.columns.find((d) => d.key === key)!.label });
+      unknownRuns[0].key = key;
       unknownRuns[0].known = true;
     }
   }
@@ -295,7 +294,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     if (spec.unlabelledRow) {
       // Table 4's one data row: the first row with numbers under the header, whatever sits beside it.
       if (values.some((v) => v.number.status === 'ok' || v.number.status === 'unreadable'))
-        def = { key: spec.unlabelledRow, label: '数量', formats: [], meaning: '', pattern: /./ };
+        def = { key: spec.unlabelledRow, label: '数量', formats: [], pattern: /./ };
     } else if (textLabels.length) {
       def = matchRow(spec, own, textLabels.map((c) => c.key).join('|'), prevKey);
       // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label

@@ -20,7 +20,7 @@ export const table3Spec: TableSpec = {
     return null;
   },
   columnsFromText: (_text, count) => (count === ALL.length ? ALL : null),
-  officialLayouts: [TABLE3_COLUMNS.map((d) => ({ key: d.key, label: d.label }))],
+  officialLayouts: [TABLE3_COLUMNS.map((d) => d.key)],
   groupOf(keys) {
     if (keys.length === LEGAL_PERSON_COLUMNS.length && LEGAL_PERSON_COLUMNS.every((k) => keys.includes(k)))
       return { col: 'legal_person', covers: LEGAL_PERSON_COLUMNS };

@@ -16,6 +16,5 @@ export const table4Spec: TableSpec = {
   },
   columnsFromText: (_text, count) => (count === TABLE4_COLUMNS.length ? TABLE4_COLUMNS.map((d) => d.key) : null),
   groupOf: () => null,
-  // Outcome labels only: the group label above a column is read separately.
-  officialLayouts: [TABLE4_COLUMNS.map((d) => ({ key: d.key, label: d.label.split(' · ').pop()! }))],
+  officialLayouts: [TABLE4_COLUMNS.map((d) => d.key)],
 };

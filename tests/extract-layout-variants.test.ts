@@ -277,7 +277,7 @@ describe('a misprinted label in the Table 3 and Table 4 headers', () => {
     const { report } = auditHtml(html.slice(0, at) + '>结果纠镇<' + html.slice(at + '>结果纠正<'.length))!;
     expect(report.tables.table4!.cells).toHaveLength(15);
     expect(cellValue(report, 'table4', 'count', 'suit_after_review_corrected')).toBe(0);
-    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“结果纠镇”疑似印错，按官方列序读作“结果纠正”']);
+    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“结果纠镇”疑似印错，按官方列序读作“行政诉讼 · 复议后起诉 · 结果纠正”']);
   });
 });
 
