@@ -126,20 +126,18 @@ function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
     const fits = spec.officialLayouts.filter(
       (layout) => layout.length === valueRuns.length && valueRuns.every((r, i) => !r.known || layout[i] === r.key),
     );
-    const readings = new Set(fits.map((layout) => layout[at]));
-    if (readings.size === 1) {
-      const key = fits[0][at];
+    const key = fits[0]?.[at];
+    if (key && fits.every((layout) => layout[at] === key)) {
       repaired.push({ printed: unknownRuns[0].label, official: spec.columns.find((d) => d.key === key)!.label });
       unknownRuns[0].key = key;
       unknownRuns[0].known = true;
     }
   }
-  const firstKnown = Math.min(...runs.filter((r) => r.known).map((r) => r.c0!));
-  const strip = ({ known: _known, ...range }: ColumnRange & { known: boolean }): ColumnRange => range;
+  const columns = runs.filter((r) => r.known);
   return {
-    columns: runs.filter((r) => r.known).map(strip),
+    columns,
     // Unknown columns left of every known one are taken for more label columns, as before.
-    unknown: runs.filter((r) => !r.known && r.c0! > firstKnown).map(strip),
+    unknown: runs.filter((r) => !r.known && r.c0! > columns[0]?.c0!),
     repaired,
     leafText: slots.map((s) => s.label),
   };
@@ -263,7 +261,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     if (section.sawLast && (!geometryHere || spec.unlabelledRow)) {
       // The table was read to its last row and this row is in another <table>: something else. Table 4
       // has one data row: numbers in a further row of its <table> are said, not read.
-      if (geometryHere && row.cells.some((c) => c.number.status === 'ok')) layout('表格数据行之后多出的一行，未导出', row.cells.map(cellText).join(' | '));
+      if (geometryHere && row.cells.some((c) => c.number.status === 'ok')) layout('无法识别的行', row.cells.map(cellText).join(' | '));
       else section = null;
       continue;
     }
@@ -314,7 +312,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       continue;
     }
     if (!values.length) {
-      if (labelNumbers.length) layout('数值不在任何列标题之下', rawRow());
+      if (labelNumbers.length) layout('无法识别的行', rawRow());
       continue;
     }
 
@@ -325,11 +323,11 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       if (!section.columns || section.columns.length === 0) {
         section.columns = null;
         // A row found by its own label is this table's even under a header read from flattened text.
-        if ((knownHeader || !spec.unlabelledRow) && values.some((v) => v.number.status === 'ok')) layout('数值个数与表头对不上，该行未导出', rawRow());
+        if ((knownHeader || !spec.unlabelledRow) && values.some((v) => v.number.status === 'ok')) layout('表格布局无法对应（数值对不上表头）', rawRow());
         continue;
       }
       section.unknown = grid?.unknown ?? [];
-      for (const r of grid?.repaired ?? []) layout(`表头标签“${r.printed}”疑似印错，按官方列序读作“${r.official}”`);
+      for (const r of grid?.repaired ?? []) layout(`表头“${r.printed}”疑似印错，按格式的列序读作“${r.official}”`);
       section.valueStart = firstStart(section.columns);
       if (section.valueStart !== null && geometryHere && section.valueStart !== valueStart) {
         labels = row.cells.filter((c) => c.c0! < section!.valueStart!);
@@ -399,7 +397,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
       if (cell && (status === 'ok' || status === 'unreadable')) held.push(`${rowLabel} ${cell.text}`);
     };
     for (const s of placed.strays) stray(s.column, s.cell);
-    for (const cell of labelNumbers) stray(section.grid?.leafText[cell.c0!] || '（无表头）', cell);
+    for (const cell of labelNumbers) stray(section.grid?.leafText[cell.c0!] || '（空）', cell);
     const target = isCopy ? copy : out;
     (isCopy ? copiedRows : seenRows).add(def.key);
     prevKey = def.key;
@@ -409,10 +407,10 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
   }
 
   for (const [column, held] of strays) {
-    layout(`列“${column}”不属于本表格式，其内容未导出`, held.length ? held.join('；') : '（无数值）');
+    layout(`格式之外的列“${column}”未导出`, held.join('；') || '（空）');
   }
   if (copy.cells.length) compareCopies(out, copy, layout);
-  if (moreCopies.length) layout('表格第三次（或更多次）重复出现，只核对前两份', moreCopies.join('；'));
+  if (moreCopies.length) layout('表格第三次出现，未读取', moreCopies.join('；'));
   return out.cells.length || out.problems.length ? out : null;
 }
 
@@ -427,8 +425,9 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
-  const first = new Map(out.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
-  const second = new Map(copy.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  const byCell = (t: ReadTable) => new Map(t.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  const first = byCell(out);
+  const second = byCell(copy);
   const rows = new Set(copy.cells.map((c) => c.cell.row));
   const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
   const diffs: string[] = [];
@@ -442,10 +441,10 @@ function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: s
   }
   const repeated = Object.values(copy.rowLabels);
   if (!diffs.length) {
-    layout('表格或其中的行重复出现，只读取第一次出现的数据', repeated[0]);
+    layout('表格或其中的行重复出现，两份相同', repeated[0]);
     return;
   }
-  layout('页面上的第二份表格与第一份不一致（两份均已核对）', diffs.join('；'));
+  layout('第二份表格与第一份不同（两份都已核对）', diffs.join('；'));
   out.copy2 = {
     cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
     rowLabels: { ...out.rowLabels, ...copy.rowLabels },

@@ -56,7 +56,7 @@ describe('a misprinted Table 2 header label (本年废纸件数 for 本年废止
     expect(cellsOf(report, 'table2', 'regulations')).toEqual([['issued', 2]]);
     expect(cellsOf(report, 'table2', 'normative_documents')).toEqual([['issued', 5]]);
     const text = layouts(report).map((f) => f.message).join('\n');
-    expect(text).not.toContain('按官方列序');
+    expect(text).not.toContain('疑似印错');
     expect(text).toMatch(/本年废纸件数[^\n]*规章[^\n]*7[^\n]*规范性文件[^\n]*1/);
     expect(text).toMatch(/现行有校件数[^\n]*规章[^\n]*9[^\n]*规范性文件[^\n]*12/);
   });
@@ -65,7 +65,7 @@ describe('a misprinted Table 2 header label (本年废纸件数 for 本年废止
     const { report } = auditHtml(block(['本年废纸件数', '本年制发件数', '现行有效件数']))!;
     expect(cellsOf(report, 'table2', 'regulations')).toEqual([['issued', 7], ['in_force', 9]]);
     const text = layouts(report).map((f) => f.message).join('\n');
-    expect(text).not.toContain('按官方列序');
+    expect(text).not.toContain('疑似印错');
     expect(text).toMatch(/本年废纸件数[^\n]*规章[^\n]*2[^\n]*规范性文件[^\n]*5/);
   });
 });
@@ -267,7 +267,7 @@ describe('a misprinted label in the Table 3 and Table 4 headers', () => {
     const { report } = auditHtml(fixture('clean-2021.html').replace('>科研机构<', '>科妍机构<'))!;
     expect(cellValue(report, 'table3', 'new_received', 'research')).toBe(1);
     expect(report.tables.table3!.cells).toHaveLength(175);
-    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“科妍机构”疑似印错，按官方列序读作“科研机构”']);
+    expect(layouts(report).map((f) => f.message)).toEqual(['表头“科妍机构”疑似印错，按格式的列序读作“科研机构”']);
     expect(errors(report)).toEqual([]);
   });
 
@@ -277,7 +277,7 @@ describe('a misprinted label in the Table 3 and Table 4 headers', () => {
     const { report } = auditHtml(html.slice(0, at) + '>结果纠镇<' + html.slice(at + '>结果纠正<'.length))!;
     expect(report.tables.table4!.cells).toHaveLength(15);
     expect(cellValue(report, 'table4', 'count', 'suit_after_review_corrected')).toBe(0);
-    expect(layouts(report).map((f) => f.message)).toEqual(['表头标签“结果纠镇”疑似印错，按官方列序读作“行政诉讼 · 复议后起诉 · 结果纠正”']);
+    expect(layouts(report).map((f) => f.message)).toEqual(['表头“结果纠镇”疑似印错，按格式的列序读作“行政诉讼 · 复议后起诉 · 结果纠正”']);
   });
 });
 
