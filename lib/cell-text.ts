@@ -16,6 +16,10 @@ export const UNRENDERED_TAGS = new Set(['script', 'style', 'noscript', 'template
 
 const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 
+/** Chinese text wrapped onto several lines (`本<br>年<br>度`, one character a line) reads as one word. */
+const HAN = '[\\u3001-\\u3003\\u3008-\\u3011\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff08\\uff09\\uff1a\\uff1b()]';
+const HAN_LINE_BREAK = new RegExp(`(?<=${HAN})[^\\S\\n]*\\n\\s*(?=${HAN})`, 'g');
+
 export function cellText(cell: Element, isHidden: IsHidden): string {
   // Most value cells hold bare text: nothing to walk.
   if (!cell.firstElementChild) return cell.textContent ?? '';
@@ -37,5 +41,5 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
     }
   };
   walk(cell);
-  return out;
+  return out.replace(HAN_LINE_BREAK, '');
 }

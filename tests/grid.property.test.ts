@@ -258,11 +258,17 @@ function check(spec: TableSpec) {
     });
   });
   // Text read once from the element: what the cell shows. Unlike textContent, the words of a nested
-  // table are not glued to the cell's own text or to each other (a browser lays them out apart).
+  // table are not glued to the cell's own text or to each other (a browser lays them out apart) —
+  // except Chinese on adjacent lines, which reads as one run of text (lib/cell-text.ts).
   const specs = spec.groups.flatMap((g) => g.rows.flatMap((r) => r.cells));
+  const han = (w: string) => /^[\u4e00-\u9fff]+$/.test(w);
   for (const c of grid.cells) {
     const s = specs[Number(c.el.getAttribute('data-id'))];
-    const words = [s.text, ...(s.nested ?? []).flatMap((r) => r.cells.map((n) => n.text))].filter(Boolean);
+    const words: string[] = [];
+    for (const w of [s.text, ...(s.nested ?? []).flatMap((r) => r.cells.map((n) => n.text))].filter(Boolean)) {
+      if (words.length && han(w) && han(words[words.length - 1])) words[words.length - 1] += w;
+      else words.push(w);
+    }
     expect(c.text.split(/\s+/).filter(Boolean)).toEqual(words);
   }
 }

@@ -52,6 +52,13 @@ describe.each(DOMS)('two numbers in one cell are unreadable, never glued togethe
   it('a label broken by <br> still names its row', () => {
     const report = read(once(clean, '<p>一、本年新收政府信息公开申请数量</p>', '<p>一、本年新收政府<br>信息公开申请数量</p>'), dom);
     expect(cellValue(report, 'table3', 'new_received', 'total')).toBe(66);
+    // Chinese wrapped onto lines is one word: no space where the line broke.
+    expect(report.tables.table3!.rowLabels.new_received).toBe('一、本年新收政府信息公开申请数量');
+  });
+
+  it('full-width digits on two lines stay two numbers', () => {
+    const report = read(once(clean, GRANTED, '<p align="center">２<br>４</p>'), dom);
+    expect(cell(report, 'granted', 'natural_person')).toMatchObject({ status: 'unreadable', raw: '２ ４' });
   });
 });
 
