@@ -9,15 +9,15 @@ import type { IsHidden } from './hidden-elements.ts';
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th',
-  'thead', 'tfoot', 'caption', 'tr', 'ul', 'center', 'figcaption', 'fieldset', 'legend', 'details', 'summary',
+  'thead', 'tfoot', 'caption', 'tr', 'ul', 'center',
 ]);
 /** Elements whose content is never shown as text. */
-export const UNRENDERED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe']);
+export const UNRENDERED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object']);
 
 const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 
 /** Chinese text wrapped onto several lines (`本<br>年<br>度`, one character a line) reads as one word. */
-const HAN = '[\\u3001-\\u3003\\u3008-\\u3011\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff08\\uff09\\uff1a\\uff1b()]';
+const HAN = '[\\u3001-\\u3011\\u3400-\\u9fff\\uf900-\\ufaff\\uff08\\uff09\\uff1a\\uff1b()]';
 const HAN_LINE_BREAK = new RegExp(`(?<=${HAN})[^\\S\\n]*\\n\\s*(?=${HAN})`, 'g');
 
 export function cellText(cell: Element, isHidden: IsHidden): string {

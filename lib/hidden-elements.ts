@@ -7,7 +7,7 @@
  */
 export type IsHidden = (el: Element) => boolean;
 
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
+const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\b/i;
 
 /**
  * From the markup alone (Node/linkedom and happy-dom render nothing): the `hidden` attribute, an inline

@@ -46,10 +46,8 @@ const MAX_CELL_TEXT = 400;
 /** An opaque cell's text, kept for the reader but bounded, with a visible mark where it was cut. */
 function opaqueRaw(text: string): string {
   const raw = cleanSpaces(text);
-  if (raw.length <= MAX_CELL_TEXT) return raw;
-  // Never split a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(raw[MAX_CELL_TEXT - 1]) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
-  return `${raw.slice(0, end)}…（截断，原文 ${raw.length} 字）`;
+  // By code point, so a surrogate pair is never split.
+  return raw.length <= MAX_CELL_TEXT ? raw : `${[...raw].slice(0, MAX_CELL_TEXT).join('')}…（截断，原文 ${raw.length} 字）`;
 }
 
 /**
