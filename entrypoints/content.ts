@@ -1,4 +1,5 @@
 import { auditDocument, looksLikeReport, type AuditResult } from '@/lib/audit.ts';
+import { hiddenAsRendered } from '@/lib/hidden-elements.ts';
 import type { ReportFoundMsg } from '@/lib/messages.ts';
 import { guard, logError } from './content/log.ts';
 import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
@@ -19,7 +20,7 @@ export default defineContentScript({
   main(ctx) {
     let found: { result: AuditResult; marks: Marks } | null = null;
 
-    const scan = () => timed('scan', () => (looksLikeReport(document) ? auditDocument(document, { url: location.href }) : null));
+    const scan = () => timed('scan', () => (looksLikeReport(document) ? auditDocument(document, { url: location.href }, { isHidden: hiddenAsRendered }) : null));
 
     const announce = () => {
       if (!found) return;

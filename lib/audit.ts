@@ -11,7 +11,8 @@ import { table2Spec } from './table2-spec.ts';
 import { table3Spec } from './table3-spec.ts';
 import { table4Spec } from './table4-spec.ts';
 import { extractLegacy, LEGACY_SIGNATURE } from './extract-legacy.ts';
-import { rowsOfTables, type TableRow } from './table-rows.ts';
+import { readTables, type ReadOptions, type TableRow } from './table-rows.ts';
+import { cutTableFindings } from './cut-tables.ts';
 import { rowsOfLines, textLines } from './flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
 import { runChecks } from './checks/index.ts';
@@ -107,12 +108,12 @@ function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
   return first?.closest('table') ?? first;
 }
 
-/** Full audit of a document; null when no report table is found. */
-export function auditDocument(doc: Document, source: AuditSource = {}): AuditResult | null {
+/** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
+export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
   const tables = Array.from(body.getElementsByTagName('table'));
-  const rows = rowsOfTables(tables);
+  const { rows, cuts } = readTables(tables, read);
   let extracted = extractAll(rows);
   if (!withCells(extracted).some((t) => t.table === 'table3' || t.table === 'table4')) {
     const bodyText = body.textContent ?? '';
@@ -144,6 +145,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
     remember(elements, t.table, t.cells);
     if (t.copy2) remember(copyElements, t.table, t.copy2.cells);
   }
+  problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
   // Metadata fields sit above the report; reading only that far keeps the walk short.
   const meta = readMetadata(doc, textLines(body, firstReportElement(extracted)).map((l) => l.text).join('\n'));

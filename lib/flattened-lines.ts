@@ -4,17 +4,11 @@
  * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
  */
+import { BLOCK_TAGS as BLOCK, UNRENDERED_TAGS as SKIP } from './cell-text.ts';
 import type { KeyDef } from './dictionary.ts';
 import { labelKey } from './normalize-text.ts';
 import { readNumber } from './read-number.ts';
 import type { RowCell, TableRow } from './table-rows.ts';
-
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th',
-  'thead', 'tr', 'ul', 'center',
-]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object']);
 
 export interface Line {
   text: string;

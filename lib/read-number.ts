@@ -12,7 +12,10 @@ export interface ReadNumber {
 /** Units seen after numbers in report cells. Longest first so 万元 wins over 元. */
 const UNITS = ['人次', '万元', '批次', '件次', '元', '件', '条', '次', '项', '个', '人', '篇', '家', '批', '份', '场', '期'];
 const UNIT_PATTERN = UNITS.join('|');
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s*(${UNIT_PATTERN})?$`);
+// The integer part: plain digits, or thousands groups split by commas or by spaces ("1 234"), never mixed.
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+)(?:\\.(\\d+))?(${UNIT_PATTERN})?$`);
+/** A space that does not sit between two digits: "6 件", "- 5", "7 万 元". */
+const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
 const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
 
@@ -27,15 +30,18 @@ export function readNumber(text: string): ReadNumber {
   if (trimmed === '') return { value: null, status: 'blank', raw: '' };
   const raw = cleanSpaces(text);
   if (raw === '') return { value: null, status: 'blank', raw };
-  const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/[−–﹣]/g, '-');
-  if (DASHES.test(half)) return { value: null, status: 'dash', raw };
-  const m = NUMBER.exec(half);
+  const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
+  if (DASHES.test(half.replace(/ /g, ''))) return { value: null, status: 'dash', raw };
+  // A space between digits is kept: unless the groups are thousands groups it parts two numbers
+  // ("3<br>5", two paragraphs in one cell), which must not be read as 35.
+  const m = NUMBER.exec(half.replace(LOOSE_SPACE, ''));
   if (!m) return { value: null, status: 'unreadable', raw };
   const [, sign, int, frac, unit] = m;
-  const digits = `${int.replace(/,/g, '')}${frac ?? ''}`.replace(/^0+(?=\d)/, '');
+  const whole = int.replace(/[, ]/g, '');
+  const digits = `${whole}${frac ?? ''}`.replace(/^0+(?=\d)/, '');
   // Beyond 15 significant digits a double would print digits that are not in the cell.
   if (digits.length > 15) return { value: null, status: 'unreadable', raw };
   // `+ 0` turns a printed "-0" into 0: JSON cannot carry -0, and an export must equal the model.
-  const value = Number(`${sign === '-' ? '-' : ''}${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`) + 0;
+  const value = Number(`${sign === '-' ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`) + 0;
   return unit ? { value, status: 'ok', unit, raw } : { value, status: 'ok', raw };
 }

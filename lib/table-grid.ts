@@ -9,11 +9,17 @@
  * quadratically), or once padding every row to the widest row would pass MAX_GRID (one row of
  * colspan=1000 cells), the table is cut off there and flagged `truncated`. A report table is a few
  * hundred slots; the bounds only stop hostile or broken markup from costing more than it is long.
+ * `cut` says where: the first slot (row, col) not read, col null when whole rows were dropped.
+ *
+ * Rows, row groups and cells the reader cannot see (`isHidden`) take no place in the grid, as in the
+ * browser's layout; a cell's text is what it shows (lib/cell-text.ts).
  */
+import { cellText } from './cell-text.ts';
+import { hiddenByMarkup, type IsHidden } from './hidden-elements.ts';
 
 export interface GridCell {
   el: Element;
-  /** textContent read once. */
+  /** The text the cell shows, read once (a newline at <br> and block boundaries). */
   text: string;
   row: number;
   col: number;
@@ -27,6 +33,7 @@ export interface Grid {
   cells: GridCell[];
   width: number;
   truncated: boolean;
+  cut: { row: number; col: number | null } | null;
 }
 
 const MAX_COLSPAN = 1000;
@@ -50,29 +57,31 @@ function isTag(el: Element, tag: string): boolean {
 }
 
 /** The table's row groups in layout order (tfoot last); rows of nested tables are not ours. */
-function rowGroups(table: Element): Element[][] {
+function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
   const groups: Element[][] = [];
   const feet: Element[][] = [];
   let loose: Element[] | null = null;
   for (const child of Array.from(table.children)) {
+    if (isHidden(child)) continue;
     if (isTag(child, 'tr')) {
       if (!loose) groups.push((loose = []));
       loose.push(child);
     } else if (isTag(child, 'tbody') || isTag(child, 'thead') || isTag(child, 'tfoot')) {
       loose = null;
-      (isTag(child, 'tfoot') ? feet : groups).push(Array.from(child.children).filter((r) => isTag(r, 'tr')));
+      (isTag(child, 'tfoot') ? feet : groups).push(Array.from(child.children).filter((r) => isTag(r, 'tr') && !isHidden(r)));
     }
   }
   return [...groups, ...feet];
 }
 
-export function buildGrid(table: Element): Grid {
+export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): Grid {
   const slots: (GridCell | null)[][] = [];
   const cells: GridCell[] = [];
   let width = 0;
   let used = 0;
   let truncated = false;
-  for (const group of rowGroups(table)) {
+  let cut: Grid['cut'] = null;
+  for (const group of rowGroups(table, isHidden)) {
     if (truncated) break;
     const start = slots.length;
     const end = start + group.length;
@@ -82,7 +91,7 @@ export function buildGrid(table: Element): Grid {
       const line = slots[y];
       let x = 0;
       for (let el = group[offset].firstElementChild; el; el = el.nextElementSibling) {
-        if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
+        if ((!isTag(el, 'td') && !isTag(el, 'th')) || isHidden(el)) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);
         const rowSpanAttr = spanAttr(el, 'rowspan', 1, 0, MAX_ROWSPAN);
@@ -90,9 +99,10 @@ export function buildGrid(table: Element): Grid {
         used += colSpan * rowSpan;
         if (used > MAX_SLOTS) {
           truncated = true;
+          cut = { row: y, col: x };
           break;
         }
-        const cell: GridCell = { el, text: el.textContent ?? '', row: y, col: x, rowSpan, colSpan };
+        const cell: GridCell = { el, text: cellText(el, isHidden), row: y, col: x, rowSpan, colSpan };
         cells.push(cell);
         for (let r = y; r < y + rowSpan; r++) {
           const target = slots[r];
@@ -106,8 +116,9 @@ export function buildGrid(table: Element): Grid {
   const maxRows = Math.floor(MAX_GRID / Math.max(width, 1));
   if (slots.length > maxRows) {
     truncated = true;
+    if (!cut || cut.row >= maxRows) cut = { row: maxRows, col: null };
     slots.length = maxRows;
   }
   for (const line of slots) for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
-  return { slots, cells: truncated ? cells.filter((c) => c.row < slots.length) : cells, width, truncated };
+  return { slots, cells: truncated ? cells.filter((c) => c.row < slots.length) : cells, width, truncated, cut };
 }

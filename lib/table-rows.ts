@@ -5,7 +5,8 @@
  */
 import type { SourceRef } from './schema.ts';
 import { buildGrid, type GridCell } from './table-grid.ts';
-import { labelKey } from './normalize-text.ts';
+import { hiddenByMarkup, hiddenInTree, type IsHidden } from './hidden-elements.ts';
+import { cleanSpaces, labelKey } from './normalize-text.ts';
 import { readNumber, type ReadNumber } from './read-number.ts';
 
 export interface RowCell {
@@ -41,14 +42,21 @@ export function isLabel(cell: RowCell): boolean {
 
 /** Longer than any label or value a report table prints. */
 const MAX_CELL_TEXT = 400;
-const OPAQUE = { key: '', number: { value: null, status: 'unreadable' as const, raw: '' } };
+
+/** An opaque cell's text, kept for the reader but bounded, with a visible mark where it was cut. */
+function opaqueRaw(text: string): string {
+  const raw = cleanSpaces(text);
+  // By code point, so a surrogate pair is never split.
+  return raw.length <= MAX_CELL_TEXT ? raw : `${[...raw].slice(0, MAX_CELL_TEXT).join('')}…（截断，原文 ${raw.length} 字）`;
+}
 
 /**
  * A layout cell that holds a whole article (old sites lay pages out with tables) must not pass for a
- * label just because the report's words are somewhere inside it: such cells read as opaque.
+ * label just because the report's words are somewhere inside it: such cells read as opaque, with an
+ * empty key that no label pattern matches, but keep their text so an export never drops it.
  */
 function readCell(el: Element, text: string, containers: Set<Element>): { key: string; number: ReadNumber } {
-  if (text.length > MAX_CELL_TEXT || containers.has(el)) return OPAQUE;
+  if (text.length > MAX_CELL_TEXT || containers.has(el)) return { key: '', number: { value: null, status: 'unreadable', raw: opaqueRaw(text) } };
   const number = readNumber(text);
   // Only labels are matched against patterns; a number's key is just its text.
   return { key: number.status === 'unreadable' ? labelKey(text) : number.raw, number };
@@ -66,12 +74,33 @@ function containerCells(tables: Element[]): Set<Element> {
   return out;
 }
 
+/** A table the grid's size bounds cut off: from `row` (and `col`, if within a row) on, nothing was read. */
+export interface CutTable {
+  table: number;
+  el: Element;
+  row: number;
+  col: number | null;
+}
+
+export interface ReadOptions {
+  /** What the reader cannot see is not read (default: judged from the markup, see lib/hidden-elements.ts). */
+  isHidden?: IsHidden;
+}
+
 /** All <table>s of a root, outermost first, each as its grid rows. */
-export function rowsOfTables(tables: Element[]): TableRow[] {
+export function rowsOfTables(tables: Element[], options: ReadOptions = {}): TableRow[] {
+  return readTables(tables, options).rows;
+}
+
+/** The rows of every visible <table> (indices stay those of `tables`), and the tables cut off by the bounds. */
+export function readTables(tables: Element[], { isHidden = hiddenByMarkup }: ReadOptions = {}): { rows: TableRow[]; cuts: CutTable[] } {
   const rows: TableRow[] = [];
+  const cuts: CutTable[] = [];
   const containers = containerCells(tables);
   tables.forEach((table, t) => {
-    const grid = buildGrid(table);
+    if (hiddenInTree(table, isHidden)) return;
+    const grid = buildGrid(table, isHidden);
+    if (grid.cut) cuts.push({ table: t, el: table, ...grid.cut });
     const made = new Map<GridCell, RowCell>();
     const rowCell = (slot: GridCell): RowCell => {
       let cell = made.get(slot);
@@ -104,5 +133,5 @@ export function rowsOfTables(tables: Element[]): TableRow[] {
       if (cells.length) rows.push({ table: t, y, cells, hasHoles, width: grid.width });
     });
   });
-  return rows;
+  return { rows, cuts };
 }

@@ -10,15 +10,46 @@ import { scriptedArticleHtml } from '../lib/scripted-article.ts';
 
 export class InputError extends Error {}
 
-export function decodePage(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && /gb2312|gbk|gb18030/.test(declared)) return new TextDecoder('gb18030').decode(bytes);
+/**
+ * GB18030 reading of valid UTF-8 text pairs its bytes into characters mostly outside GB2312's common
+ * set; a real GBK page's text is almost all inside it. Enough such pairs (not a stray "é") and the page
+ * is UTF-8, whatever its label says.
+ */
+function looksLikeMislabelledUtf8(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let outside = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i];
+    if (lead < 0x80) continue;
+    const trail = bytes[++i] ?? 0;
+    pairs++;
+    if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1 || trail > 0xfe) outside++;
+  }
+  return pairs >= 8 && outside / pairs > 0.3;
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return null;
   }
+}
+
+/** The text of a saved page, decoded as a browser would: a byte order mark first, then the declared charset. */
+export function decodePage(bytes: Uint8Array): string {
+  // A BOM wins over any <meta charset> (the decoders drop it).
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const utf8 = strictUtf8(bytes);
+  if (declared && /gb2312|gbk|gb18030/.test(declared)) {
+    // Pages re-saved as UTF-8 often keep their old GB2312 label; read as GB18030 they are mojibake.
+    return utf8 !== null && looksLikeMislabelledUtf8(bytes) ? utf8 : new TextDecoder('gb18030').decode(bytes);
+  }
+  return utf8 ?? new TextDecoder('gb18030').decode(bytes);
 }
 
 function readHtml(file: string): string {
@@ -35,14 +66,39 @@ function readHtml(file: string): string {
   return html;
 }
 
-/** What a browser never renders as text; dropping it before parsing saves linkedom a tenth of its work. */
-const UNRENDERED = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+/** Elements whose content a browser never shows as text (template content is not even in its tree). */
+const UNRENDERED = 'script, style, template, noscript';
+
+/** Did the parser put everything under <html><body>? linkedom does not when a page has no <body> tag. */
+function wellFormed(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (!root || (root.localName ?? root.tagName.toLowerCase()) !== 'html' || doc.body?.parentNode !== root) return false;
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    if (n === doc.body || n === doc.head || n.nodeType === 8) continue;
+    if (n.nodeType !== 3 || (n.nodeValue ?? '').trim()) return false;
+  }
+  return true;
+}
+
+/**
+ * The page parsed by the HTML parser itself (comments, <script> and raw text such as <textarea> are
+ * its tokenizer's business: regular expressions over the source get `<!-->` and `<textarea><script>`
+ * wrong), then stripped of what a browser never renders. `scripts`: the inline scripts' source.
+ */
+function parsePage(html: string): { doc: Document; scripts: string[] } {
+  let doc = parseHTML(html).document as unknown as Document;
+  if (!wellFormed(doc)) doc = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+  const scripts: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll(UNRENDERED))) {
+    if ((el.localName ?? el.tagName.toLowerCase()) === 'script') scripts.push(el.textContent ?? '');
+    el.remove();
+  }
+  return { doc, scripts };
+}
 
 /** linkedom leaves content outside document.body when a page has no <html>/<body>; a browser does not. */
 export function parseHtml(html: string): Document {
-  const stripped = html.replace(UNRENDERED, '');
-  const whole = /<body[\s>]/i.test(stripped) ? stripped : `<!doctype html><html><head></head><body>${stripped}</body></html>`;
-  return parseHTML(whole).document as unknown as Document;
+  return parsePage(html).doc;
 }
 
 export function readPage(file: string): Document {
@@ -55,10 +111,9 @@ export function auditFile(file: string, name = file): AuditResult | null {
   // Most saved pages are not reports: when the source lacks every word a report table prints (and hides no
   // text in character references), there is nothing to parse.
   if (!mayHoldReport(html) && !/&#x?[0-9a-f]+;/i.test(html)) return null;
-  const doc = parseHtml(html);
+  const { doc, scripts } = parsePage(html);
   const direct = auditDocument(doc, { file: name });
   if (direct) return direct;
-  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]);
   const article = scriptedArticleHtml(scripts);
   if (!article) return null;
   const scripted = parseHtml(`<!doctype html><html><head><title></title></head><body>${article}</body></html>`);

@@ -257,7 +257,20 @@ function check(spec: TableSpec) {
         throw new Error(`slot ${y},${x} holds a cell that does not cover it`);
     });
   });
-  for (const c of grid.cells) expect(c.text).toBe(c.el.textContent);
+  // Text read once from the element: what the cell shows. Unlike textContent, the words of a nested
+  // table are not glued to the cell's own text or to each other (a browser lays them out apart) —
+  // except Chinese on adjacent lines, which reads as one run of text (lib/cell-text.ts).
+  const specs = spec.groups.flatMap((g) => g.rows.flatMap((r) => r.cells));
+  const han = (w: string) => /^[\u4e00-\u9fff]+$/.test(w);
+  for (const c of grid.cells) {
+    const s = specs[Number(c.el.getAttribute('data-id'))];
+    const words: string[] = [];
+    for (const w of [s.text, ...(s.nested ?? []).flatMap((r) => r.cells.map((n) => n.text))].filter(Boolean)) {
+      if (words.length && han(w) && han(words[words.length - 1])) words[words.length - 1] += w;
+      else words.push(w);
+    }
+    expect(c.text.split(/\s+/).filter(Boolean)).toEqual(words);
+  }
 }
 
 describe('buildGrid vs the reference table model', () => {
@@ -378,7 +391,8 @@ describe('buildGrid: tricky layouts', () => {
     );
     expect(g.slots.length).toBe(2);
     expect(g.width).toBe(2);
-    expect(g.cells.map((c) => c.text)).toEqual(['An1n2n3n4', 'B', 'C', 'D']);
+    // Each nested cell's text apart, as the browser shows it (textContent would read 'An1n2n3n4').
+    expect(g.cells.map((c) => c.text.split(/\s+/).filter(Boolean))).toEqual([['A', 'n1', 'n2', 'n3', 'n4'], ['B'], ['C'], ['D']]);
   });
 
   it('thead, several tbodies and tfoot: one grid, tfoot last', () => {
@@ -400,8 +414,12 @@ describe('buildGrid: tricky layouts', () => {
     expect(g.truncated).toBe(true);
     expect(g.slots.length * g.width).toBeLessThanOrEqual(MAX_GRID);
     expect(g.cells.reduce((sum, c) => sum + c.rowSpan * c.colSpan, 0)).toBeLessThanOrEqual(MAX_SLOTS);
+    // Where: the first cell that did not fit. Row i's staircase cell starts at column i; rows 0..153 cover
+    // Σ(400 − i) + 154 = 49 973 slots, and row 154's cell (246 more) passes MAX_SLOTS.
+    expect(g.cut).toEqual({ row: 154, col: 154 });
     const plain = gridOf(`<table><tbody>${'<tr><td>s</td><td>v</td></tr>'.repeat(n)}</tbody></table>`);
     expect(plain.truncated).toBe(false);
+    expect(plain.cut).toBeNull();
   });
 
   it('bounded: one row of colspan=1000 cells does not make every other row 10 000 slots wide', () => {
@@ -409,7 +427,16 @@ describe('buildGrid: tricky layouts', () => {
     expect(g.width).toBe(10_000);
     expect(g.truncated).toBe(true);
     expect(g.slots.length).toBe(MAX_GRID / 10_000);
+    expect(g.cut).toEqual({ row: MAX_GRID / 10_000, col: null });
     expect(g.cells.every((c) => c.row < g.slots.length)).toBe(true);
+  });
+
+  it('hidden rows, row groups and cells take no place (as in the browser); a hidden digit is not text', () => {
+    const g = gridOf(
+      '<table><tr><td rowspan="2">A</td><td>1</td></tr><tr style="display:none"><td>x</td></tr><tr><td>2</td></tr>' +
+        '<tbody hidden><tr><td>y</td></tr></tbody><tr><td style="display:none">z</td><td>B</td><td>1<span style="display:none">0</span>2</td></tr></table>',
+    );
+    expect(picture(g)).toEqual(['A 1', 'A 2', 'B 12']);
   });
 
   it('rowspan 65535+ is clamped and clipped without building 65 534 rows', () => {

@@ -21,7 +21,9 @@ describe('readNumber: ok', () => {
     [' 42 ', 42],
     ['\u00a042\u00a0', 42],
     ['\u300042', 42],
-    ['4\n2', 42], // digits split across Word <span>s by a line break read as one number
+    ['1 234', 1234], // a space as the thousands separator
+    ['12 345 678', 12345678],
+    ['１　２３４', 1234],
   ])('%j → %d', (text, value) => {
     const r = readNumber(text);
     expect(r.status).toBe('ok');
@@ -98,6 +100,17 @@ describe('readNumber: blank, dash, unreadable', () => {
     'Infinity',
     'NaN',
     '5万 件',
+    // Two numbers in one cell (a <br> or two paragraphs between them): not one number glued together.
+    '3 5',
+    '4\n2',
+    '3\n5',
+    '12 34',
+    '1 2345',
+    '1234 567',
+    '1 234 56',
+    '1,234 567',
+    '1.5 5',
+    '3 5件',
   ])('unreadable keeps raw: %j', (text) => {
     expect(readNumber(text)).toEqual({ value: null, status: 'unreadable', raw: cleanSpaces(text) });
   });
