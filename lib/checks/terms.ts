@@ -43,8 +43,8 @@ export class TableView {
     const refs = [{ row, col }];
     if (cell.status === 'unreadable') return { kind: 'unreadable', refs, label, raw: cell.raw };
     if (cell.status === 'ok') return { kind: 'value', value: cell.value ?? 0, blank: false, refs, label };
-    // A dash keeps what was printed (无, /, 不适用), for the message to quote.
-    return { kind: 'value', value: 0, blank: true, refs, label, ...(cell.status === 'dash' ? { raw: cell.raw } : {}) };
+    // A dash keeps what was printed (无, /, 不适用) for the message to quote; a blank's raw is ''.
+    return { kind: 'value', value: 0, blank: true, refs, label, raw: cell.raw };
   }
 
   private sumOf(row: string, cols: string[], label: string): Term {
