@@ -6,7 +6,7 @@ const BUTTONS: { action: ExportAction; label: string; hint: string }[] = [
   { action: 'json', label: '下载 JSON', hint: '全部表格数值与核对结果（机器可读）' },
   { action: 'values-csv', label: '下载 CSV', hint: '每个数值一行（长表），可直接叠加多个机关和年度' },
   { action: 'findings-csv', label: '下载问题清单 CSV', hint: '每处不一致或提示一行' },
-  { action: 'copy-tsv', label: '复制表格', hint: '复制为制表符分隔文本，可粘贴到 Excel / WPS' },
+  { action: 'copy-tsv', label: '复制表格', hint: '按网页上的样子逐表复制（行标题、列标题），可粘贴到 Excel / WPS' },
 ];
 
 export function ExportButtons({ onAction }: { onAction: (action: ExportAction) => void }) {

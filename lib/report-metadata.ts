@@ -17,41 +17,83 @@ export interface ReportMetadata {
   publishedAt: Evidence | null;
 }
 
-const TITLE_REPORT = /(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告/;
-const AGENCY_FIELD = /(?:发布机构|发文机关|发布单位|发布部门|填报单位|信息来源|来源单位|公开主体)\s*[:：]?\s*([^\s:：|]{2,40})/;
+/** The report's own name in a title: 政府信息公开工作年度报告, 政务公开年报, …年度工作报告. */
+const REPORT_PHRASE = /(?:政府信息|政务)公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?:报告|年报)/;
+const TITLE_REPORT = new RegExp(`${REPORT_PHRASE.source}|年度报告`);
+const AGENCY_FIELD = /(?:发布(?:机构|单位|部门)|发文机关|填报单位|信息来源|来源单位|公开主体)\s*[:：]?\s*([^\s:：|]{2,40})/;
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
-const DATE_FIELD = new RegExp(`(?:发布日期|公开日期|发布时间|成文日期|发文日期|日期)\\s*[:：]?\\s*${DATE.source}`);
-const PERIOD = /(?:统计期限|统计时限|数据统计期限|统计时间|时间为|期限为|期限从)[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
+// A bare 时间： (the CMS title block "来源：… 时间：2021-03-05 08:58") only at a line or word start, so that
+// 统计时间 / 截止时间 sentences are not read as the publication date.
+const DATE_FIELD = new RegExp(`(?:(?:(?:发布|公开|成文|发文)?日期|发布时间)\\s*[:：]?|(?<=^|[\\s|])时间\\s*[:：])\\s*${DATE.source}`, 'm');
+/** Machine-written publication dates that gov CMSs put in <head>: PubDate, publishdate, firstpublishedtime. */
+const DATE_META = /^(?:first)?pub(?:lish(?:ed)?)?(?:date|time)$/i;
+const PERIOD = /(?:统计期限|统计时[限间]|时间为|期限[为从])[^。\n]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
 /** The page's headline: document title, else the first heading-like element naming a report. */
 function reportTitle(doc: Document): string {
   const fromDoc = cleanSpaces(doc.title ?? '');
   if (TITLE_REPORT.test(fromDoc)) return fromDoc;
-  const meta = doc.querySelector('meta[name="ArticleTitle"], meta[name="title"], meta[property="og:title"]')?.getAttribute('content');
+  const meta = doc.querySelector('meta[name=ArticleTitle],meta[name=title],meta[property="og:title"]')?.getAttribute('content');
   if (meta && TITLE_REPORT.test(meta)) return cleanSpaces(meta);
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, ucaptitle, .title, [class*="title"], p[align="center"], p[style*="center"]')).slice(0, 30)) {
+  for (const el of Array.from(doc.querySelectorAll('h1,h2,h3,ucaptitle,.title,[class*=title],p[align=center],p[style*=center]')).slice(0, 30)) {
     const text = cleanSpaces(el.textContent ?? '');
     if (text.length < 80 && TITLE_REPORT.test(text)) return text;
   }
   return fromDoc;
 }
 
-/** `title` is already half-width. */
+/**
+ * The title without the site's suffix ("…年度报告_政府信息公开年报_某某管委会", "… - 某某网", "…|某某"):
+ * cut at the first separator after the report's name. A range before it ("2022—2023年") is not touched.
+ */
+export function withoutSiteSuffix(title: string): string {
+  const m = TITLE_REPORT.exec(title);
+  if (!m) return title;
+  const end = m.index + m[0].length;
+  return (title.slice(0, end) + title.slice(end).split(/[_|｜\-—–]/)[0]).trim();
+}
+
+/** `title` half-width, with 二〇二三年 as 2023年 and a range 2022—2023年 as its last year. */
+function titleForReading(title: string): string {
+  return title
+    // 〇, ○, 零 and a letter O all write zero: indexOf gives them -1, read as 0.
+    .replace(/[〇○零Oo一二三四五六七八九]{4}(?=\s*年)/g, (y) => y.replace(/./g, (ch) => String(Math.max(0, '〇一二三四五六七八九'.indexOf(ch)))))
+    .replace(/\d{4}(年度?)?\s*[-—–~～至到]\s*(?=\d{4})/g, '');
+}
+
+const YEAR_IN_TITLE = /(\d{4})\s*年度?/;
+
+/** `title` as given by titleForReading: what precedes the report's name, else an agency in brackets after it. */
 function agencyFromTitle(title: string): string | null {
-  const m = /^(.*?)(?:\d{4}\s*年度?)?\s*(?:\d{4}\s*年度?)?\s*(?:政府信息公开|政务公开)/.exec(title);
+  const plain = title.replace(/[【】\[\]]/g, ' ');
+  const m = REPORT_PHRASE.exec(plain);
   if (!m) return null;
-  let name = m[1].replace(/(\d{4})\s*年度?/g, '').replace(/^[\s【\[]+|[\s】\]]+$/g, '');
-  // "2019年上海市人民政府办公厅政府信息公开…" puts the year first.
-  const after = /^\d{4}\s*年度?\s*(.*?)(?:政府信息公开|政务公开)/.exec(title);
-  if (!name && after) name = after[1];
-  name = name.replace(/^关于|关于$|的$/g, '').trim();
+  let name = plain
+    .slice(0, m.index)
+    .replace(/\d{4}\s*年度?/g, ' ')
+    .replace(/^\P{L}+|[^\p{L})]+$/gu, '')
+    .replace(/^关于|的$/g, '');
+  // "2023年政府信息公开工作年度报告（市政务公开办）" names the agency after the report.
+  if (!name) name = /^\s*\(([^()]+)\)/.exec(plain.slice(m.index + m[0].length))?.[1] ?? '';
   return name.length >= 2 && name.length <= 40 ? name : null;
+}
+
+function publishedFromMeta(doc: Document): Evidence | null {
+  for (const el of Array.from(doc.querySelectorAll('meta[name]'))) {
+    const d = DATE_META.test(el.getAttribute('name')!) && DATE.exec(el.getAttribute('content') ?? '');
+    if (d) return { value: isoDate(d), evidence: `${el.getAttribute('name')}：${d[0]}` };
+  }
+  return null;
+}
+
+function isoDate([, y, m, d]: RegExpExecArray): string {
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
 /** `pageText` is the page's text with a line break between blocks and cells (see textLines). */
 export function readMetadata(doc: Document, pageText: string): ReportMetadata {
-  const title = reportTitle(doc);
-  const halfTitle = toHalfWidth(title);
+  const title = withoutSiteSuffix(reportTitle(doc));
+  const halfTitle = titleForReading(toHalfWidth(title));
   const text = toHalfWidth(pageText);
   let agency: Evidence | null = null;
   const fromTitle = agencyFromTitle(halfTitle);
@@ -62,7 +104,7 @@ export function readMetadata(doc: Document, pageText: string): ReportMetadata {
   }
 
   let year: Evidence | null = null;
-  const titleYear = /(\d{4})\s*年度?/.exec(halfTitle);
+  const titleYear = YEAR_IN_TITLE.exec(halfTitle);
   if (titleYear) year = { value: titleYear[1], evidence: `标题：${title}` };
   else {
     const period = PERIOD.exec(text);
@@ -71,10 +113,8 @@ export function readMetadata(doc: Document, pageText: string): ReportMetadata {
 
   let publishedAt: Evidence | null = null;
   const field = DATE_FIELD.exec(text);
-  if (field) {
-    const [, y, m, d] = DATE.exec(field[0])!;
-    publishedAt = { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, evidence: cleanSpaces(field[0]) };
-  }
+  if (field) publishedAt = { value: isoDate(DATE.exec(field[0])!), evidence: cleanSpaces(field[0]) };
+  else publishedAt = publishedFromMeta(doc);
   if (!year && publishedAt) {
     year = { value: String(Number(publishedAt.value.slice(0, 4)) - 1), evidence: `发布于 ${publishedAt.value}，按上一年度计` };
   }

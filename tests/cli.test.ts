@@ -1,10 +1,11 @@
 // The real command, as a user runs it: `npm run audit -- …` is `node scripts/audit.ts …` on Node 22.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../lib/schema.ts';
+import { writeErrorSentence } from '../scripts/audit-errors.ts';
 import { FIXTURES } from './support/audit-html.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -89,5 +90,147 @@ describe('npm run audit', () => {
     writeFileSync(join(dir, 'gbk.html'), encoded);
     const r = audit('--format', 'json', join(dir, 'gbk.html'));
     expect(JSON.parse(r.stdout).agency).toBe('新安江街道');
+  });
+
+  // ---- a CLI that explains itself
+
+  const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-'));
+  /** No Node internals on stderr: a reader gets sentences, not a stack trace. */
+  const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |node:internal|Error:|Node\.js v/);
+
+  it('a folder with no page says so and exits non-zero', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n');
+    const r = audit(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有 .html/.htm 网页');
+    expect(r.stderr).toContain('1 个 PDF');
+    noStack(r.stderr);
+  });
+
+  it.each([
+    ['--out without a value', ['--out']],
+    ['--out followed by another flag', ['--out', '--format', 'json', 'x.html']],
+    ['an unknown flag', ['--fromat', 'json', 'x.html']],
+    ['a lone -', ['-']],
+    ['--format without a value', ['--format']],
+  ])('%s is an argument error: exit 2 with the usage line', (_name, args) => {
+    const r = audit(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('usage: npm run audit --');
+    expect(r.stdout).toBe('');
+    noStack(r.stderr);
+  });
+
+  it('--out onto a file gives one plain sentence, not a stack trace', () => {
+    const dir = tmp();
+    const file = join(dir, 'taken');
+    writeFileSync(file, 'x');
+    const r = audit('--out', file, join(FIXTURES, 'seed-000-xinanjiang-2019.html'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('不是文件夹');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    noStack(r.stderr);
+  });
+
+  // Tests run as root here, and root writes into a read-only folder anyway; so the sentence for a refused
+  // write is checked on the error Node raises (the same code path the CLI takes), and the real folder
+  // only when not root.
+  it('a folder we may not write to is named in one sentence', () => {
+    const err = Object.assign(new Error("EACCES: permission denied, open '/srv/out/a.json'"), { code: 'EACCES', path: '/srv/out/a.json' });
+    expect(writeErrorSentence(err, '/srv/out')).toBe('无法写入 /srv/out：没有写入权限（只读文件夹？）');
+    const rofs = Object.assign(new Error('EROFS'), { code: 'EROFS' });
+    expect(writeErrorSentence(rofs, '/mnt/cd')).toContain('只读');
+  });
+  it.skipIf(process.getuid?.() === 0)('a read-only folder, for real (skipped as root: root may write there)', () => {
+    const dir = tmp();
+    execFileSync('chmod', ['555', dir]);
+    const r = audit('--out', dir, join(FIXTURES, 'seed-000-xinanjiang-2019.html'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有写入权限');
+    noStack(r.stderr);
+  });
+
+  it('writing into a closed pipe (| head -1) ends quietly', () => {
+    // Eight reports: ~270 KB of CSV, far more than a pipe buffers, so the write does meet the closed pipe.
+    const dir = tmp();
+    for (let i = 0; i < 8; i++) copyFileSync(join(FIXTURES, 'clean-2021.html'), join(dir, `r${i}.html`));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" scripts/audit.ts --format csv "${dir}" | head -1; exit \${PIPESTATUS[0]}`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.replace(/^\ufeff/, '').trim()).toMatch(/^agency,year,/);
+    expect(r.stderr).not.toContain('EPIPE');
+    noStack(r.stderr);
+    expect(r.status).toBe(0);
+  });
+
+  it('--format json on a folder is always an array, even with one report in it; one FILE stays one object', () => {
+    const dir = tmp();
+    copyFileSync(join(FIXTURES, 'seed-000-xinanjiang-2019.html'), join(dir, 'a.html'));
+    copyFileSync(join(FIXTURES, 'non-report-news-list.html'), join(dir, 'b.html'));
+    const r = audit('--format', 'json', dir);
+    expect(r.status).toBe(1); // b.html holds no report, and says so
+    const list = JSON.parse(r.stdout);
+    expect(Array.isArray(list)).toBe(true);
+    expect(list.map((x: unknown) => ReportSchema.parse(x).agency)).toEqual(['新安江街道']);
+    const one = audit('--format', 'json', join(dir, 'a.html'));
+    expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
+  });
+
+  it.each([
+    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), '这是 PDF 文件'],
+    ['report.html', Buffer.from('%PDF-1.4\n'), '这是 PDF 文件'],
+    ['report.docx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('[Content_Types].xml'), Buffer.alloc(40), Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('word/document.xml')]), '这是 Word 文件'],
+    ['report.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '这是 Word 文件'],
+  ])('%s is named for what it is, not called “not HTML”', (name, bytes, says) => {
+    const dir = tmp();
+    writeFileSync(join(dir, name), bytes);
+    const r = audit(join(dir, name));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).toContain('暂不支持');
+    expect(r.stderr).not.toContain('不是 HTML');
+  });
+
+  it('a saved page whose report sits in an <iframe> says where to look', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'frame.html'),
+      '<!doctype html><html><head><title>某县2022年政府信息公开工作年度报告</title></head><body><div class="nav">首页</div>' +
+        '<iframe src="https://www.example.gov.cn/art/2023/1/16/report.html" width="100%"></iframe><iframe src="about:blank"></iframe></body></html>',
+    );
+    const r = audit(join(dir, 'frame.html'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('iframe');
+    expect(r.stderr).toContain('https://www.example.gov.cn/art/2023/1/16/report.html');
+    expect(r.stderr).not.toContain('about:blank');
+  });
+
+  it('--out never overwrites: two copies of one report, and a second run into the same folder, keep every file', () => {
+    const dir = tmp();
+    const out = join(tmp(), 'out');
+    copyFileSync(join(FIXTURES, 'seed-000-xinanjiang-2019.html'), join(dir, 'a.html'));
+    copyFileSync(join(FIXTURES, 'seed-000-xinanjiang-2019.html'), join(dir, 'b.html'));
+    const first = audit('--out', out, dir);
+    expect(first.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      '新安江街道-2019-政府信息公开年报-2-数据.csv',
+      '新安江街道-2019-政府信息公开年报-2-问题清单.csv',
+      '新安江街道-2019-政府信息公开年报-2.json',
+      '新安江街道-2019-政府信息公开年报-数据.csv',
+      '新安江街道-2019-政府信息公开年报-问题清单.csv',
+      '新安江街道-2019-政府信息公开年报.json',
+    ]);
+    expect(first.stderr).toContain('b.html');
+    expect(first.stderr).toContain('-2');
+    expect(JSON.parse(readFileSync(join(out, '新安江街道-2019-政府信息公开年报.json'), 'utf8')).source.file).toBe('a.html');
+    expect(JSON.parse(readFileSync(join(out, '新安江街道-2019-政府信息公开年报-2.json'), 'utf8')).source.file).toBe('b.html');
+
+    // Files from an earlier run are never replaced: a marker in one stays, the new ones go beside them.
+    writeFileSync(join(out, '新安江街道-2019-政府信息公开年报.json'), 'earlier run');
+    const second = audit('--out', out, join(dir, 'a.html'));
+    expect(second.status).toBe(0);
+    expect(readFileSync(join(out, '新安江街道-2019-政府信息公开年报.json'), 'utf8')).toBe('earlier run');
+    expect(readdirSync(out)).toHaveLength(9);
+    expect(readdirSync(out)).toContain('新安江街道-2019-政府信息公开年报-3.json');
+    expect(second.stderr).toContain('-3');
   });
 });

@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { auditDocument } from '@/lib/audit.ts';
 import { exportJson } from '@/lib/export-json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export-csv.ts';
+import { TABLE_TITLES } from '@/lib/dictionary.ts';
 import { ReportSchema, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from './support/audit-html.ts';
 
@@ -122,16 +123,22 @@ function expectedValueRows(report: Report): string[][] {
     for (const c of t.cells) {
       const colLabel = t.colLabels[c.col] ?? (c.covers ? c.covers.map((k) => t.colLabels[k] ?? k).join('+') : '');
       rows.push(
-        [report.agency, report.year, key, c.row, c.col, (c.covers ?? []).join(' '), t.rowLabels[c.row] ?? '', colLabel, c.value, c.unit, c.raw, c.status].map(cell),
+        [report.agency, report.year, key, c.row, c.col, (c.covers ?? []).join(' '), t.rowLabels[c.row] ?? '', colLabel, c.value, c.unit, c.raw, c.status, ...trace(report)].map(cell),
       );
     }
   }
   return rows;
 }
 
+/** Every line names the report it came from: its title, and its address (the file's name from the CLI). */
+function trace(report: Report): string[] {
+  return [report.source.title, report.source.url ?? report.source.file ?? ''];
+}
+
+/** printed = the finding's `actual` (the total as the report prints it), computed = its `expected` (the parts' sum). */
 function expectedFindingRows(report: Report): string[][] {
   return report.findings.map((f) =>
-    [report.agency, report.year, f.id, f.severity, f.rule, f.table, f.cells.map((c) => `${c.row}.${c.col}`).join(' '), f.expected, f.actual, f.message].map(cell),
+    [report.agency, report.year, f.id, f.severity, f.rule, f.table, f.cells.map((c) => `${c.row}.${c.col}`).join(' '), f.actual, f.expected, f.message, ...trace(report)].map(cell),
   );
 }
 
@@ -233,6 +240,7 @@ describe('round trip: values CSV → papaparse → the same values', () => {
     expect(row('new_received', 'total')[col('col_label')]).toBe("'-2x");
     expect(row('other_misc', 'legal_person')[col('col_label')]).toBe(`'${NASTY_LABELS.hyperlink}`);
     for (const r of rows) expect(r[col('agency')]).toBe(`'=cmd|"/c calc"!A1`);
+    for (const r of rows) expect([r[col('title')], r[col('source_url')]]).toEqual([report.source.title, report.source.url]);
     // No field of the file starts a formula.
     for (const r of rows) for (const f of r) expect(f, f).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
 
@@ -255,14 +263,92 @@ describe('round trip: values CSV → papaparse → the same values', () => {
     expect(row('carried_over', 'legal_service')[col('raw')]).toBe(NASTY_LABELS.fullWidthFormula);
   });
 
-  it('TSV for the clipboard: no BOM, same rows', () => {
-    for (const report of [nastyReport(), ...reports.map((r) => r.report)]) {
-      const tsv = exportTsv(report);
-      expect(tsv.startsWith(BOM)).toBe(false);
-      const [header, ...rows] = parseBack(tsv, '\t');
-      expect(header).toEqual(VALUE_COLUMNS);
-      expect(rows).toEqual(expectedValueRows(report));
+});
+
+describe('复制表格: each table as the reader sees it, a grid per table', () => {
+  /** The TSV read back: the title line, then per table its title, header and rows (blocks split by an empty line). */
+  function blocks(tsv: string) {
+    const parsed = Papa.parse<string[]>(tsv, { delimiter: '\t', newline: '\r\n' });
+    expect(parsed.errors).toEqual([]);
+    const lines = parsed.data.filter((l, i, all) => i < all.length - 1 || l.join('') !== '');
+    const out: { title: string; header: string[]; rows: string[][] }[] = [];
+    for (let i = 1; i < lines.length; ) {
+      expect(lines[i]).toEqual(['']); // an empty line before each table
+      const end = lines.findIndex((l, k) => k > i && l.length === 1 && l[0] === '');
+      const block = lines.slice(i + 1, end < 0 ? lines.length : end);
+      out.push({ title: block[0][0], header: block[1], rows: block.slice(2) });
+      i = end < 0 ? lines.length : end;
     }
+    return { title: lines[0][0], tables: out };
+  }
+
+  it.each(reports.map((r) => [r.name, r.report] as const))('%s: every cell at its row label and column label', (_name, report) => {
+    const tsv = exportTsv(report);
+    expect(tsv.startsWith(BOM)).toBe(false);
+    const { title, tables } = blocks(tsv);
+    expect(title).toBe(neutralised(report.source.title));
+    const keys = TABLE_ORDER.filter((k) => report.tables[k]?.cells.length);
+    expect(tables.map((t) => t.title)).toEqual(keys.map((k) => TABLE_TITLES[k]));
+    keys.forEach((key, n) => {
+      const t = report.tables[key]!;
+      const { header, rows } = tables[n];
+      // Rows in report order, one per row key, labelled down the side.
+      const rowKeys = [...new Set(t.cells.map((c) => c.row))];
+      expect(rows.map((r) => r[0])).toEqual(rowKeys.map((k) => neutralised(t.rowLabels[k] ?? k)));
+      expect(header[0]).toBe('');
+      // Every cell once, under its own column; nothing else in the grid.
+      let filled = 0;
+      for (const c of t.cells) {
+        const shown = c.status === 'ok' ? String(c.value) : c.raw;
+        const colAt = header.findIndex((h, i) => i > 0 && h === neutralised(t.colLabels[c.col] ?? (c.col === 'legal_person' ? '法人或其他组织' : c.col)));
+        expect(colAt, `${c.row}.${c.col}`).toBeGreaterThan(0);
+        // Columns can share a label (legacy tables); the cell is in one of the columns so labelled.
+        const candidates = header.map((h, i) => (i > 0 && h === header[colAt] ? rows[rowKeys.indexOf(c.row)][i] : null)).filter((v) => v !== null);
+        expect(candidates, `${c.row}.${c.col}`).toContain(cell(shown));
+        if (shown !== '') filled++;
+      }
+      expect(rows.flatMap((r) => r.slice(1)).filter((v) => v !== '')).toHaveLength(filled);
+    });
+  });
+
+  it('a merged 法人或其他组织 value gets its own column, before the five it covers, and is not copied into them', () => {
+    const ok = (row: string, col: string, value: number, covers?: string[]) => ({ row, col, value, raw: String(value), status: 'ok' as const, ...(covers ? { covers } : {}) });
+    const report: Report = {
+      ...nastyReport(),
+      source: { title: '某县2021年政府信息公开工作年度报告' },
+      findings: [],
+      tables: {
+        table3: {
+          rowLabels: { new_received: '一、本年新收', carried_over: '二、上年结转' },
+          colLabels: { natural_person: '自然人', commercial: '商业企业', research: '科研机构', social_welfare: '社会公益组织', legal_service: '法律服务机构', other_org: '其他', total: '总计' },
+          cells: [
+            ok('new_received', 'natural_person', 1),
+            ok('new_received', 'legal_person', 6, ['commercial', 'research', 'social_welfare', 'legal_service', 'other_org']),
+            ok('new_received', 'total', 7),
+            ok('carried_over', 'natural_person', 2),
+            ...['commercial', 'research', 'social_welfare', 'legal_service', 'other_org'].map((col, i) => ok('carried_over', col, i)),
+            { row: 'carried_over', col: 'total', value: null, raw: '无', status: 'dash' as const },
+          ],
+        },
+      },
+    };
+    expect(exportTsv(report).split('\r\n')).toEqual([
+      '某县2021年政府信息公开工作年度报告',
+      '',
+      '收到和处理政府信息公开申请情况',
+      '\t自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '一、本年新收\t1\t6\t\t\t\t\t\t7',
+      '二、上年结转\t2\t\t0\t1\t2\t3\t4\t无',
+      '',
+    ]);
+  });
+
+  it('the hand-built report with nasty strings: formulas neutralised, quoting intact', () => {
+    const { tables } = blocks(exportTsv(nastyReport()));
+    const all = tables.flatMap((t) => [t.header, ...t.rows]).flat();
+    for (const f of all) expect(f, f).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+    expect(all).toContain(NASTY_LABELS.newline);
+    expect(all).toContain(NASTY_LABELS.comma);
   });
 });
 
@@ -284,11 +370,29 @@ describe('round trip: findings CSV → papaparse → the same findings', () => {
     const [, first, second] = parseBack(exportFindingsCsv(report));
     const col = (name: string) => FINDING_COLUMNS.indexOf(name);
     expect(first[col('message')]).toBe(`'${report.findings[0].message}`);
-    expect(first[col('expected')]).toBe('-19078');
-    expect(first[col('actual')]).toBe('1.5');
+    expect(first[col('printed')]).toBe('1.5');
+    expect(first[col('computed')]).toBe('-19078');
+    expect(first[col('title')]).toBe(report.source.title);
+    expect(first[col('source_url')]).toBe(report.source.url);
     expect(first[col('cells')]).toBe('new_received.total new_received.natural_person');
     expect([second[col('id')], second[col('rule')], second[col('message')]]).toEqual(["'@x", "'+rule", "'-2x"]);
-    expect([second[col('expected')], second[col('actual')]]).toEqual(['', '']);
+    expect([second[col('printed')], second[col('computed')]]).toEqual(['', '']);
+  });
+
+  it('printed is the total the page prints, computed the sum of its parts (planted mismatch: 总计 30, parts 31)', () => {
+    const report = reports.find((r) => r.name === 'planted-2021-mismatch.html')!.report;
+    const [header, ...rows] = parseBack(exportFindingsCsv(report));
+    const col = (name: string) => header.indexOf(name);
+    const granted = rows.find((r) => r[col('rule')] === 'table3.row_total')!;
+    expect(granted[col('message')]).toContain('总计 30 ≠');
+    expect([granted[col('printed')], granted[col('computed')]]).toEqual(['30', '31']);
+    expect(granted[col('source_url')]).toBe('http://www.example.gov.cn/planted-2021-mismatch.html');
+    expect(header).not.toContain('expected');
+  });
+
+  it('no findings: the file is its header alone', () => {
+    const report = { ...reports[0].report, findings: [] };
+    expect(exportFindingsCsv(report)).toBe(`${BOM}${FINDING_COLUMNS.join(',')}\r\n`);
   });
 });
 

@@ -42,7 +42,7 @@ export function evaluate(rel: Relation): Finding | null {
       severity: 'warning',
       expected: r,
       actual: null,
-      message: `${rel.subject}：${blankTotal.label}空白（未填报），分项之和为 ${r}`,
+      message: `${rel.subject}：${blankTotal.label}${blankTotal.raw ? `为“${blankTotal.raw}”` : '空白'}（未填报），分项之和为 ${r}`,
     };
   }
   if (l === r) return null;

@@ -7,7 +7,7 @@ import type { Cell, CellRef, Table } from '../schema.ts';
 import { LEGAL_PERSON_COLUMNS } from '../dictionary.ts';
 
 export type Term =
-  | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string }
+  | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string; raw?: string }
   | { kind: 'unreadable'; refs: CellRef[]; label: string; raw: string }
   | { kind: 'absent'; label: string };
 
@@ -43,7 +43,8 @@ export class TableView {
     const refs = [{ row, col }];
     if (cell.status === 'unreadable') return { kind: 'unreadable', refs, label, raw: cell.raw };
     if (cell.status === 'ok') return { kind: 'value', value: cell.value ?? 0, blank: false, refs, label };
-    return { kind: 'value', value: 0, blank: true, refs, label };
+    // A dash keeps what was printed (无, /, 不适用) for the message to quote; a blank's raw is ''.
+    return { kind: 'value', value: 0, blank: true, refs, label, raw: cell.raw };
   }
 
   private sumOf(row: string, cols: string[], label: string): Term {

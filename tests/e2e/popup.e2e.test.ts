@@ -109,8 +109,12 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
     });
     await popup.keyboard.press('Control+V');
     const pasted = await popup.locator('#paste-here').inputValue();
-    expect(pasted.split('\n')[0]).toContain('\t');
-    expect(pasted).toContain(expected.agency!);
+    // The report's title, then each table as a grid: its title, the column labels across, a row per line.
+    const lines = pasted.split(/\r?\n/);
+    expect(lines[0]).toBe(expected.source.title);
+    expect(lines).toContain('收到和处理政府信息公开申请情况');
+    expect(lines.find((l) => l.startsWith('\t自然人\t'))).toContain('\t总计');
+    expect(lines.find((l) => l.startsWith('一、本年新收'))!.split('\t').length).toBeGreaterThan(2);
   });
 });
 
