@@ -15,7 +15,7 @@ import { watchTooltips } from './tooltip.ts';
 // layer at the end of <body> that follows the marked cells. Both go away with the content script.
 
 export function revealFinding(finding: Finding, marks: Marks): boolean {
-  const el = marks.elements.get(finding.id)?.[0];
+  const el = marks.main.get(finding.id);
   if (el) revealElement(el);
   return !!el;
 }
