@@ -9,7 +9,7 @@
 import type { CellRef, Finding, Report, Table } from './schema.ts';
 import { BLANK_CELLS_RULE } from './checks/blank-cells.ts';
 
-/** `total`: a sum's printed total; `part`: a non-zero figure involved in a failed relation; `warning`: what a warning is about. */
+/** `total`: a sum's printed total (or a lone failed balance's figures); `part`: a non-zero figure involved in a failed relation; `warning`: what a warning is about. */
 export type CellRole = 'total' | 'part' | 'warning';
 
 export interface PlannedFinding {
@@ -114,6 +114,11 @@ export function planMarks(report: Report): MarkPlan {
     const table = report.tables[finding.table];
     const isCulprit = (ref: CellRef) => finding.severity === 'error' && culprits.has(cellKey(finding.table, ref));
     const marked = cellsToMark(finding, table);
+    // A relation without a single total (the balance) has only stated figures: strong when it fails
+    // alone, light when a culprit it shares with another failed check says more.
+    if (NO_TOTAL.has(finding.rule) && finding.severity === 'error' && !finding.cells.some(isCulprit)) {
+      for (const m of marked) m.role = 'total';
+    }
     // A culprit stays marked even when it reads 0.
     for (const ref of unique(finding.cells)) {
       if (isCulprit(ref) && !marked.some((m) => same(m.ref, ref))) marked.push({ ref, role: 'part' });

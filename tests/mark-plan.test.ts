@@ -136,6 +136,23 @@ describe('planMarks', () => {
     expect(rowCheck.cells).toContainEqual({ ref: { row: 'granted', col: 'total' }, role: 'total' });
   });
 
+  it('a balance failing alone marks its non-zero figures strongly; crossing a failed sum, lightly', () => {
+    const grid = cleanTable3();
+    grid.carried_forward = row3(1, [], 1); // 一 5 + 二 0 ≠ (七) 5 + 四 1, in the natural-person and total columns
+    const t = table(grid);
+    const report = reportWith('table3', t, runChecks({ ...fakeReport(), tables: { table3: t } }));
+    const plan = planMarks(report);
+    const np = plan.findings.find((p) => p.finding.id === 'table3:balance:natural_person')!;
+    expect(np.cells.map((c) => `${c.ref.row}:${c.role}`)).toEqual(['new_received:total', 'results_total:total', 'carried_forward:total']);
+
+    const wrong = cleanTable3();
+    wrong.results_total = row3(4, [1], 6);
+    const t2 = table(wrong);
+    const crossed = planMarks(reportWith('table3', t2, runChecks({ ...fakeReport(), tables: { table3: t2 } })));
+    const balance = crossed.findings.find((p) => p.finding.id === 'table3:balance:total')!;
+    expect(balance.cells.map((c) => `${c.ref.row}:${c.role}`)).toEqual(['new_received:part', 'results_total:part']);
+  });
+
   it('a lone failed sum: its total is the main cell; no culprit', () => {
     const t = table({ granted: row3(2, [1, 0, 0, 0, 0], 5) });
     const report = reportWith('table3', t, table3RowTotals(t));
