@@ -4,6 +4,25 @@ import preact from '@preact/preset-vite';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The data dictionary's English `meaning` texts only feed the README's dictionary. The content script runs
+ * on every .gov.cn page under a 25 KB gzip budget, so its build ships them empty (checked in
+ * tests/e2e/bundle.e2e.test.ts). Plain text replacement on the one source file; if it ever stops matching,
+ * the texts just come back and the size test says so.
+ */
+function dropDictionaryMeanings() {
+  return {
+    name: 'nianbao:drop-dictionary-meanings',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (!id.endsWith('/lib/dictionary.ts')) return undefined;
+      return code
+        .replace(/ meaning: '[^']*',/g, '')
+        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*, )'[^']*'/g, "$1''");
+    },
+  };
+}
+
 // The extension only ever runs on *.gov.cn pages and talks to nothing on the network.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,6 +34,7 @@ export default defineConfig({
     // `browser` (globalThis.browser ?? chrome) instead of the polyfill. Background and popup keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.plugins = [dropDictionaryMeanings(), ...(config.plugins ?? [])];
       const alias = (config.resolve ??= {}).alias;
       if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = require.resolve('@wxt-dev/browser');
     },

@@ -41,8 +41,8 @@ const TOTAL_OF: Partial<Record<string, (ref: CellRef, first: CellRef) => boolean
   'legacy.sum': (ref, first) => ref.row === first.row,
 };
 
-/** Relations whose cells are all stated figures with no single total (一 + 二 = 三(七) + 四). */
-const NO_TOTAL = new Set(['table3.balance']);
+/** The one relation whose cells are all stated figures with no single total (一 + 二 = 三(七) + 四). */
+const BALANCE = 'table3.balance';
 
 export function cellKey(table: string, ref: CellRef): string {
   return `${table}\u0000${ref.row}\u0000${ref.col}`;
@@ -58,9 +58,7 @@ export function printedTotal(finding: Finding): CellRef[] {
 type Look = 'zero' | 'blank' | 'unreadable' | 'figure';
 
 function lookOf(table: Table | undefined, ref: CellRef): Look {
-  const cell =
-    table?.cells.find((c) => c.row === ref.row && c.col === ref.col) ??
-    table?.cells.find((c) => c.row === ref.row && c.covers?.includes(ref.col));
+  const cell = table?.cells.find((c) => c.row === ref.row && (c.col === ref.col || c.covers?.includes(ref.col)));
   // A cell we cannot find in the model is marked rather than hidden.
   if (!cell) return 'figure';
   if (cell.status === 'blank' || cell.status === 'dash') return 'blank';
@@ -75,7 +73,7 @@ function unique(refs: CellRef[]): CellRef[] {
 }
 
 function isRelation(rule: string): boolean {
-  return rule in TOTAL_OF || NO_TOTAL.has(rule);
+  return rule in TOTAL_OF || rule === BALANCE;
 }
 
 function cellsToMark(finding: Finding, table: Table | undefined): { ref: CellRef; role: CellRole }[] {
@@ -116,7 +114,7 @@ export function planMarks(report: Report): MarkPlan {
     const marked = cellsToMark(finding, table);
     // A relation without a single total (the balance) has only stated figures: strong when it fails
     // alone, light when a culprit it shares with another failed check says more.
-    if (NO_TOTAL.has(finding.rule) && finding.severity === 'error' && !finding.cells.some(isCulprit)) {
+    if (finding.rule === BALANCE && finding.severity === 'error' && !finding.cells.some(isCulprit)) {
       for (const m of marked) m.role = 'total';
     }
     // A culprit stays marked even when it reads 0.

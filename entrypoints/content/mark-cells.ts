@@ -23,8 +23,6 @@ const ROLE_ATTR: Record<CellRole, string> = { total: ERROR_ATTR, part: INVOLVED_
 export const MARKED_SELECTOR = ATTRS.map((a) => `[${a}]`).join(',');
 
 export interface Marks {
-  /** The marked page elements of each finding, its main cell first. */
-  elements: Map<string, Element[]>;
   /** The one element that stands for each finding: its tab stop and "show me" target (may be unmarked). */
   main: Map<string, Element>;
   findings: Map<string, Finding>;
@@ -72,18 +70,16 @@ export function culpritNote(count: number): string {
  * a cell where failed relations cross as the culprit, warnings dashed amber. One tab stop per finding.
  */
 export function markFindings(result: AuditResult): Marks {
-  const marks: Marks = { elements: new Map(), main: new Map(), findings: new Map() };
+  const marks: Marks = { main: new Map(), findings: new Map() };
   const plan = planMarks(result.report);
   const explain = new Map<Element, string[]>();
   for (const { finding, cells, main } of plan.findings) {
     marks.findings.set(finding.id, finding);
     const mainEl = main && result.elementFor(finding.table, main);
     if (mainEl) marks.main.set(finding.id, mainEl);
-    const elements: Element[] = mainEl && cells.length ? [mainEl] : [];
     for (const { ref, role } of cells) {
       const el = result.elementFor(finding.table, ref);
       if (!el) continue;
-      if (!elements.includes(el)) elements.push(el);
       addToken(el, ROLE_ATTR[role], finding.id);
       const culprit = finding.severity === 'error' ? plan.culprits.get(cellKey(finding.table, ref)) : undefined;
       if (culprit) addToken(el, CULPRIT_ATTR, finding.id);
@@ -93,7 +89,6 @@ export function markFindings(result: AuditResult): Marks {
       lines.push(finding.message);
       explain.set(el, lines);
     }
-    marks.elements.set(finding.id, elements);
     // Hover reaches every marked cell; the keyboard reaches each finding once, at its main cell.
     if (mainEl && cells.length && !mainEl.hasAttribute('tabindex')) {
       mainEl.setAttribute('tabindex', '0');

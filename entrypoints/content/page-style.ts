@@ -27,12 +27,11 @@ const MARK = `outline-offset:-2px !important;cursor:help !important;transition:n
 const CSS = `
 @property ${TINT}{syntax:"<number>";inherits:false;initial-value:.16}
 @layer nianbao-check{
-[${FLASH_ATTR}]{outline:2px dashed #e37400 !important;box-shadow:inset 0 0 0 100vmax rgba(251,188,4,var(${TINT},.16)) !important;outline-offset:-2px !important}
-[${WARNING_ATTR}]{outline:2px dashed #e37400 !important;box-shadow:inset 0 0 0 100vmax rgba(251,188,4,var(${TINT},.16)) !important;${MARK}}
+[${FLASH_ATTR}],[${WARNING_ATTR}]{outline:2px dashed #e37400 !important;box-shadow:inset 0 0 0 100vmax rgba(251,188,4,var(${TINT},.16)) !important;${MARK}}
 [${INVOLVED_ATTR}]{outline:1px dotted #d93025 !important;box-shadow:inset 0 0 0 100vmax rgba(217,48,37,calc(var(${TINT},.16)*.4)) !important;${MARK}}
 [${ERROR_ATTR}]{outline:2px solid #d93025 !important;box-shadow:inset 0 0 0 100vmax rgba(217,48,37,var(${TINT},.16)) !important;${MARK}}
 [${CULPRIT_ATTR}]{outline:5px double #a50e0e !important;outline-offset:-5px !important;box-shadow:inset 0 0 0 100vmax rgba(217,48,37,calc(var(${TINT},.16)*2)) !important}
-[${CULPRIT_ATTR}]:focus-visible,[${ERROR_ATTR}]:focus-visible,[${INVOLVED_ATTR}]:focus-visible,[${WARNING_ATTR}]:focus-visible{outline-width:3px !important;outline-style:solid !important;outline-color:#1a73e8 !important}
+[${ERROR_ATTR}]:focus-visible,[${INVOLVED_ATTR}]:focus-visible,[${WARNING_ATTR}]:focus-visible{outline-width:3px !important;outline-style:solid !important;outline-color:#1a73e8 !important}
 [${FLASH_ATTR}]{animation:nianbao-check-flash .35s ease-in-out 6 alternate !important}
 @media (prefers-reduced-motion:reduce){[${FLASH_ATTR}]{animation:none !important;outline-width:4px !important}}
 }
