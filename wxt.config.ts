@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
 const require = createRequire(import.meta.url);
 
 /**
- * The data dictionary's English `meaning` texts only feed the README's dictionary. The content script runs
+ * The data dictionary's English `meaning` texts and `formats` lists only feed the README's dictionary (nothing
+ * in lib/ reads them). The content script runs
  * on every .gov.cn page under a 25 KB gzip budget, so its build ships them empty (checked in
  * tests/e2e/bundle.e2e.test.ts). Plain text replacement on the one source file; if it ever stops matching,
  * the texts just come back and the size test says so.
@@ -18,7 +19,11 @@ function dropDictionaryMeanings() {
       if (!id.endsWith('/lib/dictionary.ts')) return undefined;
       return code
         .replace(/ meaning: '[^']*',/g, '')
-        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*, )'[^']*'/g, "$1''");
+        .replace(/ formats: (?:\[[^\]]*\]|\w+),/g, '')
+        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*), '[^']*'\)/g, '$1)')
+        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*, )'[^']*'/g, "$1''")
+        // Table 4's English group and outcome names (the third item of each tuple).
+        .replace(/(\['[a-z_]+', '[^']*', )'[a-z ]+'/g, "$1''");
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Finding } from '@/lib/schema.ts';
 
 // Seen on arrival: a small pill pinned to the top-right corner of the viewport while the banner is out
 // of sight. It says the count and jumps to the banner; its own × closes it. Stateless, like the banner.
+// (No form around it, so the buttons need no type.)
 
 interface Props {
   findings: Finding[];
@@ -18,10 +19,10 @@ export function ArrivalPill({ findings, onJump, onDismiss }: Props) {
   const text = pillText(findings);
   return (
     <div class={`nb-pill ${text.endsWith('全部一致') ? 'nb-ok' : 'nb-bad'}`}>
-      <button type="button" class="nb-pill-jump" onClick={onJump}>
+      <button class="nb-pill-jump" onClick={onJump}>
         {text}
       </button>
-      <button type="button" class="nb-pill-close" aria-label="关闭此提示" onClick={onDismiss}>
+      <button class="nb-pill-close" aria-label="关闭" onClick={onDismiss}>
         ×
       </button>
     </div>

@@ -27,18 +27,18 @@ export interface MarkPlan {
 }
 
 /**
- * The printed total of each sum rule, relative to the finding's first cell (its left side: every sum
- * rule states `total = parts`). Verified per rule in tests/mark-plan.test.ts against the real checks.
+ * The printed total of each sum rule: the cells that share the finding's first cell's row or column (its
+ * left side: every sum rule states `total = parts`). Verified per rule in tests/mark-plan.test.ts against the real checks.
  */
-const TOTAL_OF: Partial<Record<string, (ref: CellRef, first: CellRef) => boolean>> = {
+const TOTAL_OF: Partial<Record<string, 'row' | 'col'>> = {
   // 总计 column of one row; the parts are the other columns of that row.
-  'table3.row_total': (ref, first) => ref.col === first.col,
+  'table3.row_total': 'col',
   // （七）总计 row of one column (one cell, or the five legal-person cells it adds up); the parts are other rows.
-  'table3.results_total': (ref, first) => ref.row === first.row,
+  'table3.results_total': 'row',
   // 总计 column of one group; the parts are the group's other columns.
-  'table4.group_total': (ref, first) => ref.col === first.col,
+  'table4.group_total': 'col',
   // The parent row of one column; the parts are its child rows.
-  'legacy.sum': (ref, first) => ref.row === first.row,
+  'legacy.sum': 'row',
 };
 
 /** The one relation whose cells are all stated figures with no single total (一 + 二 = 三(七) + 四). */
@@ -50,20 +50,16 @@ export function cellKey(table: string, ref: CellRef): string {
 
 /** The printed total cells of a sum finding; empty for rules that have none. */
 export function printedTotal(finding: Finding): CellRef[] {
-  const isTotal = TOTAL_OF[finding.rule];
+  const axis = TOTAL_OF[finding.rule];
   const first = finding.cells[0];
-  return isTotal && first ? finding.cells.filter((ref) => isTotal(ref, first)) : [];
+  return axis && first ? finding.cells.filter((ref) => ref[axis] === first[axis]) : [];
 }
 
-type Look = 'zero' | 'blank' | 'unreadable' | 'figure';
-
-function lookOf(table: Table | undefined, ref: CellRef): Look {
+/** Stated figures are marked; zero and blank parts are not (a cell we cannot find in the model is marked rather than hidden). */
+function lookOf(table: Table | undefined, ref: CellRef): 'blank' | 'zero' | 'unreadable' | 'figure' {
   const cell = table?.cells.find((c) => c.row === ref.row && (c.col === ref.col || c.covers?.includes(ref.col)));
-  // A cell we cannot find in the model is marked rather than hidden.
-  if (!cell) return 'figure';
-  if (cell.status === 'blank' || cell.status === 'dash') return 'blank';
-  if (cell.status === 'unreadable') return 'unreadable';
-  return cell.value === 0 ? 'zero' : 'figure';
+  if (cell?.status === 'blank' || cell?.status === 'dash') return 'blank';
+  return cell?.status === 'unreadable' ? 'unreadable' : cell?.value === 0 ? 'zero' : 'figure';
 }
 
 const same = (a: CellRef, b: CellRef) => a.row === b.row && a.col === b.col;
@@ -76,24 +72,26 @@ function isRelation(rule: string): boolean {
   return rule in TOTAL_OF || rule === BALANCE;
 }
 
-function cellsToMark(finding: Finding, table: Table | undefined): { ref: CellRef; role: CellRole }[] {
+function cellsToMark(finding: Finding, table: Table | undefined, isCulprit: (ref: CellRef) => boolean): PlannedFinding['cells'] {
   const refs = unique(finding.cells);
   if (finding.rule === BLANK_CELLS_RULE) return [];
   const totals = printedTotal(finding);
   const isTotal = (ref: CellRef) => totals.some((t) => same(t, ref));
   const look = (ref: CellRef) => lookOf(table, ref);
   const shows = (ref: CellRef) => look(ref) === 'figure' || look(ref) === 'unreadable';
+  const relation = isRelation(finding.rule);
   if (finding.severity === 'warning') {
-    if (!isRelation(finding.rule)) return refs.map((ref) => ({ ref, role: 'warning' }));
     // A blank total ("not reported"): the total is what the note is about, not its parts.
     const blankTotals = totals.filter((ref) => look(ref) === 'blank');
     const unreadable = refs.filter((ref) => look(ref) === 'unreadable');
-    const chosen = blankTotals.length ? blankTotals : unreadable.length ? unreadable : refs.filter(shows);
+    const chosen = !relation ? refs : blankTotals.length ? blankTotals : unreadable.length ? unreadable : refs.filter(shows);
     return (chosen.length ? chosen : refs).map((ref) => ({ ref, role: 'warning' }));
   }
-  if (!isRelation(finding.rule)) return refs.map((ref) => ({ ref, role: 'total' }));
-  const chosen = refs.filter((ref) => isTotal(ref) || shows(ref));
-  return (chosen.length ? chosen : refs).map((ref) => ({ ref, role: isTotal(ref) ? 'total' : 'part' }));
+  // A relation without a single total (the balance) has only stated figures: strong when it fails
+  // alone, light when a culprit it shares with another failed check says more. A culprit is marked even when it reads 0.
+  const strong = !relation || (finding.rule === BALANCE && !refs.some(isCulprit));
+  const chosen = refs.filter((ref) => isTotal(ref) || shows(ref) || isCulprit(ref));
+  return (chosen.length ? chosen : refs).map((ref) => ({ ref, role: strong || isTotal(ref) ? 'total' : 'part' }));
 }
 
 export function planMarks(report: Report): MarkPlan {
@@ -109,25 +107,15 @@ export function planMarks(report: Report): MarkPlan {
   const culprits = new Map([...seen].filter(([, ids]) => ids.length > 1));
 
   const findings = report.findings.map((finding): PlannedFinding => {
-    const table = report.tables[finding.table];
     const isCulprit = (ref: CellRef) => finding.severity === 'error' && culprits.has(cellKey(finding.table, ref));
-    const marked = cellsToMark(finding, table);
-    // A relation without a single total (the balance) has only stated figures: strong when it fails
-    // alone, light when a culprit it shares with another failed check says more.
-    if (finding.rule === BALANCE && finding.severity === 'error' && !finding.cells.some(isCulprit)) {
-      for (const m of marked) m.role = 'total';
-    }
-    // A culprit stays marked even when it reads 0.
-    for (const ref of unique(finding.cells)) {
-      if (isCulprit(ref) && !marked.some((m) => same(m.ref, ref))) marked.push({ ref, role: 'part' });
-    }
+    const cells = cellsToMark(finding, report.tables[finding.table], isCulprit);
     const main =
       finding.cells.find(isCulprit) ??
-      marked.find((m) => m.role === 'total')?.ref ??
-      marked[0]?.ref ??
+      cells.find((m) => m.role === 'total')?.ref ??
+      cells[0]?.ref ??
       // The blank-cells note marks nothing, but "show me" still goes to its first blank cell.
       finding.cells[0];
-    return { finding, cells: marked, main };
+    return { finding, cells, main };
   });
   return { findings, culprits };
 }

@@ -7,24 +7,27 @@
  */
 import { mayHoldReport } from './audit.ts';
 
+/** `text` is the link's own text (or its address, for an embedded PDF). */
 export interface PageLink { text: string; href: string }
 export type PageKind = { kind: 'list' | 'attachment'; links: PageLink[] } | { kind: 'other' };
+
+const OTHER: PageKind = { kind: 'other' };
 
 const REPORT_NAME = /年度报告|年报/;
 const YEAR = /(?:19|20)\d\d/;
 const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?)(?:$|[?#&])/i;
 /** A report column lists at least this many reports; a report's own sidebar ("往年年报") rarely does. */
 const LIST_MIN = 4;
-const MAX_LINKS = 50;
 
 function add(links: PageLink[], text: string, href: string): void {
   // Only web links: never javascript: or data: (the popup renders these as links).
-  if (/^https?:/.test(href) && links.length < MAX_LINKS && !links.some((l) => l.href === href)) links.push({ text, href });
+  // At most 50: the popup lists them.
+  if (/^https?:/.test(href) && links.length < 50 && !links.some((l) => l.href === href)) links.push({ text, href });
 }
 
 export function pageKind(doc: Document): PageKind {
   const heading = doc.querySelector('h1')?.textContent ?? '';
-  if (!REPORT_NAME.test(doc.title + heading)) return { kind: 'other' };
+  if (!REPORT_NAME.test(doc.title + heading)) return OTHER;
   const reports: PageLink[] = [];
   const attachments: PageLink[] = [];
   // The DOM's own properties resolve relative addresses against the page.
@@ -36,10 +39,10 @@ export function pageKind(doc: Document): PageKind {
   }
   for (const el of doc.querySelectorAll<HTMLIFrameElement & HTMLObjectElement>('embed[src],iframe[src],object[data]')) {
     const href = el.src || el.data;
-    if (/\.pdf(?:$|[?#&])/i.test(href)) add(attachments, '页面内嵌的 PDF', href);
+    if (/\.pdf(?:$|[?#&])/i.test(href)) add(attachments, href, href);
   }
   // A list page names many reports and prints none of a report table's own words.
   if (reports.length >= LIST_MIN && !mayHoldReport(doc.body?.textContent ?? '')) return { kind: 'list', links: reports };
   if (attachments.length) return { kind: 'attachment', links: attachments };
-  return { kind: 'other' };
+  return OTHER;
 }

@@ -57,13 +57,10 @@ describe('the arrival pill', () => {
     expect(pill()).toBeNull();
   });
 
-  it('a click jumps to the banner (scroll + focus) and the pill goes', () => {
-    const scroll = vi.fn();
-    banner.host.scrollIntoView = scroll;
+  it('a click jumps to the banner (focus, which scrolls it into view) and the pill goes', () => {
     mountPill(ctx, [finding({ id: 'a' })], banner);
     fire(false);
     (pill()!.querySelector('.nb-pill-jump') as HTMLButtonElement).click();
-    expect(scroll).toHaveBeenCalled();
     expect(banner.host.shadowRoot!.activeElement).toBe(banner.host.shadowRoot!.querySelector('.nb-banner'));
     expect(pill()).toBeNull();
   });

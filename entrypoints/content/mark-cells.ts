@@ -104,13 +104,8 @@ export function markFindings(result: AuditResult): Marks {
 export function findingsOf(el: Element, marks: Marks): Finding[] {
   const ids = [ERROR_ATTR, INVOLVED_ATTR, WARNING_ATTR].flatMap((a) => (el.getAttribute(a) ?? '').split(' ')).filter(Boolean);
   const found = [...new Set(ids)].map((id) => marks.findings.get(id)).filter((f): f is Finding => f !== undefined);
-  // Errors first, whatever the cell's role in them.
-  return [...found.filter((f) => f.severity === 'error'), ...found.filter((f) => f.severity !== 'error')];
-}
-
-/** How many failed relations cross at a marked element (0: it is not a culprit). */
-export function culpritCount(el: Element): number {
-  return (el.getAttribute(CULPRIT_ATTR) ?? '').split(' ').filter(Boolean).length;
+  // Errors first, whatever the cell's role in them (the sort is stable).
+  return found.sort((a, b) => +(a.severity !== 'error') - +(b.severity !== 'error'));
 }
 
 /** The nearest marked element at or above `target` (events may start on a <span> inside a cell). */

@@ -57,16 +57,15 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
 export function mountPill(ctx: ContentScriptContext, findings: Finding[], banner: MountedBanner): void {
   let ui: ReturnType<typeof createShadowHost> | undefined;
   let over = false;
+  // The pill's Preact tree holds no hooks or effects: removing its host is all the unmounting it needs.
   const end = () => {
     over = true;
     observer.disconnect();
-    if (ui) render(null, ui.container);
     ui?.remove();
-    ui = undefined;
   };
+  // Focus scrolls the banner into view, and keyboard users land on it.
   const jump = () => {
-    banner.host.scrollIntoView();
-    banner.host.shadowRoot?.querySelector<HTMLElement>('.nb-banner')?.focus({ preventScroll: true });
+    banner.host.shadowRoot?.querySelector<HTMLElement>('.nb-banner')?.focus();
     end();
   };
   const observer = new IntersectionObserver((entries) => {
