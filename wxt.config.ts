@@ -28,6 +28,8 @@ function dropDictionaryMeanings() {
   };
 }
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // The extension only ever runs on *.gov.cn pages and talks to nothing on the network.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -48,7 +50,9 @@ export default defineConfig({
     name: '年报核对 Nianbao Check',
     description: '在政府网站上直接核对政府信息公开工作年度报告的表格数字，并一键导出 JSON/CSV。',
     permissions: ['activeTab'],
-    action: { default_title: '年报核对' },
+    // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
+    icons: ICONS,
+    action: { default_title: '年报核对', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -262,6 +262,29 @@ describe('one wrong （七）总计 on a long page', () => {
   });
 });
 
+describe('the blank-cells note in the banner', () => {
+  it('clicking it shows the first blank cell (scrolled to and flashed, not marked)', async () => {
+    const name = 'word-span-soup-2021.html';
+    const note = (await expectedAudit(name))!.report.findings.find((f) => f.rule === 'blank_cells');
+    expect(note).toBeDefined();
+    const page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE);
+    await page.locator('nianbao-banner .nb-toggle').click();
+    await page.locator(`nianbao-banner [data-finding-id="${note!.id}"] button`).click();
+    const flashed = page.locator('[data-nianbao-flash]');
+    await expect.poll(() => flashed.count()).toBe(1);
+    const cell = await flashed.evaluate((el) => ({
+      text: el.textContent!.replace(/[\s\u00a0]/g, ''),
+      marks: [...el.attributes].filter((a) => /^data-nianbao-(finding|involved|warning|culprit)$/.test(a.name)).length,
+      outline: getComputedStyle(el).outlineStyle,
+    }));
+    expect(cell).toEqual({ text: '', marks: 0, outline: 'dashed' });
+    // (The scroll is smooth unless the reader asked for reduced motion.)
+    await expect.poll(() => flashed.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await page.close();
+  });
+});
+
 describe('a report that reconciles (seed 002)', () => {
   it('has no marks, a "reconciles" banner and a green check', async () => {
     const expected = (await expectedAudit('seed-002-chanba-2020.html'))!;
