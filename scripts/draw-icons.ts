@@ -1,7 +1,7 @@
 /**
  * Draws the toolbar icons (public/icon/16|32|48|128.png) from one SVG, rendered by headless Chromium:
  * a report table whose bottom-right total cell is marked red, the way the extension marks a wrong total.
- * Run `node scripts/draw-icons.ts` after changing the drawing, and commit the PNGs with it.
+ * Run `npx node scripts/draw-icons.ts` (the project's Node 22) after changing the drawing, and commit the PNGs with it.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
