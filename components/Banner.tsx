@@ -15,7 +15,7 @@ export function Banner({ findings, onSelect, onDismiss }: Props) {
   const warnings = findings.filter((f) => f.severity === 'warning');
   const ok = errors.length === 0;
   return (
-    <section class={`nb-banner ${ok ? 'nb-ok' : 'nb-bad'}`} role="region" aria-label="年报核对结果">
+    <section class={`nb-banner ${ok ? 'nb-ok' : 'nb-bad'}`} role="region" aria-label="年报核对结果" tabIndex={-1}>
       <header class="nb-head">
         <strong class="nb-title" data-testid="nianbao-headline">
           {ok ? '本报告表格数据全部核对一致' : `本报告有 ${errors.length} 处数据不一致`}

@@ -7,6 +7,8 @@ import { ruleLabel, SEVERITY_LABEL, TABLE_LABEL } from './labels.ts';
 export interface TipState {
   findings: Finding[];
   rect: { top: number; bottom: number; left: number; right: number };
+  /** Said first, e.g. that failed checks cross at this cell. */
+  note?: string;
 }
 
 const GAP = 8;
@@ -33,6 +35,7 @@ export function CellTooltip({ tip }: { tip: TipState | null }) {
   const style = tipPosition(tip.rect, globalThis.innerWidth || 1024, globalThis.innerHeight || 768);
   return (
     <div class="nb-tip" role="tooltip" style={style}>
+      {tip.note && <p class="nb-tip-line nb-tip-kind">{tip.note}</p>}
       {tip.findings.map((f) => (
         <p key={f.id} class={`nb-tip-line nb-${f.severity}`}>
           <span class="nb-tip-kind">{`${SEVERITY_LABEL[f.severity]} · ${TABLE_LABEL[f.table]} · ${ruleLabel(f.rule)}`}</span>

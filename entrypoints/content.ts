@@ -1,17 +1,19 @@
 import { auditDocument, looksLikeReport, type AuditResult } from '@/lib/audit.ts';
 import { hiddenAsRendered } from '@/lib/hidden-elements.ts';
 import type { ReportFoundMsg } from '@/lib/messages.ts';
+import { pageKind } from '@/lib/page-kind.ts';
 import { guard, logError } from './content/log.ts';
 import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
-import { mountBanner, mountTooltips, revealFinding } from './content/ui.tsx';
+import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
 
 // Thin adapter: find the report (now or once the page's own scripts inject it), audit it in place,
 // mark its cells, show the banner, tell the background. On any other page: a cheap test per DOM burst
-// for at most 10 s, then nothing. See content/timing.ts for how the cost is exposed to the benchmark.
+// for at most 10 s (none on a report column's list page), then nothing. See content/timing.ts for how
+// the cost is exposed to the benchmark.
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
@@ -34,7 +36,8 @@ export default defineContentScript({
         return markFindings(result);
       });
       found = { result, marks };
-      guard('banner', () => mountBanner(ctx, result, marks), undefined);
+      const banner = guard('banner', () => mountBanner(ctx, result, marks), undefined);
+      if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
       guard('tooltip', () => mountTooltips(ctx, marks), undefined);
       timed('message', announce);
       const findings = result.report.findings;
@@ -52,7 +55,8 @@ export default defineContentScript({
       scan,
       (result, runs) => guard('onFound', () => onFound(result, runs), undefined),
       (runs) => markDone({ found: false, runs }),
-      { signal: ctx.signal },
+      // A report column's list page names many reports but never becomes one: no ten-second wait there.
+      { signal: ctx.signal, giveUpWhen: () => pageKind(document).kind === 'list' },
     );
 
     // sendResponse + `return true` rather than a returned Promise: the one form every browser honours
@@ -63,6 +67,7 @@ export default defineContentScript({
         costMs: totalCostMs,
         watching: () => watcher.watching,
         looksLikeReport: () => looksLikeReport(document),
+        pageKind: () => pageKind(document),
         reveal: (id) => {
           const finding = found?.marks.findings.get(id);
           return !!(found && finding && revealFinding(finding, found.marks));

@@ -1,4 +1,5 @@
 import type { Report } from '@/lib/schema.ts';
+import type { PageKind } from '@/lib/page-kind.ts';
 
 // The extension's wire protocol between content script, background and popup (pure types, no APIs). Types only (no zod here:
 // the content script must stay small; the popup validates on export).
@@ -22,7 +23,13 @@ export interface ReportReply { report: Report; costMs: number }
 export interface TabEntry { report: Report; costMs: number; frameId: number; url?: string }
 
 /** The content script's own view of the page, for the popup's "why no report" text. */
-export interface ContentStatus { found: boolean; watching: boolean; looksLikeReport: boolean }
+export interface ContentStatus {
+  found: boolean;
+  watching: boolean;
+  looksLikeReport: boolean;
+  /** A report column's list page, or a report page whose report is an attachment (with their links). */
+  page?: PageKind;
+}
 
 export function isMsg(value: unknown): value is Msg {
   const type = (value as { type?: unknown } | null)?.type;

@@ -68,6 +68,13 @@ describe('CellTooltip', () => {
     expect(tip.style.left).toBe('98px');
   });
 
+  it('puts a note (a culprit cell) before the findings', () => {
+    const el = mount(<CellTooltip tip={{ findings: [finding({ id: 'e1' })], rect: { top: 1, bottom: 2, left: 1, right: 2 }, note: '两项核对都涉及此格，最可能出错' }} />);
+    const lines = el.querySelectorAll('.nb-tip-line');
+    expect(lines[0]!.textContent).toBe('两项核对都涉及此格，最可能出错');
+    expect(lines[1]!.textContent).toContain('申请人合计');
+  });
+
   it('sits beside the cell when there is room, else below it, else above it', () => {
     expect(tipPosition({ top: 100, bottom: 120, left: 50, right: 90 }, 1000, 800)).toMatchObject({ left: '98px', top: '100px' });
     expect(tipPosition({ top: 100, bottom: 120, left: 800, right: 900 }, 1000, 800)).toMatchObject({ top: '128px' });

@@ -2,13 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { firstReportTable } from '@/entrypoints/content/anchor.ts';
 import {
   clearMarks,
+  CULPRIT_ATTR,
   ERROR_ATTR,
+  INVOLVED_ATTR,
   findingsOf,
   markedAncestor,
   markFindings,
   WARNING_ATTR,
 } from '@/entrypoints/content/mark-cells.ts';
-import { ensureMarkStyles, removeMarkStyles, STYLE_ID } from '@/entrypoints/content/page-style.ts';
+import { ensureMarkStyles, FLASH_ATTR, removeMarkStyles, STYLE_ID } from '@/entrypoints/content/page-style.ts';
+import { revealFinding } from '@/entrypoints/content/ui.tsx';
 import { finding, pageWithTable } from './support/fake-report.ts';
 
 const ROWS = ['new_received', 'carried_over'];
@@ -21,23 +24,46 @@ describe('markFindings', () => {
     document.body.innerHTML = '';
   });
 
-  it('marks exactly the cells of error findings, with their ids, focusable, text untouched', () => {
+  it('marks a failed sum’s total strongly, its non-zero parts lightly, its zero parts not at all; text untouched', () => {
     const textBefore = () => document.body.textContent;
-    const e1 = finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }] });
-    const e2 = finding({ id: 'f2', cells: [{ row: 'new_received', col: 'total' }] });
-    const result = pageWithTable(document, ROWS, COLS, [e1, e2]);
+    const e1 = finding({
+      id: 'f1',
+      cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }, { row: 'new_received', col: 'commercial' }],
+    });
+    const result = pageWithTable(document, ROWS, COLS, [e1]);
+    result.report.tables.table3!.cells.find((c) => c.row === 'new_received' && c.col === 'commercial')!.value = 0;
     const before = textBefore();
 
     const marks = markFindings(result);
 
-    const marked = [...document.querySelectorAll(`[${ERROR_ATTR}]`)];
-    expect(marked).toEqual([td('new_received', 'natural_person'), td('new_received', 'total')]);
-    expect(td('new_received', 'total').getAttribute(ERROR_ATTR)).toBe('f1 f2');
-    expect(td('new_received', 'natural_person').getAttribute(ERROR_ATTR)).toBe('f1');
-    for (const el of marked) expect(el.getAttribute('tabindex')).toBe('0');
-    expect(td('carried_over', 'total').attributes.length).toBe(2); // data-row, data-col only
+    expect([...document.querySelectorAll(`[${ERROR_ATTR}]`)]).toEqual([td('new_received', 'total')]);
+    expect([...document.querySelectorAll(`[${INVOLVED_ATTR}]`)]).toEqual([td('new_received', 'natural_person')]);
+    expect(td('new_received', 'commercial').attributes.length).toBe(2); // data-row, data-col only
+    expect(document.querySelectorAll(`[${CULPRIT_ATTR}]`)).toHaveLength(0);
+    // One tab stop for the finding, at its total.
+    expect([...document.querySelectorAll('[tabindex]')]).toEqual([td('new_received', 'total')]);
     expect(textBefore()).toBe(before);
-    expect(marks.elements.get('f1')).toEqual([td('new_received', 'total'), td('new_received', 'natural_person')]);
+    expect(marks.main.get('f1')).toBe(td('new_received', 'total'));
+    expect(findingsOf(td('new_received', 'natural_person'), marks).map((f) => f.id)).toEqual(['f1']);
+  });
+
+  it('a cell in two failed relations is the culprit: its own mark, the one tab stop of both, and it says so', () => {
+    const row = finding({ id: 'row', cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }] });
+    const col = finding({
+      id: 'col',
+      rule: 'table3.results_total',
+      cells: [{ row: 'carried_over', col: 'natural_person' }, { row: 'new_received', col: 'natural_person' }],
+    });
+    const marks = markFindings(pageWithTable(document, ROWS, COLS, [row, col]));
+    const culprit = td('new_received', 'natural_person');
+    expect([...document.querySelectorAll(`[${CULPRIT_ATTR}]`)]).toEqual([culprit]);
+    expect(culprit.getAttribute(CULPRIT_ATTR)).toBe('row col');
+    expect(marks.main.get('row')).toBe(culprit);
+    expect(marks.main.get('col')).toBe(culprit);
+    expect([...document.querySelectorAll('[tabindex]')]).toEqual([culprit]);
+    expect(culprit.getAttribute('aria-description')).toMatch(/^两项核对都涉及此格，最可能出错；/);
+    // The two printed totals stay strongly marked, without a tab stop of their own.
+    expect([...document.querySelectorAll(`[${ERROR_ATTR}]`)]).toEqual([td('new_received', 'total'), td('carried_over', 'natural_person')]);
   });
 
   it('marks warnings with their own attribute, not data-nianbao-finding', () => {
@@ -49,12 +75,13 @@ describe('markFindings', () => {
 
   it('does not take over a tabindex the page already set, and clearMarks restores the page', () => {
     const result = pageWithTable(document, ROWS, COLS, [
-      finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'carried_over', col: 'total' }] }),
+      finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }] }),
     ]);
-    td('carried_over', 'total').setAttribute('tabindex', '-1');
+    td('new_received', 'total').setAttribute('tabindex', '-1');
     const pristine = document.body.innerHTML;
     markFindings(result);
-    expect(td('carried_over', 'total').getAttribute('tabindex')).toBe('-1');
+    expect(td('new_received', 'total').getAttribute('tabindex')).toBe('-1');
+    expect(td('new_received', 'natural_person').hasAttribute('tabindex')).toBe(false);
     expect(td('new_received', 'total').getAttribute('aria-description')).toContain('总计 0 ≠');
     clearMarks(document);
     expect(document.body.innerHTML).toBe(pristine);
@@ -63,7 +90,7 @@ describe('markFindings', () => {
   it('skips cells the core could not locate on the page', () => {
     const f = finding({ id: 'f1', cells: [{ row: 'nowhere', col: 'total' }] });
     const marks = markFindings(pageWithTable(document, ROWS, COLS, [f]));
-    expect(marks.elements.get('f1')).toEqual([]);
+    expect(marks.main.has('f1')).toBe(false);
     expect(document.querySelectorAll(`[${ERROR_ATTR}]`)).toHaveLength(0);
   });
 
@@ -108,9 +135,19 @@ describe('marking and unmarking keep the page as it was', () => {
   });
 
   it('does not mark the cells of the blank-cells note (it lists every blank cell, not a problem with each)', () => {
-    const note = finding({ id: 'table3:blank_cells', rule: 'blank_cells', severity: 'warning', cells: [{ row: 'carried_over', col: 'natural_person' }] });
-    markFindings(pageWithTable(document, ROWS, COLS, [note]));
+    const note = finding({
+      id: 'table3:blank_cells',
+      rule: 'blank_cells',
+      severity: 'warning',
+      cells: [{ row: 'carried_over', col: 'natural_person' }, { row: 'carried_over', col: 'commercial' }],
+    });
+    const marks = markFindings(pageWithTable(document, ROWS, COLS, [note]));
     expect(document.querySelectorAll(`[${WARNING_ATTR}]`)).toHaveLength(0);
+    expect(document.querySelectorAll('[tabindex]')).toHaveLength(0);
+    // …but "show me" still has a place to go: the first blank cell.
+    expect(marks.main.get('table3:blank_cells')).toBe(td('carried_over', 'natural_person'));
+    expect(revealFinding(note, marks)).toBe(true);
+    expect(td('carried_over', 'natural_person').hasAttribute(FLASH_ATTR)).toBe(true);
   });
 });
 

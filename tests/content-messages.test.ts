@@ -7,12 +7,18 @@ const state = (found: boolean): ContentState => ({
   costMs: () => 4.5,
   watching: () => !found,
   looksLikeReport: () => true,
+  pageKind: () => ({ kind: 'list', links: [{ text: '某区2022年政府信息公开工作年度报告', href: 'http://www.example.gov.cn/a.html' }] }),
   reveal: vi.fn((id: string) => found && id === 'f1'),
 });
 
 describe('content script replies to the popup', () => {
   it('status is always answered', async () => {
-    await expect(handleContentMessage({ type: 'nianbao/status' }, state(false))).resolves.toEqual({ found: false, watching: true, looksLikeReport: true });
+    await expect(handleContentMessage({ type: 'nianbao/status' }, state(false))).resolves.toEqual({
+      found: false,
+      watching: true,
+      looksLikeReport: true,
+      page: { kind: 'list', links: [{ text: '某区2022年政府信息公开工作年度报告', href: 'http://www.example.gov.cn/a.html' }] },
+    });
     await expect(handleContentMessage({ type: 'nianbao/status' }, state(true))).resolves.toEqual({ found: true, watching: false, looksLikeReport: true });
   });
 

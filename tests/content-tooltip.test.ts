@@ -42,3 +42,22 @@ describe('watchTooltips', () => {
     expect(show).not.toHaveBeenCalled();
   });
 });
+
+describe('a culprit cell’s tooltip', () => {
+  const ctl = new AbortController();
+  afterEach(() => ctl.abort());
+
+  it('says first that two failed checks cross there', () => {
+    const row = finding({ id: 'row', cells: [{ row: 'r1', col: 'total' }, { row: 'r1', col: 'a' }] });
+    const col = finding({ id: 'col', rule: 'table3.results_total', cells: [{ row: 'r2', col: 'a' }, { row: 'r1', col: 'a' }] });
+    const marks = markFindings(pageWithTable(document, ['r1', 'r2'], ['a', 'total'], [row, col]));
+    const show = vi.fn<(tip: TipState | null) => void>();
+    watchTooltips(document, marks, show, ctl.signal);
+    (document.querySelector('td[data-row="r1"][data-col="a"]') as HTMLElement).focus();
+    const tip = show.mock.lastCall?.[0];
+    expect(tip?.note).toBe('两项核对都涉及此格，最可能出错');
+    expect(tip?.findings.map((f) => f.id)).toEqual(['row', 'col']);
+    (document.querySelector('td[data-row="r1"][data-col="total"]') as HTMLElement).dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(show.mock.lastCall?.[0]?.note).toBeUndefined();
+  });
+});

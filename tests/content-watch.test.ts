@@ -48,6 +48,21 @@ describe('watchForReport', () => {
     expect(scan).toHaveBeenCalledTimes(3);
   });
 
+  it('gives up at once, without waiting, when giveUpWhen says the page will not become a report', async () => {
+    const scan = vi.fn(() => null);
+    const onGiveUp = vi.fn();
+    let listPage = false;
+    const w = watchForReport(scan, vi.fn(), onGiveUp, { giveUpWhen: () => listPage });
+    expect(w.watching).toBe(true);
+    listPage = true;
+    document.getElementById('article')!.append(document.createElement('ul'));
+    await flush();
+    vi.advanceTimersByTime(400);
+    expect(onGiveUp).toHaveBeenCalledWith(2);
+    expect(w.watching).toBe(false);
+    expect(scan).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up after maxMs and ignores later mutations', async () => {
     const scan = vi.fn(() => null);
     const onGiveUp = vi.fn();

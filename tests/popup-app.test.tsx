@@ -78,5 +78,16 @@ describe('popup App', () => {
   it('says why there is nothing to show', async () => {
     const el = await mount(port({ kind: 'none', why: { headline: '此页面不是 .gov.cn 网站', detail: 'x' } }));
     expect(el.querySelector('[data-testid="no-report"] h1')!.textContent).toBe('此页面不是 .gov.cn 网站');
+    expect(el.querySelector('[data-testid="page-links"]')).toBeNull();
+  });
+
+  it('lists the links a list page or an attachment page offers, as links that open in a new tab', async () => {
+    const links = [
+      { text: '某区2022年政府信息公开工作年度报告', href: 'http://www.a.gov.cn/1.html' },
+      { text: '附件.pdf', href: 'http://www.a.gov.cn/f.pdf' },
+    ];
+    const el = await mount(port({ kind: 'none', why: { headline: '这是年报列表页', detail: 'x', links } }));
+    const anchors = [...el.querySelectorAll('[data-testid="page-links"] a')] as HTMLAnchorElement[];
+    expect(anchors.map((a) => [a.textContent, a.getAttribute('href'), a.target])).toEqual(links.map((l) => [l.text, l.href, '_blank']));
   });
 });

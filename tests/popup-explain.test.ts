@@ -16,6 +16,18 @@ describe('why the popup has no report', () => {
     expect(explainNoReport(undefined, { ...status, watching: true, looksLikeReport: false }).headline).toBe('此页面未找到年报表格');
   });
 
+  it('a list page and an attachment page say so, with their links, even while the script still watches', () => {
+    const links = [{ text: '某区2022年政府信息公开工作年度报告', href: 'http://www.a.gov.cn/1.html' }];
+    const status = { found: false, watching: true, looksLikeReport: true };
+    const list = explainNoReport('http://www.a.gov.cn/ndbg/', { ...status, watching: false, page: { kind: 'list', links } });
+    expect(list).toMatchObject({ headline: '这是年报列表页', links });
+    expect(list.detail).toContain('列出了 1 份年度报告');
+    const attachment = explainNoReport('http://www.a.gov.cn/x.html', { ...status, page: { kind: 'attachment', links } });
+    expect(attachment).toMatchObject({ headline: '本页的年报是附件', links });
+    expect(attachment.detail).toMatch(/^本页的年报是附件/);
+    expect(explainNoReport('http://www.a.gov.cn/x.html', { ...status, page: { kind: 'other' } }).headline).toBe('正在等待页面加载表格');
+  });
+
   it('asks for a reload when the content script is missing on a .gov.cn page', () => {
     expect(explainNoReport('http://www.a.gov.cn/x.html', 'absent').detail).toContain('刷新页面');
     expect(explainNoReport(undefined, 'absent').detail).toContain('.gov.cn');

@@ -1,6 +1,6 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
-import { BLANK_CELLS_RULE } from '@/lib/checks/blank-cells.ts';
+import { cellKey, planMarks, type CellRole } from '@/lib/mark-plan.ts';
 
 // Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
 // the look comes from page-style.ts, outline + inset box-shadow only). Cells that reconcile are left alone.
@@ -8,14 +8,23 @@ import { BLANK_CELLS_RULE } from '@/lib/checks/blank-cells.ts';
 // cell, which beats any stylesheet (ours included) and would hide the mark. Those declarations are
 // stepped aside while the cell is marked, and clearMarks puts the page's style attribute back as it was.
 
+/** A sum's printed total (and any error that has no total): the strong mark. */
 export const ERROR_ATTR = 'data-nianbao-finding';
+/** A non-zero figure involved in a failed relation: a light mark. */
+export const INVOLVED_ATTR = 'data-nianbao-involved';
+/** A cell two or more failed relations have in common: the most likely wrong number. */
+export const CULPRIT_ATTR = 'data-nianbao-culprit';
 export const WARNING_ATTR = 'data-nianbao-warning';
 /** Set by us when we made a cell focusable, so we know the page's own tabindex is not ours. */
 export const OWN_TABINDEX_ATTR = 'data-nianbao-tabindex';
 
+const ATTRS = [CULPRIT_ATTR, ERROR_ATTR, INVOLVED_ATTR, WARNING_ATTR];
+const ROLE_ATTR: Record<CellRole, string> = { total: ERROR_ATTR, part: INVOLVED_ATTR, warning: WARNING_ATTR };
+export const MARKED_SELECTOR = ATTRS.map((a) => `[${a}]`).join(',');
+
 export interface Marks {
-  /** The page elements of each finding, in the order of its cells (duplicates removed). */
-  elements: Map<string, Element[]>;
+  /** The one element that stands for each finding: its tab stop and "show me" target (may be unmarked). */
+  main: Map<string, Element>;
   findings: Map<string, Finding>;
 }
 
@@ -51,61 +60,64 @@ function addToken(el: Element, attr: string, token: string): void {
   el.setAttribute(attr, tokens.join(' '));
 }
 
-/** Mark every cell of every finding: errors solid red, warnings dashed amber; all keyboard-focusable. */
+/** The sentence a culprit cell adds to its explanation. */
+export function culpritNote(count: number): string {
+  return `${count === 2 ? '两' : count}项核对都涉及此格，最可能出错`;
+}
+
+/**
+ * Mark the cells lib/mark-plan.ts chose: a sum's printed total solid red, its non-zero parts lightly,
+ * a cell where failed relations cross as the culprit, warnings dashed amber. One tab stop per finding.
+ */
 export function markFindings(result: AuditResult): Marks {
-  const marks: Marks = { elements: new Map(), findings: new Map() };
-  for (const finding of result.report.findings) {
+  const marks: Marks = { main: new Map(), findings: new Map() };
+  const plan = planMarks(result.report);
+  const explain = new Map<Element, string[]>();
+  for (const { finding, cells, main } of plan.findings) {
     marks.findings.set(finding.id, finding);
-    // The blank-cells note lists every blank cell of a table: a reading aid, not a problem with each cell.
-    if (finding.rule === BLANK_CELLS_RULE) continue;
-    const elements: Element[] = [];
-    for (const ref of finding.cells) {
+    const mainEl = main && result.elementFor(finding.table, main);
+    if (mainEl) marks.main.set(finding.id, mainEl);
+    for (const { ref, role } of cells) {
       const el = result.elementFor(finding.table, ref);
-      if (el && !elements.includes(el)) elements.push(el);
-    }
-    marks.elements.set(finding.id, elements);
-    const attr = finding.severity === 'error' ? ERROR_ATTR : WARNING_ATTR;
-    for (const el of elements) {
-      addToken(el, attr, finding.id);
+      if (!el) continue;
+      addToken(el, ROLE_ATTR[role], finding.id);
+      const culprit = finding.severity === 'error' ? plan.culprits.get(cellKey(finding.table, ref)) : undefined;
+      if (culprit) addToken(el, CULPRIT_ATTR, finding.id);
       yieldInlineStyle(el);
-      // Hover is not enough: a keyboard user reaches the explanation by tabbing to the cell.
-      if (!el.hasAttribute('tabindex')) {
-        el.setAttribute('tabindex', '0');
-        el.setAttribute(OWN_TABINDEX_ATTR, '');
-      }
+      const lines = explain.get(el) ?? [];
+      if (culprit && !lines.length) lines.push(culpritNote(culprit.length));
+      lines.push(finding.message);
+      explain.set(el, lines);
+    }
+    // Hover reaches every marked cell; the keyboard reaches each finding once, at its main cell.
+    if (mainEl && cells.length && !mainEl.hasAttribute('tabindex')) {
+      mainEl.setAttribute('tabindex', '0');
+      mainEl.setAttribute(OWN_TABINDEX_ATTR, '');
     }
   }
   // Screen readers get the explanation too (the visual tooltip lives in a shadow root they can't link to).
-  for (const [id, elements] of marks.elements) {
-    const message = marks.findings.get(id)?.message ?? '';
-    for (const el of elements) {
-      const prev = el.getAttribute('aria-description');
-      el.setAttribute('aria-description', prev ? `${prev}；${message}` : message);
-    }
-  }
+  for (const [el, lines] of explain) el.setAttribute('aria-description', lines.join('；'));
   return marks;
 }
 
 /** The findings a marked element belongs to, errors first. */
 export function findingsOf(el: Element, marks: Marks): Finding[] {
-  const ids = [
-    ...(el.getAttribute(ERROR_ATTR) ?? '').split(' '),
-    ...(el.getAttribute(WARNING_ATTR) ?? '').split(' '),
-  ].filter(Boolean);
-  return ids.map((id) => marks.findings.get(id)).filter((f): f is Finding => f !== undefined);
+  const ids = [ERROR_ATTR, INVOLVED_ATTR, WARNING_ATTR].flatMap((a) => (el.getAttribute(a) ?? '').split(' ')).filter(Boolean);
+  const found = [...new Set(ids)].map((id) => marks.findings.get(id)).filter((f): f is Finding => f !== undefined);
+  // Errors first, whatever the cell's role in them (the sort is stable).
+  return found.sort((a, b) => +(a.severity !== 'error') - +(b.severity !== 'error'));
 }
 
 /** The nearest marked element at or above `target` (events may start on a <span> inside a cell). */
 export function markedAncestor(target: EventTarget | null): Element | null {
   if (!target || !(target as Element).closest) return null;
-  return (target as Element).closest(`[${ERROR_ATTR}],[${WARNING_ATTR}]`);
+  return (target as Element).closest(MARKED_SELECTOR);
 }
 
 /** Undo everything markFindings did (used when the extension is reloaded or disabled). */
 export function clearMarks(doc: Document): void {
-  for (const el of doc.querySelectorAll(`[${ERROR_ATTR}],[${WARNING_ATTR}]`)) {
-    el.removeAttribute(ERROR_ATTR);
-    el.removeAttribute(WARNING_ATTR);
+  for (const el of doc.querySelectorAll(MARKED_SELECTOR)) {
+    for (const attr of ATTRS) el.removeAttribute(attr);
     el.removeAttribute('aria-description');
     restoreInlineStyle(el);
     if (el.hasAttribute(OWN_TABINDEX_ATTR)) {

@@ -1,5 +1,6 @@
 import type { Report } from '@/lib/schema.ts';
 import { isMsg, type ContentStatus, type ReportReply } from '@/lib/messages.ts';
+import type { PageKind } from '@/lib/page-kind.ts';
 
 // Answers the popup. Only a frame that holds a report answers `get-report` and `reveal` (the popup
 // broadcasts those to every frame of the tab); `status` is sent to the top frame only.
@@ -9,6 +10,8 @@ export interface ContentState {
   costMs(): number;
   watching(): boolean;
   looksLikeReport(): boolean;
+  /** Asked only when the page holds no report. */
+  pageKind(): PageKind;
   /** Scroll to a finding's first cell; false when this frame doesn't have it. */
   reveal(findingId: string): boolean;
 }
@@ -18,11 +21,9 @@ export function handleContentMessage(msg: unknown, state: ContentState): Promise
   if (!isMsg(msg)) return undefined;
   switch (msg.type) {
     case 'nianbao/status': {
-      const status: ContentStatus = {
-        found: state.report() !== null,
-        watching: state.watching(),
-        looksLikeReport: state.looksLikeReport(),
-      };
+      const found = state.report() !== null;
+      const status: ContentStatus = { found, watching: state.watching(), looksLikeReport: state.looksLikeReport() };
+      if (!found) status.page = state.pageKind();
       return Promise.resolve(status);
     }
     case 'nianbao/get-report': {

@@ -1,6 +1,6 @@
 import type { Finding } from '@/lib/schema.ts';
 import type { TipState } from '@/components/CellTooltip.tsx';
-import { findingsOf, markedAncestor, type Marks } from './mark-cells.ts';
+import { CULPRIT_ATTR, culpritNote, findingsOf, markedAncestor, type Marks } from './mark-cells.ts';
 
 // Decides which marked cell's explanation is showing. Hover and keyboard focus both open it; Escape
 // closes it (WCAG 1.4.13); it follows the cell while the page scrolls. Rendering is left to `show`.
@@ -18,7 +18,10 @@ export function watchTooltips(
   const tipFor = (el: Element): TipState => {
     const r = el.getBoundingClientRect();
     const findings: Finding[] = findingsOf(el, marks);
-    return { findings, rect: { top: r.top, bottom: r.bottom, left: r.left, right: r.right } };
+    const rect = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    // A culprit is in every failed check it is listed under.
+    const note = el.hasAttribute(CULPRIT_ATTR) ? culpritNote(findings.filter((f) => f.severity === 'error').length) : undefined;
+    return { findings, rect, note };
   };
   const update = () => {
     const el = hovered ?? focused;

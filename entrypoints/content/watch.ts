@@ -12,6 +12,8 @@ export interface WatchOptions {
   signal?: AbortSignal;
   /** What to observe; defaults to the whole document. */
   root?: Node;
+  /** Asked after a scan found nothing: true ends the watch at once (a page that will not become a report). A throw counts as false. */
+  giveUpWhen?: () => boolean;
 }
 
 export interface Watcher {
@@ -53,8 +55,10 @@ export function watchForReport<T>(
     pending = undefined;
     runs += 1;
     let found: T | null = null;
+    let hopeless = false;
     try {
       found = scan();
+      hopeless = found === null && !!options.giveUpWhen?.();
     } catch (err) {
       logError('scan', err);
     }
@@ -63,7 +67,7 @@ export function watchForReport<T>(
       onFound(found, runs);
       return true;
     }
-    if (runs >= maxRuns) {
+    if (runs >= maxRuns || hopeless) {
       stop();
       onGiveUp(runs);
       return true;

@@ -1,8 +1,14 @@
 import type { ContentStatus } from '@/lib/messages.ts';
+import type { PageLink } from '@/lib/page-kind.ts';
 
 // Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.
 
-export interface Explanation { headline: string; detail: string }
+export interface Explanation {
+  headline: string;
+  detail: string;
+  /** Where the reader can go instead (the reports a list page links to, a report's attachments). */
+  links?: PageLink[];
+}
 
 /** `status` is what the page's content script said, or 'absent' when none answered. */
 export function explainNoReport(url: string | undefined, status: ContentStatus | 'absent'): Explanation {
@@ -20,6 +26,21 @@ export function explainNoReport(url: string | undefined, status: ContentStatus |
         host === undefined
           ? '它不是 .gov.cn 网站，或者是在安装扩展之前打开的——如果是政府网站，请刷新页面后再试。'
           : '页面是在安装或更新扩展之前打开的，请刷新页面后再试。',
+    };
+  }
+  const page = status.page;
+  if (page?.kind === 'list') {
+    return {
+      headline: '这是年报列表页',
+      detail: `本页列出了 ${page.links.length} 份年度报告，它本身不是报告，没有可核对的表格。打开其中一份，年报核对会在那一页核对：`,
+      links: page.links,
+    };
+  }
+  if (page?.kind === 'attachment') {
+    return {
+      headline: '本页的年报是附件',
+      detail: '本页的年报是附件（PDF、Word 等文件），不在网页正文里；年报核对只核对网页上的表格，无法核对附件。附件：',
+      links: page.links,
     };
   }
   if (status.watching && status.looksLikeReport) {

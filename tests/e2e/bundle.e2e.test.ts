@@ -26,6 +26,18 @@ describe('built extension', () => {
     ]);
   });
 
+  it('toolbar icons: 16, 32, 48 and 128 px PNGs, named by the manifest for the extension and its button', () => {
+    const icons = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+    expect(manifest.icons).toEqual(icons);
+    expect(manifest.action.default_icon).toEqual(icons);
+    for (const [size, file] of Object.entries(icons)) {
+      const png = read(file);
+      expect(png.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([Number(size), Number(size)]);
+    }
+  });
+
   it('no code that could reach the network in the content script or background', () => {
     for (const file of ['content-scripts/content.js', 'background.js']) {
       const code = read(file).toString('utf8');

@@ -49,15 +49,18 @@ describe('a report with mismatches (seed 000)', () => {
     await page.waitForSelector(BANNER_HEADLINE);
   });
 
-  it('marks exactly the cells of the error findings, and no others', async () => {
+  it('marks the cells the plan chose, each with its strength, and makes one tab stop per finding', async () => {
     expect(expected.errorKeys.length).toBeGreaterThan(0);
     expect(await markedKeys(page, 'data-nianbao-finding')).toEqual(expected.errorKeys);
+    expect(await markedKeys(page, 'data-nianbao-involved')).toEqual(expected.involvedKeys);
     expect(await markedKeys(page, 'data-nianbao-warning')).toEqual(expected.warningKeys);
-    const ids = await page.$$eval('[data-nianbao-finding]', (els) => els.flatMap((el) => el.getAttribute('data-nianbao-finding')!.split(' ')));
+    expect(await markedKeys(page, 'data-nianbao-culprit')).toEqual(expected.culpritKeys);
+    const ids = await page.$$eval('[data-nianbao-finding], [data-nianbao-involved]', (els) =>
+      els.flatMap((el) => [el.getAttribute('data-nianbao-finding'), el.getAttribute('data-nianbao-involved')].flatMap((v) => v?.split(' ') ?? [])),
+    );
     const errorIds = expected.report.findings.filter((f) => f.severity === 'error').map((f) => f.id);
     expect([...new Set(ids)].sort()).toEqual([...errorIds].sort());
-    for (const tabindex of await page.$$eval('[data-nianbao-finding]', (els) => els.map((el) => el.getAttribute('tabindex'))))
-      expect(tabindex).toBe('0');
+    expect(await markedKeys(page, 'data-nianbao-tabindex')).toEqual(expected.mainKeys);
   });
 
   it('shows a banner with the count just before the first report table', async () => {
@@ -152,6 +155,133 @@ describe('a report with mismatches (seed 000)', () => {
     await page.locator('nianbao-banner .nb-close').click();
     expect(await page.locator('nianbao-banner').count()).toBe(0);
     expect(await page.locator('[data-nianbao-finding]').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('one wrong （七）总计 on a long page', () => {
+  const name = 'long-wrong-results-total-2021.html';
+  let page: Page;
+  beforeAll(async () => {
+    page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE, { state: 'attached' });
+  });
+
+  /** The cells of Table 3's 总计 column (last cell of each row of the table holding 申请人情况), by row label. */
+  const totalColumn = () =>
+    page.evaluate(() => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.textContent!.includes('申请人情况'))!;
+      return [...table.rows].slice(3).map((tr) => {
+        const td = tr.cells[tr.cells.length - 1]!;
+        const label = [...tr.cells].slice(0, -7).map((c) => c.textContent!.trim()).join(' ');
+        const attrs = [...td.attributes].filter((a) => a.name.startsWith('data-nianbao')).map((a) => a.name).sort();
+        const look = getComputedStyle(td);
+        return { label, text: td.textContent!.trim(), attrs, outline: `${look.outlineStyle} ${look.outlineWidth}` };
+      });
+    });
+
+  it('the wrong total is the strongest mark; the parts that are not zero are marked lightly; zero parts are not marked', async () => {
+    const column = await totalColumn();
+    const wrong = column.find((c) => c.label.includes('（七）总计'))!;
+    expect(wrong.text).toBe('68');
+    expect(wrong.attrs).toEqual(expect.arrayContaining(['data-nianbao-culprit', 'data-nianbao-finding']));
+    expect(wrong.outline).toBe('double 5px');
+    // Only one culprit on the page, and it is this cell.
+    expect(await page.locator('[data-nianbao-culprit]').count()).toBe(1);
+    const results = column.filter((c) => !/^(一|二|四)、/.test(c.label) && !c.label.includes('（七）总计'));
+    expect(results).toHaveLength(21);
+    const zeros = results.filter((c) => c.text === '0');
+    expect(zeros.length).toBe(5);
+    for (const zero of zeros) expect(zero.attrs, zero.label).toEqual([]);
+    for (const part of results.filter((c) => c.text !== '0')) {
+      expect(part.attrs, part.label).toEqual(['data-nianbao-involved']);
+      expect(part.outline).toBe('dotted 1px');
+    }
+    // The tooltip of the culprit says why it is singled out, and lists the three checks.
+    await page.locator('[data-nianbao-culprit]').focus();
+    const tip = page.locator('nianbao-tip [role="tooltip"]');
+    await expect.poll(() => tip.textContent()).toContain('3项核对都涉及此格，最可能出错');
+    expect(await tip.locator('.nb-tip-text').count()).toBe(3);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
+  it('Tab reaches each finding once (the three findings share their main cell)', async () => {
+    const table = page.locator('table', { hasText: '申请人情况' });
+    await table.scrollIntoViewIfNeeded();
+    // Clicking the table's first cell sets where sequential focus navigation starts.
+    await table.locator('td').first().click();
+    const reached: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement!;
+        const t = [...document.querySelectorAll('table')].find((x) => x.textContent!.includes('申请人情况'))!;
+        const inside = t.contains(el);
+        return { inside, text: el.textContent!.trim(), marked: el.hasAttribute('data-nianbao-culprit') };
+      });
+      if (!where.inside) break;
+      reached.push(`${where.text}${where.marked ? '*' : ''}`);
+    }
+    expect(reached).toEqual(['68*']);
+  });
+
+  it('a pill at the top of the viewport says the count on arrival, and jumps to the banner', async () => {
+    const fresh = await open(name);
+    const pill = fresh.locator('nianbao-pill .nb-pill-jump');
+    await expect.poll(() => pill.textContent()).toBe('年报核对：3 处不一致');
+    const box = (await fresh.locator('nianbao-pill .nb-pill').boundingBox())!;
+    const viewport = fresh.viewportSize()!;
+    expect(box.y).toBeLessThan(20);
+    expect(box.x + box.width).toBeGreaterThan(viewport.width - 20);
+    expect(box.width).toBeLessThan(260);
+    // The banner is out of view on arrival; the pill's click brings it into view and the pill goes.
+    const bannerInView = () =>
+      fresh.evaluate(() => {
+        const r = document.querySelector('nianbao-banner')!.getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      });
+    expect(await bannerInView()).toBe(false);
+    await pill.click();
+    await expect.poll(bannerInView).toBe(true);
+    await expect.poll(() => fresh.locator('nianbao-pill').count()).toBe(0);
+    await fresh.close();
+  });
+
+  it('the pill also goes when the reader scrolls to the banner, and on a short page never shows', async () => {
+    const fresh = await open(name);
+    await fresh.locator('nianbao-pill .nb-pill-jump').waitFor();
+    await fresh.evaluate(() => document.querySelector('nianbao-banner')!.scrollIntoView());
+    await expect.poll(() => fresh.locator('nianbao-pill').count()).toBe(0);
+    await fresh.close();
+    const short = await open('short-clean-2021.html');
+    await short.waitForSelector(BANNER_HEADLINE);
+    const inView = await short.evaluate(() => document.querySelector('nianbao-banner')!.getBoundingClientRect().top < innerHeight);
+    await short.waitForTimeout(300);
+    expect(inView).toBe(true);
+    expect(await short.locator('nianbao-pill').count()).toBe(0);
+    await short.close();
+  });
+});
+
+describe('the blank-cells note in the banner', () => {
+  it('clicking it shows the first blank cell (scrolled to and flashed, not marked)', async () => {
+    const name = 'word-span-soup-2021.html';
+    const note = (await expectedAudit(name))!.report.findings.find((f) => f.rule === 'blank_cells');
+    expect(note).toBeDefined();
+    const page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE);
+    await page.locator('nianbao-banner .nb-toggle').click();
+    await page.locator(`nianbao-banner [data-finding-id="${note!.id}"] button`).click();
+    const flashed = page.locator('[data-nianbao-flash]');
+    await expect.poll(() => flashed.count()).toBe(1);
+    const cell = await flashed.evaluate((el) => ({
+      text: el.textContent!.replace(/[\s\u00a0]/g, ''),
+      marks: [...el.attributes].filter((a) => /^data-nianbao-(finding|involved|warning|culprit)$/.test(a.name)).length,
+      outline: getComputedStyle(el).outlineStyle,
+    }));
+    expect(cell).toEqual({ text: '', marks: 0, outline: 'dashed' });
+    // (The scroll is smooth unless the reader asked for reduced motion.)
+    await expect.poll(() => flashed.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await page.close();
   });
 });
 

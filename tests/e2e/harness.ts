@@ -28,17 +28,37 @@ export async function expectedAudit(name: string) {
   if (!result) return null;
   // A cell's identity that survives re-parsing: its tag and its index among same-tag elements.
   const keyOf = (el: Element) => `${el.tagName.toLowerCase()}:${Array.prototype.indexOf.call(doc.getElementsByTagName(el.tagName), el)}`;
-  const keysOf = (severity: 'error' | 'warning') =>
+  // Which cells carry which mark: the pure plan (lib/mark-plan.ts, unit-tested on its own) placed on this DOM.
+  const { planMarks, cellKey } = await import('../../lib/mark-plan.ts');
+  const plan = planMarks(result.report);
+  const keysOf = (pick: (p: (typeof plan.findings)[number]) => { table: string; refs: { row: string; col: string }[] }) =>
     [
       ...new Set(
-        result.report.findings
-          .filter((f) => f.severity === severity && f.rule !== 'blank_cells')
-          .flatMap((f) => f.cells.map((c) => result.elementFor(f.table, c)))
+        plan.findings
+          .map(pick)
+          .flatMap(({ table, refs }) => refs.map((ref) => result.elementFor(table as 'table3', ref)))
           .filter((el): el is Element => !!el)
           .map(keyOf),
       ),
     ].sort();
-  return { report: result.report, errorKeys: keysOf('error'), warningKeys: keysOf('warning') };
+  const withRole = (role: string) => (p: (typeof plan.findings)[number]) => ({
+    table: p.finding.table,
+    refs: p.cells.filter((c) => c.role === role).map((c) => c.ref),
+  });
+  return {
+    report: result.report,
+    /** Cells marked strongly (data-nianbao-finding): printed totals of failed sums. */
+    errorKeys: keysOf(withRole('total')),
+    /** Cells marked lightly (data-nianbao-involved): non-zero parts. */
+    involvedKeys: keysOf(withRole('part')),
+    warningKeys: keysOf(withRole('warning')),
+    culpritKeys: keysOf((p) => ({
+      table: p.finding.table,
+      refs: p.cells.map((c) => c.ref).filter((ref) => plan.culprits.has(cellKey(p.finding.table, ref))),
+    })),
+    /** The one tab stop of each marked finding. */
+    mainKeys: keysOf((p) => ({ table: p.finding.table, refs: p.cells.length && p.main ? [p.main] : [] })),
+  };
 }
 
 /** The same identity for the elements carrying `attr` in the live page. */
@@ -53,7 +73,7 @@ export function markedKeys(page: Page, attr: string): Promise<string[]> {
 /** Anything of ours in the page's DOM: hosts, stylesheet, attributes. */
 export function injectedByUs(page: Page) {
   return page.evaluate(() => ({
-    hosts: document.querySelectorAll('nianbao-banner, nianbao-tip').length,
+    hosts: document.querySelectorAll('nianbao-banner, nianbao-tip, nianbao-pill').length,
     style: !!document.getElementById('nianbao-check-marks'),
     attrs: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('data-nianbao'))).length,
   }));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ReportSchema, type Report } from '../../lib/schema.ts';
-import { badgeText, expectedAudit, GOV, launch, NON_GOV, tabIdOf, type Harness } from './harness.ts';
+import { badgeText, expectedAudit, GOV, launch, nianbaoTiming, NON_GOV, tabIdOf, type Harness } from './harness.ts';
 
 // The popup, opened as the extension page `popup.html?tab=<id>` (as a page, its own "active tab"
 // would be itself), against report and non-report tabs.
@@ -74,13 +74,15 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
     // The same numbers an independent run of the core on the fixture file (Node, linkedom) reads.
     expect(report).toEqual(expected);
     // And the numbers in the cells marked on the page are the ones in the file.
-    const marked = await page.$$eval('[data-nianbao-finding]', (els) => els.map((el) => Number(el.textContent!.trim())));
+    const marked = await page.$$eval('[data-nianbao-finding], [data-nianbao-involved]', (els) => els.map((el) => Number(el.textContent!.trim())));
     const inFile = new Set(
       report.findings
         .filter((f) => f.severity === 'error')
         .flatMap((f) => f.cells)
         .flatMap((ref) => report.tables.table3?.cells.filter((c) => c.row === ref.row && (c.col === ref.col || c.covers?.includes(ref.col))) ?? [])
-        .map((c) => c.value),
+        .map((c) => c.value)
+        // Zero and blank parts are left unmarked (lib/mark-plan.ts).
+        .filter((v) => v !== 0 && v !== null),
     );
     expect(new Set(marked)).toEqual(inFile);
   });
@@ -125,6 +127,37 @@ describe('popup for tabs without a report', () => {
     const popup = await openPopup(tabId);
     await popup.waitForSelector('[data-testid="no-report"]');
     expect(await popup.locator('[data-testid="no-report"] h1').textContent()).toBe('此页面未找到年报表格');
+  });
+
+  it('a report column’s list page: no wait, and the popup says so and lists the reports, each a link that opens', async () => {
+    const { page, tabId } = await openTab(`${GOV}/zwgk/ndbg/report-column-list.html`);
+    // The content script gave up after its first look instead of watching for ten seconds.
+    await expect.poll(async () => (await nianbaoTiming(page)).done).toMatchObject({ found: false, runs: 1 });
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-testid="no-report"]');
+    expect(await popup.locator('[data-testid="no-report"] h1').textContent()).toBe('这是年报列表页');
+    expect(await popup.locator('[data-testid="no-report"] p').textContent()).toContain('列出了 12 份年度报告');
+    const links = popup.locator('[data-testid="page-links"] a');
+    expect(await links.count()).toBe(12);
+    expect(await links.first().textContent()).toBe('临溪县人民政府2022年政府信息公开工作年度报告');
+    expect(await links.first().getAttribute('href')).toBe(`${GOV}/zwgk/ndbg/202301/clean-2021.html`);
+    const [opened] = await Promise.all([h.context.waitForEvent('page'), links.first().click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${GOV}/zwgk/ndbg/202301/clean-2021.html`);
+    await opened.close();
+  });
+
+  it('a report page whose report is an attachment: says so plainly and lists the attachments', async () => {
+    const { tabId } = await openTab(`${GOV}/attachment-report-2023.html`);
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-testid="no-report"]');
+    expect(await popup.locator('[data-testid="no-report"] h1').textContent()).toBe('本页的年报是附件');
+    expect(await popup.locator('[data-testid="no-report"] p').textContent()).toMatch(/^本页的年报是附件（PDF、Word 等文件）/);
+    const links = await popup.locator('[data-testid="page-links"] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['临溪县交通运输局2023年政府信息公开工作年度报告.pdf', `${GOV}/module/download/downfile.jsp?classid=0&filename=2401301536.pdf`],
+      ['附件2：政府信息公开情况统计表.docx', `${GOV}/u/cms/www/202401/30153612abcd.docx`],
+    ]);
   });
 
   it('a non-gov page: says the extension does not run there', async () => {

@@ -1,0 +1,30 @@
+import type { Finding } from '@/lib/schema.ts';
+
+// Seen on arrival: a small pill pinned to the top-right corner of the viewport while the banner is out
+// of sight. It says the count and jumps to the banner; its own × closes it. Stateless, like the banner.
+// (No form around it, so the buttons need no type.)
+
+interface Props {
+  findings: Finding[];
+  onJump: () => void;
+  onDismiss: () => void;
+}
+
+export function pillText(findings: Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return errors ? `年报核对：${errors} 处不一致` : '年报核对：全部一致';
+}
+
+export function ArrivalPill({ findings, onJump, onDismiss }: Props) {
+  const text = pillText(findings);
+  return (
+    <div class={`nb-pill ${text.endsWith('全部一致') ? 'nb-ok' : 'nb-bad'}`}>
+      <button class="nb-pill-jump" onClick={onJump}>
+        {text}
+      </button>
+      <button class="nb-pill-close" aria-label="关闭" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
