@@ -4,30 +4,6 @@ import preact from '@preact/preset-vite';
 
 const require = createRequire(import.meta.url);
 
-/**
- * The data dictionary's English `meaning` texts and `formats` lists only feed the README's dictionary (nothing
- * in lib/ reads them). The content script runs
- * on every .gov.cn page under a 25 KB gzip budget, so its build ships them empty (checked in
- * tests/e2e/bundle.e2e.test.ts). Plain text replacement on the one source file; if it ever stops matching,
- * the texts just come back and the size test says so.
- */
-function dropDictionaryMeanings() {
-  return {
-    name: 'nianbao:drop-dictionary-meanings',
-    enforce: 'pre' as const,
-    transform(code: string, id: string) {
-      if (!id.endsWith('/lib/dictionary.ts')) return undefined;
-      return code
-        .replace(/ meaning: '[^']*',/g, '')
-        .replace(/ formats: (?:\[[^\]]*\]|\w+),/g, '')
-        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*), '[^']*'\)/g, '$1)')
-        .replace(/(\n\s+L\('[^']*', '[^']*', \/.*?\/[a-z]*, )'[^']*'/g, "$1''")
-        // Table 4's English group and outcome names (the third item of each tuple).
-        .replace(/(\['[a-z_]+', '[^']*', )'[a-z ]+'/g, "$1''");
-    },
-  };
-}
-
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 // The extension only ever runs on *.gov.cn pages and talks to nothing on the network.
@@ -35,13 +11,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The content script runs on every .gov.cn page, so it must stay small (≤ 25 KB gzipped). It only
-    // needs runtime.sendMessage/onMessage, which are promise-based natively in MV3 Chrome and in Firefox
-    // (its onMessage listener uses sendResponse, which works everywhere), so it gets WXT's plain
-    // `browser` (globalThis.browser ?? chrome) instead of the polyfill. Background and popup keep it.
+    // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
+    // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
+    // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`
+    // (globalThis.browser ?? chrome) instead of the polyfill. Background and popup keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      config.plugins = [dropDictionaryMeanings(), ...(config.plugins ?? [])];
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'auditor')) return;
       const alias = (config.resolve ??= {}).alias;
       if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = require.resolve('@wxt-dev/browser');
     },
@@ -53,8 +28,11 @@ export default defineConfig({
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
     action: { default_title: '年报核对', default_icon: ICONS },
+    // The auditor, which the content script imports on report pages only. In Chromium it is reachable from
+    // .gov.cn pages alone and under a per-session address (use_dynamic_url), so no page can probe for it.
     ...(browser === 'firefox'
       ? {
+          web_accessible_resources: ['auditor.js'],
           browser_specific_settings: {
             gecko: {
               id: 'nianbao-check@example.org',
@@ -62,6 +40,6 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { web_accessible_resources: [{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }] }),
   }),
 });

@@ -1,88 +1,60 @@
-import { auditDocument, looksLikeReport, type AuditResult } from '@/lib/audit.ts';
-import { hiddenAsRendered } from '@/lib/hidden-elements.ts';
-import type { ReportFoundMsg } from '@/lib/messages.ts';
 import { pageKind } from '@/lib/page-kind.ts';
-import { guard, logError } from './content/log.ts';
-import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
+import { looksLikeReport } from '@/lib/report-detection.ts';
+import { logError } from './content/log.ts';
 import { handleContentMessage } from './content/messages.ts';
-import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
-import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
 
-// Thin adapter: find the report (now or once the page's own scripts inject it), audit it in place,
-// mark its cells, show the banner, tell the background. On any other page: a cheap test per DOM burst
-// for at most 10 s (none on a report column's list page), then nothing. See content/timing.ts for how
-// the cost is exposed to the benchmark.
+// Stage one, on every .gov.cn page: is this a report? A cheap test now and per DOM burst for at most 10 s
+// (none on a report column's list page), and an answer to the popup's "why no report". Only when the page
+// looks like a report is the auditor (entrypoints/auditor.ts: parsing, checks, marks, banner) loaded into
+// this same isolated world; from then on it answers the popup. So the code every page pays for stays small.
+
+export const AUDITOR_PATH = '/auditor.js';
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    let found: { result: AuditResult; marks: Marks } | null = null;
+    let loading = false;
 
-    const scan = () => timed('scan', () => (looksLikeReport(document) ? auditDocument(document, { url: location.href }, { isHidden: hiddenAsRendered }) : null));
-
-    const announce = () => {
-      if (!found) return;
-      const msg: ReportFoundMsg = { type: 'nianbao/report', report: found.result.report, costMs: totalCostMs() };
-      browser.runtime.sendMessage(msg).catch((err: unknown) => logError('sendMessage', err));
-    };
-
-    const onFound = (result: AuditResult, runs: number) => {
-      const marks = timed('mark', () => {
-        ensureMarkStyles(document);
-        return markFindings(result);
-      });
-      found = { result, marks };
-      const banner = guard('banner', () => mountBanner(ctx, result, marks), undefined);
-      if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
-      guard('tooltip', () => mountTooltips(ctx, marks), undefined);
-      timed('message', announce);
-      const findings = result.report.findings;
-      markDone({
-        found: true,
-        runs,
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-      });
-      // A page restored from the back/forward cache doesn't rerun us, but the background cleared the tab.
-      ctx.addEventListener(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && announce());
-    };
-
-    const watcher = watchForReport(
-      scan,
-      (result, runs) => guard('onFound', () => onFound(result, runs), undefined),
-      (runs) => markDone({ found: false, runs }),
-      // A report column's list page names many reports but never becomes one: no ten-second wait there.
-      { signal: ctx.signal, giveUpWhen: () => pageKind(document).kind === 'list' },
-    );
-
-    // sendResponse + `return true` rather than a returned Promise: the one form every browser honours
-    // without the polyfill (see wxt.config.ts).
     const onMessage = (msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
       const reply = handleContentMessage(msg, {
-        report: () => found?.result.report ?? null,
+        report: () => null,
         costMs: totalCostMs,
-        watching: () => watcher.watching,
+        watching: () => watcher.watching || loading,
         looksLikeReport: () => looksLikeReport(document),
         pageKind: () => pageKind(document),
-        reveal: (id) => {
-          const finding = found?.marks.findings.get(id);
-          return !!(found && finding && revealFinding(finding, found.marks));
-        },
+        reveal: () => false,
       });
       if (!reply) return false;
       reply.then(sendResponse, (err: unknown) => logError('onMessage', err));
       return true;
     };
-    browser.runtime.onMessage.addListener(onMessage);
 
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      clearMarks(document);
-      removeMarkStyles(document);
-    });
+    const loadAuditor = () => {
+      loading = true;
+      // The auditor registers its own message listener as it starts; ours steps aside then.
+      import(/* @vite-ignore */ browser.runtime.getURL(AUDITOR_PATH)).then(
+        () => browser.runtime.onMessage.removeListener(onMessage),
+        (err: unknown) => {
+          loading = false;
+          logError('load auditor', err);
+        },
+      );
+    };
+
+    // A report column's list page names many reports but never becomes one: no auditor, no ten-second wait.
+    const isList = () => pageKind(document).kind === 'list';
+    const watcher = watchForReport(
+      () => timed('detect', () => (looksLikeReport(document) && !isList()) || null),
+      loadAuditor,
+      (runs) => markDone({ found: false, runs }),
+      { signal: ctx.signal, giveUpWhen: isList },
+    );
+
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

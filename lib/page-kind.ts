@@ -5,7 +5,7 @@
  * Only asked when no report table was found; both kinds name a report in their title or heading.
  * Runs in the page (a browser DOM resolves each link's address).
  */
-import { mayHoldReport } from './audit.ts';
+import { mayHoldReport } from './report-detection.ts';
 
 /** `text` is the link's own text (or its address, for an embedded PDF). */
 export interface PageLink { text: string; href: string }

@@ -71,7 +71,8 @@ function agencyFromTitle(title: string): string | null {
   let name = plain
     .slice(0, m.index)
     .replace(/\d{4}\s*年度?/g, ' ')
-    .replace(/^\P{L}+|[^\p{L})]+$/gu, '')
+    // Leading punctuation, digits and spaces go; symbols such as "<" are part of what the page printed.
+    .replace(/^[\s\p{P}\d]+|[^\p{L})]+$/gu, '')
     .replace(/^关于|的$/g, '');
   // "2023年政府信息公开工作年度报告（市政务公开办）" names the agency after the report.
   if (!name) name = /^\s*\(([^()]+)\)/.exec(plain.slice(m.index + m[0].length))?.[1] ?? '';

@@ -5,7 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { auditDocument, mayHoldReport, type AuditResult } from '../lib/audit.ts';
+import { auditDocument, type AuditResult } from '../lib/audit.ts';
+import { mayHoldReport } from '../lib/report-detection.ts';
 import { scriptedArticleHtml } from '../lib/scripted-article.ts';
 
 export class InputError extends Error {}

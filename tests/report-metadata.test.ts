@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../lib/report-metadata.ts';
 import { textLines } from '../lib/flattened-lines.ts';
-import { looksLikeReport } from '../lib/audit.ts';
+import { looksLikeReport } from '../lib/report-detection.ts';
 import { browserDocument } from './support/audit-html.ts';
 
 function meta(title: string, body: string) {

@@ -4,23 +4,26 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXT_DIR } from './harness.ts';
 
-// The built extension (what `npm test` just built): small content script, minimal manifest.
+// The built extension (what `npm test` just built): a small content script on every .gov.cn page, the
+// auditor it loads on report pages only, a minimal manifest.
 
 const read = (file: string) => fs.readFileSync(path.join(EXT_DIR, file));
 const manifest = JSON.parse(read('manifest.json').toString('utf8'));
 
 describe('built extension', () => {
-  it('content script: ≤ 25 KB gzipped and free of zod (validation happens in the popup)', () => {
+  it('content script: ≤ 25 KB gzipped, and neither it nor the auditor carries zod (validation happens in the popup)', () => {
     const js = read('content-scripts/content.js');
     const gz = zlib.gzipSync(js, { level: 9 }).length;
     expect(gz, `content.js is ${gz} bytes gzipped`).toBeLessThanOrEqual(25 * 1024);
-    expect(js.toString('utf8')).not.toMatch(/ZodError|\$ZodType/);
+    // The parser, checks and UI are the auditor's: the first stage must not have pulled them in.
+    expect(js.toString('utf8')).not.toMatch(/予以公开|attachShadow/);
+    for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/ZodError|\$ZodType/);
   });
 
-  it('manifest: only activeTab, .gov.cn content script in all frames, nothing web-accessible', () => {
+  it('manifest: only activeTab, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
     expect(manifest.permissions).toEqual(['activeTab']);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
     expect(manifest.content_scripts).toEqual([
       { matches: ['*://*.gov.cn/*'], all_frames: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },
     ]);
@@ -38,8 +41,8 @@ describe('built extension', () => {
     }
   });
 
-  it('no code that could reach the network in the content script or background', () => {
-    for (const file of ['content-scripts/content.js', 'background.js']) {
+  it('no code that could reach the network in the content script, the auditor or the background', () => {
+    for (const file of ['content-scripts/content.js', 'auditor.js', 'background.js']) {
       const code = read(file).toString('utf8');
       expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
     }

@@ -1,0 +1,39 @@
+/**
+ * Is this page a report? The cheap test the content script runs on every .gov.cn page, and the words a
+ * report's tables always print. Kept apart from the pipeline so the content script's first stage carries
+ * only this (the auditor is loaded on report pages alone).
+ */
+
+/** The 统计表 of the reports before 2019. */
+export const LEGACY_SIGNATURE = /政府信息公开情况统计表|统计指标|指标名称/;
+const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:年度报告|年报|工作报告)|年度报告/;
+/** Words only the report's own tables print. */
+export const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开申请|本年度办理结果|结转下年度继续办理|行政复议.{0,4}行政诉讼|第二十条第/;
+
+/**
+ * Cheap first test, run on every .gov.cn page: does the title, the CMS's ArticleTitle meta, or one of the
+ * first headings name an annual report, or do its first tables carry a report table's own words?
+ */
+export function looksLikeReport(doc: Document): boolean {
+  if (REPORT_WORDS.test(doc.title)) return true;
+  const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content');
+  if (meta && REPORT_WORDS.test(meta)) return true;
+  for (const tag of ['h1', 'h2']) {
+    const headings = doc.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < 3; i++) if (REPORT_WORDS.test(headings[i].textContent ?? '')) return true;
+  }
+  // A generic page title over a report: the report's own tables say so. Innermost tables only, so a
+  // page laid out in one big table is not read whole.
+  const tables = doc.getElementsByTagName('table');
+  for (let i = 0, seen = 0; i < tables.length && seen < 8; i++) {
+    if (tables[i].getElementsByTagName('table').length) continue;
+    seen++;
+    if (TABLE_SIGNATURE.test(tables[i].textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** Could this text (a page's source, say) hold a report table at all? Tables always print these words. */
+export function mayHoldReport(text: string): boolean {
+  return TABLE_SIGNATURE.test(text) || LEGACY_SIGNATURE.test(text);
+}
