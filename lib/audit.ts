@@ -14,7 +14,7 @@ import { extractLegacy, LEGACY_SIGNATURE } from './extract-legacy.ts';
 import { rowsOfTables, type TableRow } from './table-rows.ts';
 import { rowsOfLines, textLines } from './flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
-import { runChecks } from './checks/index.ts';
+import { checkReport } from './checks/index.ts';
 
 export interface AuditSource {
   url?: string;
@@ -133,8 +133,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}): AuditRes
     },
     tables: reportTables,
     findings: [],
+    coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
-  report.findings = [...problems, ...runChecks(report)];
+  const checked = checkReport(report);
+  report.findings = [...problems, ...checked.findings];
+  report.coverage = checked.coverage;
   return {
     report,
     elementFor: (table, ref) => elements.get(`${table}\u0000${ref.row}\u0000${ref.col}`),
