@@ -5,7 +5,8 @@ import type { Cell, Report, Table } from '@/lib/schema.ts';
 import { checkReport, runChecks } from '@/lib/checks/index.ts';
 import { TABLE3_COLUMNS } from '@/lib/dictionary.ts';
 import { fakeReport } from './support/fake-report.ts';
-import { auditHtml, page } from './support/audit-html.ts';
+import { verdictOf } from '@/lib/checks/verdict.ts';
+import { auditHtml, fixture, page } from './support/audit-html.ts';
 
 const COLS = TABLE3_COLUMNS.map((c) => c.key); // natural_person, commercial, research, social_welfare, legal_service, other_org, total
 
@@ -163,5 +164,22 @@ ${row('<td colspan="3">四、结转下年度继续办理</td>', [1, 0, 0, 0, 0, 
     const rowTotal = r.findings.find((f) => f.rule === 'table3.row_total' && f.severity === 'warning');
     expect(rowTotal?.message).toMatch(/^无法核对：缺少 其他列/);
     expect(r.coverage.notCheckable.some((n) => n.id === 'table3:row_total:granted')).toBe(true);
+  });
+});
+
+describe('the verdict on the fixtures', () => {
+  it('a clean 2021 report is green and says what it covered: 25 row totals + 7 results totals + 7 balances + 3 Table 4 groups', () => {
+    const { report: r } = auditHtml(fixture('clean-2021.html'))!;
+    expect(r.coverage.notCheckable).toEqual([]);
+    expect(r.coverage.relationsChecked).toBe(25 + 7 + 7 + 3);
+    expect(verdictOf(r.findings, r.coverage).headline).toBe(`本报告表格数据全部核对一致 · 已核对 42 项关系，读取 ${r.coverage.numbersRead} 个数字`);
+  });
+
+  it('seed 000: the broken balance leads; the per-column relations it does not print are notes, not gaps', () => {
+    const { report: r } = auditHtml(fixture('seed-000-xinanjiang-2019.html'))!;
+    const v = verdictOf(r.findings, r.coverage);
+    expect(v.headline).toBe('本报告有 1 处数据不一致');
+    expect(v.gaps).toEqual([]);
+    expect(v.notes.map((f) => f.id)).toEqual(expect.arrayContaining(['table3:results_total:not_printed:row:ignored_confirmation+row:ignored_mass_repeat+row:ignored_petition+row:ignored_publication+row:ignored_repeat+row:other+row:results_total+row:unable_unclear']));
   });
 });

@@ -29,7 +29,7 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
       ui.remove();
     };
     render(
-      <Banner findings={result.report.findings} onSelect={(f) => revealFinding(f, marks)} onDismiss={remove} />,
+      <Banner findings={result.report.findings} coverage={result.report.coverage} onSelect={(f) => revealFinding(f, marks)} onDismiss={remove} />,
       ui.container,
     );
     ctx.onInvalidated(remove);
