@@ -88,7 +88,7 @@ describe('Table 3 with a column missing (no 其他)', () => {
     expect(errorsOf(r).filter((f) => f.rule === 'table3.row_total')).toEqual([]);
     const [w] = warningsOf(r, 'table3.row_total');
     expect(w.message).toMatch(/^无法核对：缺少 其他列/);
-    expect(w.message).toContain('只核对了下限');
+    expect(w.message).toContain('已核对下限');
     expect(w.message).toContain('（一）予以公开');
   });
 

@@ -24,7 +24,6 @@ export function checkReport(report: Report): Checked {
   }
   if (table4) table4GroupTotals(table4, tally);
   const legacyNotes = legacy ? legacyRelations(legacy, tally) : [];
-  tally.finish();
   // Findings in reading order: table by table, relations first, then that table's notes.
   const order: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
   const byTable = (key: TableKey) => [

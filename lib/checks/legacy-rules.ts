@@ -17,7 +17,7 @@ export function legacyRelations(table: Table, tally: Tally): Finding[] {
   const view = viewOf(table);
   const out: Finding[] = [];
   const columns = [...new Set(table.cells.map((c) => c.col))];
-  const describe = ({ row }: { row: string }) => ({ key: `row:${row}`, label: LABEL[row] ?? row });
+  const describe = ({ row }: { row: string }): [string, string] => [`row:${row}`, LABEL[row] ?? row];
   for (const col of columns) {
     const suffix = col === 'value' ? '' : `（${table.colLabels[col] ?? col}）`;
     for (const [parent, children] of LEGACY_SUMS) {

@@ -32,7 +32,7 @@ type AbsentTerm = Extract<Term, { kind: 'absent' }>;
 export type Outcome =
   | { kind: 'checked'; finding: Finding | null }
   | { kind: 'gap'; finding: Finding | null; missing: CellRef[]; bound: boolean }
-  | { kind: 'notPrinted'; missing: CellRef[] }
+  | { kind: 'notPrinted'; finding?: null; missing: CellRef[] }
   | { kind: 'blankTotal'; finding: Finding | null };
 
 const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
@@ -93,6 +93,6 @@ function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' |
   if (w >= p) return { ...gap, bound: true };
   const names = [...new Set(absent.map((t) => t.label))].join('、');
   const blanks = [...whole, ...present].some((t) => t.blank) ? '（空白按 0 计）' : '';
-  const message = `${rel.subject}：${side(whole, w)} 小于已读到的 ${side(present, p)}${blanks}；缺少 ${names}，只核对了下限（合计不应小于已有各项之和）`;
+  const message = `${rel.subject}：${side(whole, w)} < ${side(present, p)}${blanks}（缺少 ${names}，只核对了下限）`;
   return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, message } };
 }

@@ -42,13 +42,14 @@ function columnTerm(view: TableView, row: string, col: string): Term {
 
 /** A missing cell named by what is really missing: its whole row, its whole column, or just the cell. */
 function describer(view: TableView): DescribeMissing {
-  return ({ row, col }) => {
-    if (!view.hasRow(row) || view.spansAll(row)) return { key: `row:${row}`, label: rowLabel(row) };
-    if (col === 'legal_person' && legalGroupMissing(view))
-      return { key: 'col:legal_person', label: `法人或其他组织的任何一列（${LEGAL_PERSON_COLUMNS.map((c) => COL_LABEL[c]).join('、')}）` };
-    if (!view.hasColumn(col)) return { key: `col:${col}`, label: `${COL_LABEL[col] ?? col}列` };
-    return { key: `cell:${row}.${col}`, label: `${rowLabel(row)}·${COL_LABEL[col] ?? col}` };
-  };
+  return ({ row, col }) =>
+    !view.hasRow(row) || view.spansAll(row)
+      ? [`row:${row}`, rowLabel(row)]
+      : col === 'legal_person' && legalGroupMissing(view)
+        ? ['col:legal_person', '法人或其他组织的任何一列']
+        : view.hasColumn(col)
+          ? [`cell:${row}.${col}`, `${rowLabel(row)}·${COL_LABEL[col]}`]
+          : [`col:${col}`, `${COL_LABEL[col]}列`];
 }
 
 export function table3RowTotals(table: Table, tally: Tally): void {

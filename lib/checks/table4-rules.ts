@@ -6,7 +6,7 @@ import { viewOf, type TableView } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
 
 const LABEL = Object.fromEntries(TABLE4_COLUMNS.map((c) => [c.key, c.label.split(' · ').pop()!]));
-const TABLE4_GROUP_LABEL: Record<string, string> = {
+const GROUP_LABEL: Record<string, string> = {
   review: '行政复议',
   suit_direct: '行政诉讼（未经复议直接起诉）',
   suit_after_review: '行政诉讼（复议后起诉）',
@@ -16,10 +16,10 @@ const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
 /** A group none of whose five columns was read is named as the group; else the column. */
 function describer(view: TableView): DescribeMissing {
   return ({ col }) => {
-    const group = TABLE4_GROUP_KEYS.find((g) => col.startsWith(`${g}_`) && OUTCOMES.includes(col.slice(g.length + 1)));
-    if (group && OUTCOMES.every((o) => !view.hasColumn(`${group}_${o}`)))
-      return { key: `group:${group}`, label: `${TABLE4_GROUP_LABEL[group]}一组（${OUTCOMES.map((o) => LABEL[`${group}_${o}`]).join('、')}）` };
-    return { key: `col:${col}`, label: `${group ? TABLE4_GROUP_LABEL[group] : ''}·${LABEL[col] ?? col}` };
+    const group = col.slice(0, col.lastIndexOf('_'));
+    return OUTCOMES.some((o) => view.hasColumn(`${group}_${o}`))
+      ? [`col:${col}`, `${GROUP_LABEL[group]}·${LABEL[col]}`]
+      : [`group:${group}`, `${GROUP_LABEL[group]}一组`];
   };
 }
 
@@ -34,7 +34,7 @@ export function table4GroupTotals(table: Table, tally: Tally): void {
       id: `table4:group_total:${group}`,
       rule: 'table4.group_total',
       table: 'table4',
-      subject: TABLE4_GROUP_LABEL[group],
+      subject: GROUP_LABEL[group],
       left: [total],
       right: parts,
       reportedTotals: [total],

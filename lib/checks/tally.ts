@@ -3,101 +3,52 @@
  * full, and — by name — the ones that could not be. Relations that miss the same cells are told in one
  * finding ("无法核对：缺少 二、上年结转…"), but each is listed on its own in the coverage.
  */
-import type { CellRef, Finding, NotCheckable, TableKey } from '../schema.ts';
+import type { CellRef, Finding, NotCheckable } from '../schema.ts';
 import type { Outcome, Relation } from './relation.ts';
 
 /** Names a cell that is not there: its whole row or column when that is what is missing. */
-export interface Missing {
-  key: string;
-  label: string;
-}
-export type DescribeMissing = (ref: CellRef) => Missing;
+export type DescribeMissing = (ref: CellRef) => [key: string, label: string];
 
 interface Group {
-  id: string;
-  rule: string;
-  table: TableKey;
+  finding: Finding;
   what: string;
-  subjects: string[];
-  relationIds: string[];
-  cells: CellRef[];
-  /** Every relation in the group had its lower bound checked (and held). */
-  allBound: boolean;
-  someBound: boolean;
-}
-
-/** The last part of a rule id, for finding ids: `table3.row_total` → `row_total`. */
-const ruleName = (rule: string) => rule.slice(rule.indexOf('.') + 1);
-
-function listed(subjects: string[]): string {
-  const shown = subjects.slice(0, 6).join('、');
-  return subjects.length > 6 ? `${shown} 等 ${subjects.length} 项` : shown;
+  rels: Relation[];
+  bound: boolean;
 }
 
 export class Tally {
   checked = 0;
   readonly findings: Finding[] = [];
   readonly notCheckable: NotCheckable[] = [];
-  private gaps = new Map<string, Group>();
-  private unprinted = new Map<string, Group>();
+  private groups = new Map<string, Group>();
 
   add(rel: Relation, outcome: Outcome, describe: DescribeMissing): void {
-    switch (outcome.kind) {
-      case 'checked':
-        this.checked++;
-        if (outcome.finding) this.findings.push(outcome.finding);
-        return;
-      case 'blankTotal':
-        if (outcome.finding) this.findings.push(outcome.finding);
-        return;
-      case 'notPrinted':
-        this.group(this.unprinted, 'not_printed', rel, outcome.missing, describe, false);
-        return;
-      case 'gap':
-        if (outcome.finding) {
-          this.findings.push(outcome.finding);
-          this.notCheckable.push({ id: rel.id, rule: rel.rule, table: rel.table, subject: rel.subject, reason: outcome.finding.message, findingId: outcome.finding.id });
-          return;
-        }
-        this.group(this.gaps, 'not_checkable', rel, outcome.missing, describe, outcome.bound);
-    }
-  }
-
-  private group(into: Map<string, Group>, kind: string, rel: Relation, missing: CellRef[], describe: DescribeMissing, bound: boolean) {
-    const named = new Map(missing.map((ref) => describe(ref)).map((m) => [m.key, m.label]));
-    const keys = [...named.keys()].sort();
-    const id = `${rel.table}:${ruleName(rel.rule)}:${kind}:${keys.join('+')}`;
-    let g = into.get(id);
+    const { kind, finding } = outcome;
+    if (kind === 'checked') this.checked++;
+    if (finding) this.findings.push(finding);
+    if (kind === 'gap' && finding) this.gap(rel, finding.id, finding.message);
+    if (finding || kind === 'checked' || kind === 'blankTotal') return;
+    // Missing cells: one finding per rule and missing piece. Parts the report does not print are a note.
+    const named = new Map(outcome.missing.map(describe));
+    const id = `${rel.table}:${rel.rule.split('.')[1]}:${kind === 'gap' ? 'not_checkable' : 'not_printed'}:${[...named.keys()].sort().join('+')}`;
+    let g = this.groups.get(id);
     if (!g) {
-      g = { id, rule: rel.rule, table: rel.table, what: [...named.values()].join('、'), subjects: [], relationIds: [], cells: [], allBound: true, someBound: false };
-      into.set(id, g);
+      g = { finding: { id, rule: rel.rule, severity: 'warning', message: '', table: rel.table, cells: [], expected: null, actual: null }, what: [...named.values()].join('、'), rels: [], bound: false };
+      this.groups.set(id, g);
+      this.findings.push(g.finding);
     }
-    g.subjects.push(rel.subject);
-    g.relationIds.push(rel.id);
-    const seen = new Set(g.cells.map((c) => `${c.row}\u0000${c.col}`));
-    for (const t of [...rel.left, ...rel.right]) {
-      if (t.kind === 'absent') continue;
-      for (const c of t.refs) if (!seen.has(`${c.row}\u0000${c.col}`)) (seen.add(`${c.row}\u0000${c.col}`), g.cells.push(c));
-    }
-    g.allBound &&= bound;
-    g.someBound ||= bound;
+    g.rels.push(rel);
+    g.finding.cells.push(...[...rel.left, ...rel.right].flatMap((t) => (t.kind === 'absent' ? [] : t.refs)));
+    g.bound ||= kind === 'gap' && outcome.bound;
+    const subjects = g.rels.slice(0, 6).map((r) => r.subject).join('、') + (g.rels.length > 6 ? ` 等 ${g.rels.length} 项` : '');
+    g.finding.message =
+      kind === 'gap'
+        ? `无法核对：缺少 ${g.what}（${subjects}）${g.bound ? '；已核对下限（印出的合计不小于已读到的各项之和）' : ''}`
+        : `表格未分列填写 ${g.what}（只给出合计），无法分列核对：${subjects}`;
+    if (kind === 'gap') this.gap(rel, id, `缺少 ${g.what}`);
   }
 
-  /** The grouped findings, after every relation was added. */
-  finish(): void {
-    for (const g of this.gaps.values()) {
-      const bound = g.allBound ? '；只核对了下限（印出的合计不小于已读到的各项之和），未发现矛盾' : g.someBound ? '；其中部分只核对了下限，未发现矛盾' : '';
-      const message = `无法核对：缺少 ${g.what}（${listed(g.subjects)}）${bound}`;
-      this.findings.push({ id: g.id, rule: g.rule, severity: 'warning', message, table: g.table, cells: g.cells, expected: null, actual: null });
-      g.relationIds.forEach((id, i) =>
-        this.notCheckable.push({ id, rule: g.rule, table: g.table, subject: g.subjects[i], reason: `缺少 ${g.what}`, findingId: g.id }),
-      );
-    }
-    for (const g of this.unprinted.values()) {
-      const message = `表格未分列填写 ${g.what}（只给出合计），无法分列核对：${listed(g.subjects)}`;
-      this.findings.push({ id: g.id, rule: g.rule, severity: 'warning', message, table: g.table, cells: g.cells, expected: null, actual: null });
-    }
-    this.gaps.clear();
-    this.unprinted.clear();
+  private gap(rel: Relation, findingId: string, reason: string): void {
+    this.notCheckable.push({ id: rel.id, rule: rel.rule, table: rel.table, subject: rel.subject, reason, findingId });
   }
 }
