@@ -537,9 +537,12 @@ function mutate(doc: Document, m: Mutation): void {
     case 'hide-row':
       row?.setAttribute('style', 'display:none');
       break;
-    case 'move-row':
-      if (row && rows.length > 1) rows[m.to % rows.length].before(row);
+    case 'move-row': {
+      // Not into itself: after a 'nest' mutation a row can hold other rows.
+      const to = rows[m.to % rows.length];
+      if (row && to && !row.contains(to)) to.before(row);
       break;
+    }
     case 'remark-column':
       rows.forEach((r, i) => r.insertAdjacentHTML('beforeend', `<td>${i === 0 ? '备注' : m.text}</td>`));
       break;
@@ -631,7 +634,7 @@ export async function runShare(o: ShareOptions): Promise<ShareResult> {
     const sources = fixtureTables(o.root);
     const run = await fc.check(mutatedProperty(sources), { numRuns: o.mutated, seed: o.seed + 1 });
     failure = failureReport('mutated real report tables', o, o.seed + 1, run, ([i, ms, dom]) => {
-      return summarize(sources[i].html, `${dom}, ${sources[i].name} with ${ms.length} mutation(s): ${ms.map((m) => m.op).join(', ')}`);
+      return summarize(sources[i].html, `${dom}, source page ${sources[i].name} (size before mutation) with ${ms.length} mutation(s): ${ms.map((m) => m.op).join(', ')}`);
     });
   }
   await closeHappyDom();
