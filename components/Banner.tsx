@@ -1,35 +1,49 @@
-import type { Finding } from '@/lib/schema.ts';
+import type { Coverage, Finding } from '@/lib/schema.ts';
+import { verdictOf } from '@/lib/checks/verdict.ts';
 import { FindingList } from './FindingList.tsx';
 
 // The on-page summary, rendered in a shadow root just above the report's first table. Stateless on
-// purpose (warnings fold with a native <details>): no hooks runtime in the content script's bundle.
+// purpose (notes fold with a native <details>): no hooks runtime in the content script's bundle.
+// The verdict and which findings block it: lib/checks/verdict.ts.
 
 interface Props {
   findings: Finding[];
+  coverage: Coverage;
   onSelect: (finding: Finding) => void;
   onDismiss: () => void;
 }
 
-export function Banner({ findings, onSelect, onDismiss }: Props) {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
-  const ok = errors.length === 0;
+export const VERDICT_CLASS = { errors: 'nb-bad', gaps: 'nb-gap', unchecked: 'nb-gap', clean: 'nb-ok' } as const;
+
+export function Banner({ findings, coverage, onSelect, onDismiss }: Props) {
+  const v = verdictOf(findings, coverage);
   return (
-    <section class={`nb-banner ${ok ? 'nb-ok' : 'nb-bad'}`} role="region" aria-label="年报核对结果" tabIndex={-1}>
+    <section class={`nb-banner ${VERDICT_CLASS[v.kind]}`} role="region" aria-label="年报核对结果" tabIndex={-1}>
       <header class="nb-head">
         <strong class="nb-title" data-testid="nianbao-headline">
-          {ok ? '本报告表格数据全部核对一致' : `本报告有 ${errors.length} 处数据不一致`}
+          {v.headline}
         </strong>
         <span class="nb-brand">年报核对</span>
         <button type="button" class="nb-close" aria-label="关闭核对结果" title="关闭" onClick={onDismiss}>
           ×
         </button>
       </header>
-      {errors.length > 0 && <FindingList findings={errors} onSelect={onSelect} />}
-      {warnings.length > 0 && (
+      {v.kind !== 'clean' && (
+        <p class="nb-covered" data-testid="nianbao-covered">
+          {v.covered}
+        </p>
+      )}
+      {v.errors.length > 0 && <FindingList findings={v.errors} onSelect={onSelect} />}
+      {v.gaps.length > 0 && (
+        <div class="nb-gaps" data-testid="nianbao-gaps">
+          <p class="nb-gaps-title">未能核对（{v.gaps.length}）</p>
+          <FindingList findings={v.gaps} onSelect={onSelect} />
+        </div>
+      )}
+      {v.notes.length > 0 && (
         <details class="nb-warnings">
-          <summary class="nb-toggle">{warnings.length} 条提示（不计入不一致，但值得留意）</summary>
-          <FindingList findings={warnings} onSelect={onSelect} />
+          <summary class="nb-toggle">{v.notes.length} 条提示（不计入不一致，但值得留意）</summary>
+          <FindingList findings={v.notes} onSelect={onSelect} />
         </details>
       )}
     </section>

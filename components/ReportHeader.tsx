@@ -1,10 +1,12 @@
 import type { Report } from '@/lib/schema.ts';
+import { verdictOf } from '@/lib/checks/verdict.ts';
+import { VERDICT_CLASS } from './Banner.tsx';
 import { FORMAT_LABEL } from './labels.ts';
 
 // Which report this is: enough for a journalist to cite it (title, agency, year, format).
 
 export function ReportHeader({ report }: { report: Report }) {
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const v = verdictOf(report.findings, report.coverage);
   return (
     <header class="nb-report">
       <h1 class="nb-report-title">{report.source.title || '（无标题）'}</h1>
@@ -16,9 +18,14 @@ export function ReportHeader({ report }: { report: Report }) {
         <dt>格式</dt>
         <dd data-testid="format">{FORMAT_LABEL[report.format]}</dd>
       </dl>
-      <p class={`nb-verdict ${errors ? 'nb-bad' : 'nb-ok'}`} data-testid="verdict">
-        {errors ? `本报告有 ${errors} 处数据不一致` : '✓ 本报告表格数据全部核对一致'}
+      <p class={`nb-verdict ${VERDICT_CLASS[v.kind]}`} data-testid="verdict">
+        {v.kind === 'clean' ? `✓ ${v.headline}` : v.headline}
       </p>
+      {v.kind !== 'clean' && (
+        <p class="nb-covered" data-testid="covered">
+          {v.covered}
+        </p>
+      )}
     </header>
   );
 }

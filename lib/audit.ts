@@ -16,7 +16,7 @@ import { readTables, type ReadOptions, type TableRow } from './table-rows.ts';
 import { cutTableFindings } from './cut-tables.ts';
 import { rowsOfLines, textLines } from './flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
-import { runChecks } from './checks/index.ts';
+import { checkReport, runChecks } from './checks/index.ts';
 
 export interface AuditSource {
   url?: string;
@@ -134,8 +134,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     },
     tables: reportTables,
     findings: [],
+    coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
-  report.findings = [...problems, ...runChecks(report)];
+  const checked = checkReport(report);
+  report.findings = [...problems, ...checked.findings];
+  report.coverage = checked.coverage;
   report.findings.push(...secondCopyFindings(report, extracted));
   return {
     report,

@@ -1,2 +1,3 @@
 /** Bumped when the JSON shape changes. Its own module so the content script can use it without zod. */
-export const SCHEMA_VERSION = 1;
+// 2: reports carry `coverage` (what the checks covered and could not check).
+export const SCHEMA_VERSION = 2;

@@ -58,6 +58,36 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** A relation the checks meant to evaluate and could not (fully): named, with why, and the finding that says so. */
+export const NotCheckableSchema = z.object({
+  /** The relation's own id, e.g. `table3:balance:natural_person`. */
+  id: z.string(),
+  rule: z.string(),
+  table: TableKeySchema,
+  /** What the relation is about, as in its messages. */
+  subject: z.string(),
+  /** Why, in plain Chinese: what is missing or unreadable. */
+  reason: z.string(),
+  /** The finding (a warning) that names this gap to the reader. */
+  findingId: z.string(),
+});
+export type NotCheckable = z.infer<typeof NotCheckableSchema>;
+
+/**
+ * What the checks covered, so a clean verdict can say so ("已核对 N 项关系，读取 M 个数字") and a verdict
+ * with gaps can say what it did not cover.
+ */
+export const CoverageSchema = z.object({
+  /** Relations evaluated in full (whether they held or not). */
+  relationsChecked: z.number().int().nonnegative(),
+  /** Cells read as a number (status ok), over every table. */
+  numbersRead: z.number().int().nonnegative(),
+  /** Cells whose text is not a readable number (status unreadable). */
+  cellsUnreadable: z.number().int().nonnegative(),
+  notCheckable: z.array(NotCheckableSchema),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
 export const FormatSchema = z.enum(['2021', '2019', 'legacy', 'unknown']);
 export type Format = z.infer<typeof FormatSchema>;
 
@@ -83,5 +113,6 @@ export const ReportSchema = z.object({
     legacy: TableSchema.optional(),
   }),
   findings: z.array(FindingSchema),
+  coverage: CoverageSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -6,7 +6,15 @@ import { table3Balance, table3ResultsTotal, table3RowTotals } from '@/lib/checks
 import { table4GroupTotals } from '@/lib/checks/table4-rules.ts';
 import { legacyRelations } from '@/lib/checks/legacy-rules.ts';
 import { cellKey, planMarks, printedTotal } from '@/lib/mark-plan.ts';
+import { Tally } from '@/lib/checks/tally.ts';
 import { fakeReport } from './support/fake-report.ts';
+
+/** A rule's findings on one table (rules report into a tally). */
+function findingsOf(rule: (table: Table, tally: Tally) => unknown, table: Table): Finding[] {
+  const tally = new Tally();
+  rule(table, tally);
+  return tally.findings;
+}
 
 // Tables written by hand ({row: {col: value}}), checked by the real rules, then planned.
 
@@ -53,7 +61,7 @@ function cleanTable3(): Grid {
 
 describe('printedTotal: the first cell names the printed total, for every sum rule', () => {
   it('table3.row_total: the 总计 cell of the row', () => {
-    const [f] = table3RowTotals(table({ granted: row3(2, [1, 1], 5) }));
+    const [f] = findingsOf(table3RowTotals, table({ granted: row3(2, [1, 1], 5) }));
     expect(f!.rule).toBe('table3.row_total');
     expect(printedTotal(f!)).toEqual([{ row: 'granted', col: 'total' }]);
   });
@@ -61,7 +69,7 @@ describe('printedTotal: the first cell names the printed total, for every sum ru
   it('table3.results_total: the （七）总计 cell of the column (one, or the five legal-person cells it adds up)', () => {
     const grid = cleanTable3();
     grid.results_total = row3(4, [1], 6);
-    const f = table3ResultsTotal(table(grid)).find((x) => x.id === 'table3:results_total:total')!;
+    const f = findingsOf(table3ResultsTotal, table(grid)).find((x) => x.id === 'table3:results_total:total')!;
     expect(f.rule).toBe('table3.results_total');
     expect(printedTotal(f)).toEqual([{ row: 'results_total', col: 'total' }]);
 
@@ -69,18 +77,18 @@ describe('printedTotal: the first cell names the printed total, for every sum ru
     const merged = cleanTable3();
     merged.granted = { natural_person: 2, legal: { legal: 1 }, total: 3 };
     merged.results_total = row3(4, [2], 6);
-    const g = table3ResultsTotal(table(merged)).find((x) => x.id === 'table3:results_total:legal_person')!;
+    const g = findingsOf(table3ResultsTotal, table(merged)).find((x) => x.id === 'table3:results_total:legal_person')!;
     expect(printedTotal(g)).toEqual(LEGAL_PERSON_COLUMNS.map((col) => ({ row: 'results_total', col })));
   });
 
   it('table4.group_total: the 总计 cell of the group', () => {
-    const [f] = table4GroupTotals(table({ count: { review_upheld: 1, review_corrected: 1, review_other: 0, review_pending: 0, review_total: 3 } }));
+    const [f] = findingsOf(table4GroupTotals, table({ count: { review_upheld: 1, review_corrected: 1, review_other: 0, review_pending: 0, review_total: 3 } }));
     expect(f!.rule).toBe('table4.group_total');
     expect(printedTotal(f!)).toEqual([{ row: 'count', col: 'review_total' }]);
   });
 
   it('legacy.sum: the parent row', () => {
-    const [f] = legacyRelations(table({ staff_total: { value: 5 }, staff_full_time: { value: 2 }, staff_part_time: { value: 2 } }));
+    const [f] = findingsOf(legacyRelations, table({ staff_total: { value: 5 }, staff_full_time: { value: 2 }, staff_part_time: { value: 2 } }));
     expect(f!.rule).toBe('legacy.sum');
     expect(printedTotal(f!)).toEqual([{ row: 'staff_total', col: 'value' }]);
   });
@@ -88,7 +96,7 @@ describe('printedTotal: the first cell names the printed total, for every sum ru
   it('table3.balance has no single printed total (all four are stated figures)', () => {
     const grid = cleanTable3();
     grid.carried_forward = row3(1, [], 1);
-    const [f] = table3Balance(table(grid)).filter((x) => x.id.endsWith(':natural_person'));
+    const [f] = findingsOf(table3Balance, table(grid)).filter((x) => x.id.endsWith(':natural_person'));
     expect(f!.rule).toBe('table3.balance');
     expect(printedTotal(f!)).toEqual([]);
   });
@@ -155,7 +163,7 @@ describe('planMarks', () => {
 
   it('a lone failed sum: its total is the main cell; no culprit', () => {
     const t = table({ granted: row3(2, [1, 0, 0, 0, 0], 5) });
-    const report = reportWith('table3', t, table3RowTotals(t));
+    const report = reportWith('table3', t, findingsOf(table3RowTotals, t));
     const plan = planMarks(report);
     expect(plan.culprits.size).toBe(0);
     expect(plan.findings[0]!.main).toEqual({ row: 'granted', col: 'total' });
@@ -164,7 +172,7 @@ describe('planMarks', () => {
 
   it('a blank-total warning marks only the blank total; an unreadable cell is what its warning marks', () => {
     const t = table({ granted: { ...row3(2, [1], 0), total: 'blank' }, partly_granted: { ...row3(1, [], 0), natural_person: 'unreadable', total: 1 } });
-    const report = reportWith('table3', t, table3RowTotals(t));
+    const report = reportWith('table3', t, findingsOf(table3RowTotals, t));
     const plan = planMarks(report);
     const blank = plan.findings.find((p) => p.finding.id === 'table3:row_total:granted')!;
     expect(blank.finding.severity).toBe('warning');

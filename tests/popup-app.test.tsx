@@ -90,4 +90,39 @@ describe('popup App', () => {
     const anchors = [...el.querySelectorAll('[data-testid="page-links"] a')] as HTMLAnchorElement[];
     expect(anchors.map((a) => [a.textContent, a.getAttribute('href'), a.target])).toEqual(links.map((l) => [l.text, l.href, '_blank']));
   });
+
+  describe('the verdict says what it covered', () => {
+    const clean = fakeReport([finding({ id: 'table3:blank_cells', rule: 'blank_cells', severity: 'warning', message: '有 3 个分项单元格为空白' })], [], {
+      relationsChecked: 42,
+      numbersRead: 200,
+    });
+
+    it('clean: green, with the relations checked and the numbers read', async () => {
+      const el = await mount(port({ kind: 'report', tabId: 3, report: clean }));
+      const verdict = el.querySelector('[data-testid="verdict"]')!;
+      expect(verdict.textContent).toBe('✓ 本报告表格数据全部核对一致 · 已核对 42 项关系，读取 200 个数字');
+      expect(verdict.classList.contains('nb-ok')).toBe(true);
+      expect(el.querySelector('[data-testid="gaps"]')).toBeNull();
+    });
+
+    it('a relation not checkable: never green; the gap is listed, unfolded, and can be revealed', async () => {
+      const gap = finding({ id: 'table3:row_total:not_checkable:col:other_org', severity: 'warning', message: '无法核对：缺少 其他列（（一）予以公开）' });
+      const report = fakeReport([gap], [], {
+        relationsChecked: 41,
+        numbersRead: 180,
+        notCheckable: [{ id: 'table3:row_total:granted', rule: 'table3.row_total', table: 'table3', subject: '（一）予以公开', reason: '缺少 其他列', findingId: gap.id }],
+      });
+      const p = port({ kind: 'report', tabId: 3, report });
+      const el = await mount(p);
+      const verdict = el.querySelector('[data-testid="verdict"]')!;
+      expect(verdict.textContent).toBe('未发现不一致，但有 1 项未能核对');
+      expect(verdict.classList.contains('nb-ok')).toBe(false);
+      expect(el.querySelector('[data-testid="covered"]')!.textContent).toBe('已核对 41 项关系，读取 180 个数字');
+      const gaps = el.querySelector('[data-testid="gaps"]')!;
+      expect(gaps.closest('details')).toBeNull();
+      expect(gaps.textContent).toContain('缺少 其他列');
+      await click(gaps.querySelector(`[data-finding-id="${gap.id}"] button`));
+      expect(p.reveal).toHaveBeenCalledWith(3, gap.id);
+    });
+  });
 });

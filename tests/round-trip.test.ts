@@ -49,7 +49,7 @@ const NASTY_LABELS = {
 function nastyReport(): Report {
   const L = NASTY_LABELS;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { title: '某区, "2021" 年\n政府信息公开工作年度报告', url: 'http://www.example.gov.cn/a?b=1,2&c="3"', file: 'a,b.html' },
     agency: '=cmd|"/c calc"!A1',
     year: 2021,
@@ -97,6 +97,12 @@ function nastyReport(): Report {
       },
       { id: '@x', rule: '+rule', severity: 'warning', message: '-2x', table: 'table3', cells: [], expected: null, actual: null },
     ],
+    coverage: {
+      relationsChecked: 3,
+      numbersRead: 4,
+      cellsUnreadable: 6,
+      notCheckable: [{ id: '=x', rule: '+rule', table: 'table3', subject: L.formula, reason: '@SUM(A1)\n"q"', findingId: '@x' }],
+    },
   };
 }
 

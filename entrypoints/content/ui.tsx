@@ -42,7 +42,7 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
       dismissed();
     };
     render(
-      <Banner findings={result.report.findings} onSelect={(f) => revealFinding(f, marks)} onDismiss={dismiss} />,
+      <Banner findings={result.report.findings} coverage={result.report.coverage} onSelect={(f) => revealFinding(f, marks)} onDismiss={dismiss} />,
       ui.container,
     );
     ctx.onInvalidated(remove);

@@ -4,6 +4,7 @@ import { ExportButtons, type ExportAction } from '@/components/ExportButtons.tsx
 import { FindingList } from '@/components/FindingList.tsx';
 import { NoReport } from '@/components/NoReport.tsx';
 import { ReportHeader } from '@/components/ReportHeader.tsx';
+import { verdictOf } from '@/lib/checks/verdict.ts';
 import { downloadText } from './download.ts';
 import { makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
@@ -25,8 +26,7 @@ export function App({ port }: { port: PopupPort }) {
   if (state.kind === 'none') return <NoReport why={state.why} />;
 
   const { report, tabId } = state;
-  const errors = report.findings.filter((f) => f.severity === 'error');
-  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  const { errors, gaps, notes } = verdictOf(report.findings, report.coverage);
   const fail = (err: unknown) => {
     console.error('[年报核对]', err);
     setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
@@ -57,10 +57,16 @@ export function App({ port }: { port: PopupPort }) {
           <FindingList findings={errors} onSelect={reveal} />
         </section>
       )}
-      {warnings.length > 0 && (
+      {gaps.length > 0 && (
+        <section class="nb-section" data-testid="gaps">
+          <h2>未能核对（{gaps.length}）</h2>
+          <FindingList findings={gaps} onSelect={reveal} />
+        </section>
+      )}
+      {notes.length > 0 && (
         <details class="nb-section">
-          <summary>提示（{warnings.length}）</summary>
-          <FindingList findings={warnings} onSelect={reveal} />
+          <summary>提示（{notes.length}）</summary>
+          <FindingList findings={notes} onSelect={reveal} />
         </details>
       )}
       <ExportButtons onAction={onAction} />

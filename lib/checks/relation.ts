@@ -1,8 +1,8 @@
 /**
- * One arithmetic relation (left side = right side) turned into at most one finding. Every check is a
- * list of these; this is where blanks, merged cells and unreadable text get their agreed meaning.
+ * One arithmetic relation (left side = right side) and what came of it. Every check is a list of these;
+ * this is where blanks, merged cells, unreadable text and missing cells get their agreed meaning.
  */
-import type { Finding, TableKey } from '../schema.ts';
+import type { CellRef, Finding, TableKey } from '../schema.ts';
 import { formatSum, sum, type Term } from './terms.ts';
 
 export interface Relation {
@@ -18,17 +18,38 @@ export interface Relation {
 }
 
 type ValueTerm = Extract<Term, { kind: 'value' }>;
+type AbsentTerm = Extract<Term, { kind: 'absent' }>;
 
-export function evaluate(rel: Relation): Finding | null {
+/**
+ * - `checked`: evaluated in full; `finding` is null when it holds.
+ * - `gap`: could not be checked in full on our side: a cell unreadable, or a term we did not read
+ *   (`missing`). With terms missing on one side only, that side is still at least its present terms
+ *   (counts are never negative): `bound` says that lower bound was checked and held; a broken bound
+ *   is an error and comes back as `checked`.
+ * - `notPrinted`: a term the report itself does not give (a row written as one figure); nothing to argue.
+ * - `blankTotal`: the relation's stated total is left blank (not reported); `finding` says so.
+ */
+export type Outcome =
+  | { kind: 'checked'; finding: Finding | null }
+  | { kind: 'gap'; finding: Finding | null; missing: CellRef[]; bound: boolean }
+  | { kind: 'notPrinted'; finding?: null; missing: CellRef[] }
+  | { kind: 'blankTotal'; finding: Finding | null };
+
+const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
+
+export function evaluate(rel: Relation): Outcome {
   const all = [...rel.left, ...rel.right];
-  if (all.some((t) => t.kind === 'absent')) return null;
   const cells = all.flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
   const base = { id: rel.id, rule: rel.rule, table: rel.table, cells };
+  const absent = all.filter((t): t is AbsentTerm => t.kind === 'absent');
+  if (absent.some((t) => t.notPrinted)) return { kind: 'notPrinted', missing: absent.map((t) => t.ref) };
   const unreadable = all.filter((t) => t.kind === 'unreadable');
   if (unreadable.length) {
     const what = unreadable.map((t) => `${t.label}“${t.kind === 'unreadable' ? t.raw : ''}”`).join('、');
-    return { ...base, severity: 'warning', expected: null, actual: null, message: `${rel.subject}：无法核对，${what} 不是可识别的数字` };
+    const finding: Finding = { ...base, severity: 'warning', expected: null, actual: null, message: `${rel.subject}：无法核对，${what} 不是可识别的数字` };
+    return { kind: 'gap', finding, missing: absent.map((t) => t.ref), bound: false };
   }
+  if (absent.length) return lowerBound(rel, base, absent);
   const left = rel.left as ValueTerm[];
   const right = rel.right as ValueTerm[];
   const l = sum(left.map((t) => t.value));
@@ -36,21 +57,48 @@ export function evaluate(rel: Relation): Finding | null {
   const blankTotal = (rel.reportedTotals ?? []).find((t) => t.kind === 'value' && t.blank);
   if (blankTotal) {
     // Only a lone stated total can be "left blank"; a blank total inside a longer relation just ends it.
-    if (left.length !== 1 || left[0] !== blankTotal || right.every((t) => t.blank)) return null;
+    if (left.length !== 1 || left[0] !== blankTotal || right.every((t) => t.blank)) return { kind: 'blankTotal', finding: null };
     return {
-      ...base,
-      severity: 'warning',
-      expected: r,
-      actual: null,
-      message: `${rel.subject}：${blankTotal.label}${blankTotal.raw ? `为“${blankTotal.raw}”` : '空白'}（未填报），分项之和为 ${r}`,
+      kind: 'blankTotal',
+      finding: {
+        ...base,
+        severity: 'warning',
+        expected: r,
+        actual: null,
+        message: `${rel.subject}：${blankTotal.label}${blankTotal.raw ? `为“${blankTotal.raw}”` : '空白'}（未填报），分项之和为 ${r}`,
+      },
     };
   }
-  if (l === r) return null;
-  const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
+  if (l === r) return { kind: 'checked', finding: null };
   const blanks = all.some((t) => t.kind === 'value' && t.blank) ? '（空白按 0 计）' : '';
   const message = `${rel.subject}：${side(left, l)} ≠ ${side(right, r)}${blanks}`;
   if (left.every((t) => t.blank) || right.every((t) => t.blank)) {
-    return { ...base, severity: 'warning', expected: r, actual: l, message: `${message}；一侧全部空白，可能只是未填报` };
+    // One side not reported at all: not a proven mismatch, and not a relation we could confirm either.
+    const finding: Finding = { ...base, severity: 'warning', expected: r, actual: l, message: `${message}；一侧全部空白，可能只是未填报` };
+    return { kind: 'gap', finding, missing: [], bound: false };
   }
-  return { ...base, severity: 'error', expected: r, actual: l, message };
+  return { kind: 'checked', finding: { ...base, severity: 'error', expected: r, actual: l, message } };
+}
+
+/**
+ * Terms we did not read, all on one side: the other (complete) side must still be at least the present
+ * terms, since a count is never negative. A broken bound is an error; anything else is a gap.
+ */
+function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' | 'cells'>, absent: AbsentTerm[]): Outcome {
+  const missing = absent.map((t) => t.ref);
+  const gap: Outcome = { kind: 'gap', finding: null, missing, bound: false };
+  const leftPartial = rel.left.some((t) => t.kind === 'absent');
+  const rightPartial = rel.right.some((t) => t.kind === 'absent');
+  if (leftPartial === rightPartial) return gap;
+  const whole = (leftPartial ? rel.right : rel.left) as ValueTerm[];
+  const present = (leftPartial ? rel.left : rel.right).filter((t): t is ValueTerm => t.kind === 'value');
+  // A whole side that is not reported (a blank total) bounds nothing; nor does a side with no term left.
+  if (!present.length || whole.some((t) => t.blank && (rel.reportedTotals ?? []).includes(t))) return gap;
+  const w = sum(whole.map((t) => t.value));
+  const p = sum(present.map((t) => t.value));
+  if (w >= p) return { ...gap, bound: true };
+  const names = [...new Set(absent.map((t) => t.label))].join('、');
+  const blanks = [...whole, ...present].some((t) => t.blank) ? '（空白按 0 计）' : '';
+  const message = `${rel.subject}：${side(whole, w)} < ${side(present, p)}${blanks}（缺少 ${names}，只核对了下限）`;
+  return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, message } };
 }

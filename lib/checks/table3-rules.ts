@@ -4,10 +4,11 @@
  *  results    三(七) = every result row added up, per column;
  *  balance    一 + 二 = 三(七) + 四, per column (the relation the table itself prints).
  */
-import type { Finding, Table } from '../schema.ts';
+import type { Table } from '../schema.ts';
 import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../dictionary.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
+import type { DescribeMissing, Tally } from './tally.ts';
 
 const COL_LABEL: Record<string, string> = {
   ...Object.fromEntries(TABLE3_COLUMNS.map((c) => [c.key, c.label])),
@@ -22,27 +23,45 @@ function rowLabel(key: string): string {
   return ROW_LABEL[key] ?? key;
 }
 
+/** Not one of the five 法人或其他组织 columns was read (nor a merged cell over them). */
+function legalGroupMissing(view: TableView): boolean {
+  return !view.hasColumn('legal_person') && LEGAL_PERSON_COLUMNS.every((c) => !view.hasColumn(c));
+}
+
 /** Columns to check down the table: the five legal-person columns as one group wherever any row merged them. */
 function columnsToCheck(view: TableView, rows: string[]): string[] {
-  const grouped = rows.some((r) => view.hasLegalGroup(r));
+  const grouped = legalGroupMissing(view) || rows.some((r) => view.hasLegalGroup(r));
   return ['natural_person', ...(grouped ? ['legal_person'] : LEGAL_PERSON_COLUMNS), 'total'];
 }
 
 function columnTerm(view: TableView, row: string, col: string): Term {
   // A row written as one figure across all seven columns reports only its total.
-  if (col !== 'total' && view.spansAll(row)) return { kind: 'absent', label: rowLabel(row) };
+  if (col !== 'total' && view.spansAll(row)) return { kind: 'absent', label: rowLabel(row), ref: { row, col }, notPrinted: true };
   return view.term(row, col, rowLabel(row));
 }
 
-export function table3RowTotals(table: Table): Finding[] {
+/** A missing cell named by what is really missing: its whole row, its whole column, or just the cell. */
+function describer(view: TableView): DescribeMissing {
+  return ({ row, col }) =>
+    !view.hasRow(row) || view.spansAll(row)
+      ? [`row:${row}`, rowLabel(row)]
+      : col === 'legal_person' && legalGroupMissing(view)
+        ? ['col:legal_person', '法人或其他组织的任何一列']
+        : view.hasColumn(col)
+          ? [`cell:${row}.${col}`, `${rowLabel(row)}·${COL_LABEL[col]}`]
+          : [`col:${col}`, `${COL_LABEL[col]}列`];
+}
+
+export function table3RowTotals(table: Table, tally: Tally): void {
   const view = viewOf(table);
-  const out: Finding[] = [];
+  const describe = describer(view);
+  const grouped = legalGroupMissing(view);
   for (const row of view.rows()) {
     if (view.spansAll(row)) continue;
     const total = view.term(row, 'total', '总计');
-    const legal = view.hasLegalGroup(row) ? ['legal_person'] : LEGAL_PERSON_COLUMNS;
+    const legal = grouped || view.hasLegalGroup(row) ? ['legal_person'] : LEGAL_PERSON_COLUMNS;
     const parts = ['natural_person', ...legal].map((c) => view.term(row, c, COL_LABEL[c]));
-    const f = evaluate({
+    const rel: Relation = {
       id: `table3:row_total:${row}`,
       rule: 'table3.row_total',
       table: 'table3',
@@ -50,21 +69,19 @@ export function table3RowTotals(table: Table): Finding[] {
       left: [total],
       right: parts,
       reportedTotals: [total],
-    });
-    if (f) out.push(f);
+    };
+    tally.add(rel, evaluate(rel), describe);
   }
-  return out;
 }
 
-export function table3ResultsTotal(table: Table): Finding[] {
+export function table3ResultsTotal(table: Table, tally: Tally): void {
   const view = viewOf(table);
-  if (!view.hasRow('results_total')) return [];
+  const describe = describer(view);
   const resultRows = TABLE3_RESULT_ROWS.filter((r) => view.hasRow(r));
-  const out: Finding[] = [];
   for (const col of columnsToCheck(view, [...resultRows, 'results_total'])) {
     const stated = { ...columnTerm(view, 'results_total', col), label: '（七）总计' };
     const parts = resultRows.map((r) => columnTerm(view, r, col));
-    const f = evaluate({
+    const rel: Relation = {
       id: `table3:results_total:${col}`,
       rule: 'table3.results_total',
       table: 'table3',
@@ -72,20 +89,18 @@ export function table3ResultsTotal(table: Table): Finding[] {
       left: [stated],
       right: parts,
       reportedTotals: col === 'total' ? [stated, ...parts] : [],
-    });
-    if (f) out.push(f);
+    };
+    tally.add(rel, evaluate(rel), describe);
   }
-  return out;
 }
 
-export function table3Balance(table: Table): Finding[] {
+export function table3Balance(table: Table, tally: Tally): void {
   const view = viewOf(table);
+  const describe = describer(view);
   const rows = ['new_received', 'carried_over', 'results_total', 'carried_forward'];
-  if (!rows.every((r) => view.hasRow(r))) return [];
-  const out: Finding[] = [];
   for (const col of columnsToCheck(view, rows)) {
     const [a, b, c, d] = rows.map((r) => columnTerm(view, r, col));
-    const f = evaluate({
+    const rel: Relation = {
       id: `table3:balance:${col}`,
       rule: 'table3.balance',
       table: 'table3',
@@ -93,8 +108,7 @@ export function table3Balance(table: Table): Finding[] {
       left: [a, b],
       right: [c, d],
       reportedTotals: col === 'total' ? [a, b, c, d] : [],
-    });
-    if (f) out.push(f);
+    };
+    tally.add(rel, evaluate(rel), describe);
   }
-  return out;
 }

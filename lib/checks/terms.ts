@@ -9,7 +9,11 @@ import { LEGAL_PERSON_COLUMNS } from '../dictionary.ts';
 export type Term =
   | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string; raw?: string }
   | { kind: 'unreadable'; refs: CellRef[]; label: string; raw: string }
-  | { kind: 'absent'; label: string };
+  /**
+   * No such cell. `ref` is the cell that is not there; `notPrinted` marks a part the report itself does not
+   * give (a row written as one figure across all columns), as opposed to a cell we did not read.
+   */
+  | { kind: 'absent'; label: string; ref: CellRef; notPrinted?: boolean };
 
 export class TableView {
   private byKey = new Map<string, Cell>();
@@ -23,6 +27,10 @@ export class TableView {
   }
   hasRow(row: string): boolean {
     return this.table.cells.some((c) => c.row === row);
+  }
+  /** A column with no cell in any row (a merged group cell counts for the columns it covers). */
+  hasColumn(col: string): boolean {
+    return this.table.cells.some((c) => c.col === col || !!c.covers?.includes(col));
   }
   rows(): string[] {
     return [...new Set(this.table.cells.map((c) => c.row))];
@@ -39,7 +47,7 @@ export class TableView {
   term(row: string, col: string, label: string): Term {
     if (col === 'legal_person' && !this.cell(row, col)) return this.sumOf(row, LEGAL_PERSON_COLUMNS, label);
     const cell = this.cell(row, col);
-    if (!cell) return { kind: 'absent', label };
+    if (!cell) return { kind: 'absent', label, ref: { row, col } };
     const refs = [{ row, col }];
     if (cell.status === 'unreadable') return { kind: 'unreadable', refs, label, raw: cell.raw };
     if (cell.status === 'ok') return { kind: 'value', value: cell.value ?? 0, blank: false, refs, label };
@@ -49,11 +57,12 @@ export class TableView {
 
   private sumOf(row: string, cols: string[], label: string): Term {
     const terms = cols.map((c) => this.term(row, c, c));
-    if (terms.every((t) => t.kind === 'absent')) return { kind: 'absent', label };
+    if (terms.every((t) => t.kind === 'absent')) return { kind: 'absent', label, ref: { row, col: 'legal_person' } };
     const refs = terms.flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
     const bad = terms.find((t) => t.kind === 'unreadable');
     if (bad && bad.kind === 'unreadable') return { kind: 'unreadable', refs, label, raw: bad.raw };
-    if (terms.some((t) => t.kind === 'absent')) return { kind: 'absent', label };
+    const missing = terms.find((t) => t.kind === 'absent');
+    if (missing) return { ...missing, label };
     const values = terms as Extract<Term, { kind: 'value' }>[];
     return {
       kind: 'value',

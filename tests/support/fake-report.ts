@@ -1,5 +1,5 @@
 import type { AuditResult } from '@/lib/audit.ts';
-import type { Cell, Finding, Report, TableKey } from '@/lib/schema.ts';
+import type { Cell, Coverage, Finding, Report, TableKey } from '@/lib/schema.ts';
 
 // A small hand-made report + page for adapter tests that must not depend on the real audit core.
 
@@ -16,9 +16,9 @@ export function finding(partial: Partial<Finding> & Pick<Finding, 'id'>): Findin
   };
 }
 
-export function fakeReport(findings: Finding[] = [], cells: Cell[] = []): Report {
+export function fakeReport(findings: Finding[] = [], cells: Cell[] = [], coverage: Partial<Coverage> = {}): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { title: '某区2021年政府信息公开工作年度报告', url: 'http://www.example.gov.cn/a.html' },
     agency: '某区人民政府',
     year: 2021,
@@ -27,6 +27,7 @@ export function fakeReport(findings: Finding[] = [], cells: Cell[] = []): Report
     evidence: {},
     tables: { table3: { rowLabels: {}, colLabels: {}, cells } },
     findings,
+    coverage: { relationsChecked: 1, numbersRead: cells.filter((c) => c.status === 'ok').length, cellsUnreadable: 0, notCheckable: [], ...coverage },
   };
 }
 
