@@ -15,6 +15,8 @@ const SCRIPT = '"><script>alert(2)</script>';
 const HEADLINE = 'nianbao-banner [data-testid="nianbao-headline"]';
 const TIP = 'nianbao-tip [role="tooltip"]';
 const ONE_ERROR = '本报告有 1 处数据不一致';
+/** On the hostile-text page the markup-like text in a value cell is unreadable, so one relation cannot be checked. */
+const ONE_ERROR_ONE_GAP = '本报告有 1 处数据不一致，另有 1 项未能核对';
 /** The auditor the content script loads on report pages: an extension file under Chromium's per-session (dynamic) address. */
 const AUDITOR = /^chrome-extension:\/\/[0-9a-f-]+\/auditor\.js$/;
 
@@ -123,11 +125,12 @@ describe('1. page text that looks like markup stays text (banner, tooltips, popu
   });
 
   it('banner: the error is still found, and the quoted text shows as visible text', async () => {
-    expect(await page.locator(HEADLINE).textContent()).toBe(ONE_ERROR);
+    expect(await page.locator(HEADLINE).textContent()).toBe(ONE_ERROR_ONE_GAP);
     expect(await markedKeys(page, 'data-nianbao-finding')).toEqual(expected.errorKeys);
     expect(await markedKeys(page, 'data-nianbao-warning')).toEqual(expected.warningKeys);
     await page.locator('nianbao-banner .nb-toggle').click();
-    const img = page.locator('nianbao-banner .nb-warnings .nb-message', { hasText: IMG });
+    // The unreadable markup-like cell is a gap (listed open, under 未能核对); the other text is a folded note.
+    const img = page.locator('nianbao-banner .nb-gaps .nb-message', { hasText: IMG });
     const script = page.locator('nianbao-banner .nb-warnings .nb-message', { hasText: SCRIPT });
     await expect.poll(() => img.isVisible()).toBe(true);
     expect(await script.isVisible()).toBe(true);
@@ -165,7 +168,7 @@ describe('1. page text that looks like markup stays text (banner, tooltips, popu
     const popup = await openPopup(page);
     expect(await popup.locator('h1').textContent()).toBe(expected.report.source.title);
     expect(await popup.locator('[data-testid="agency"]').textContent()).toBe(`${IMG}新安江街道`);
-    expect(await popup.locator('[data-testid="verdict"]').textContent()).toBe(ONE_ERROR);
+    expect(await popup.locator('[data-testid="verdict"]').textContent()).toBe(ONE_ERROR_ONE_GAP);
     await popup.locator('details.nb-section > summary').click();
     const img = popup.locator('.nb-finding .nb-message', { hasText: IMG });
     const script = popup.locator('.nb-finding .nb-message', { hasText: SCRIPT });
