@@ -5,16 +5,16 @@
  */
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { TABLE2_ROWS, TABLE3_ROWS } from './dictionary.ts';
-import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './extract-table.ts';
-import { table2Spec } from './table2-spec.ts';
-import { table3Spec } from './table3-spec.ts';
-import { table4Spec } from './table4-spec.ts';
-import { extractLegacy } from './extract-legacy.ts';
+import { TABLE2_ROWS, TABLE3_ROWS } from './tables/dictionary.ts';
+import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
+import { table2Spec } from './tables/table2.ts';
+import { table3Spec } from './tables/table3.ts';
+import { table4Spec } from './tables/table4.ts';
+import { extractLegacy } from './tables/legacy.ts';
 import { LEGACY_SIGNATURE, mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
-import { readTables, type ReadOptions, type TableRow } from './table-rows.ts';
-import { cutTableFindings } from './cut-tables.ts';
-import { rowsOfLines, textLines } from './flattened-lines.ts';
+import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
+import { cutTableFindings } from './read/cut-tables.ts';
+import { rowsOfLines, textLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
 import { checkReport, runChecks } from './checks/index.ts';
 

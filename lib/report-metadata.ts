@@ -3,7 +3,7 @@
  * Sources in order of trust: the report's own title, then the page's labelled fields
  * (发布机构 / 发文机关 / 发布单位 / 填报单位), then the 统计期限 sentence and dates.
  */
-import { cleanSpaces, toHalfWidth } from './normalize-text.ts';
+import { cleanSpaces, toHalfWidth } from './read/normalize-text.ts';
 
 export interface Evidence {
   value: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The one definition of a checked report. Every type in the project comes from here (z.infer),
  * and every export is parsed back through `ReportSchema` before it is offered to a user.
- * Keys are stable and canonical (see lib/dictionary.ts) so data desks can stack many agencies and years.
+ * Keys are stable and canonical (see lib/tables/dictionary.ts) so data desks can stack many agencies and years.
  */
 import { SCHEMA_VERSION } from './schema-version.ts';
 

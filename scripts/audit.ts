@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { exportJson } from '../lib/export-json.ts';
-import { exportFindingsCsv, exportValuesCsv } from '../lib/export-csv.ts';
-import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/file-names.ts';
+import { exportJson } from '../lib/export/json.ts';
+import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
+import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/export/file-names.ts';
 import type { Report } from '../lib/schema.ts';
 import { documentFileSentence, iframeSources, writeErrorSentence } from './audit-errors.ts';
 import { dictionaryMarkdown } from './dictionary-markdown.ts';

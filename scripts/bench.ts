@@ -26,7 +26,7 @@ import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Tabletojson } from 'tabletojson';
 import { auditDocument } from '../lib/audit.ts';
-import { buildGrid } from '../lib/table-grid.ts';
+import { buildGrid } from '../lib/read/table-grid.ts';
 import { auditFile, decodePage, readPage } from './read-page.ts';
 import { EXT_DIR, extensionContext } from './browser-with-extension.ts';
 

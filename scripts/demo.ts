@@ -5,9 +5,9 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJson } from '../lib/export-json.ts';
-import { exportFindingsCsv, exportValuesCsv } from '../lib/export-csv.ts';
-import { exportFileName } from '../lib/file-names.ts';
+import { exportJson } from '../lib/export/json.ts';
+import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
+import { exportFileName } from '../lib/export/file-names.ts';
 import { GOV, launch, tabIdOf } from './browser-with-extension.ts';
 import { auditFile } from './read-page.ts';
 

@@ -1,13 +1,13 @@
-import { LEGACY_COLUMNS, LEGACY_ROWS, TABLE2_COLUMNS, TABLE2_ROWS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, type KeyDef } from '../lib/dictionary.ts';
-import { MEANINGS } from '../lib/dictionary-meanings.ts';
+import { LEGACY_COLUMNS, LEGACY_ROWS, TABLE2_COLUMNS, TABLE2_ROWS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, type KeyDef } from '../lib/tables/dictionary.ts';
+import { MEANINGS } from '../lib/tables/dictionary-meanings.ts';
 
 function meaningOf(meanings: Record<string, string>, key: string): string {
   const meaning = meanings[key];
-  if (!meaning) throw new Error(`lib/dictionary-meanings.ts has no meaning for \`${key}\``);
+  if (!meaning) throw new Error(`lib/tables/dictionary-meanings.ts has no meaning for \`${key}\``);
   return meaning;
 }
 
-/** The README's data dictionary, generated from lib/dictionary.ts so the two never disagree. */
+/** The README's data dictionary, generated from lib/tables/dictionary.ts so the two never disagree. */
 export function dictionaryMarkdown(): string {
   const section = (title: string, defs: KeyDef[], meanings: Record<string, string>) =>
     [`#### ${title}`, '', '| key | 标签 | formats | meaning |', '|---|---|---|---|', ...defs.map((d) => `| \`${d.key}\` | ${d.label} | ${d.formats.join(', ')} | ${meaningOf(meanings, d.key)} |`), ''].join('\n');

@@ -1,13 +1,13 @@
 /**
  * A saved page from disk, the way the CLI reads it: decoded (GBK/GB2312 pages too, as many .gov.cn sites
  * still serve), parsed with linkedom, and audited — falling back to the report the page's own script
- * would have written in (see lib/scripted-article.ts).
+ * would have written in (see lib/read/scripted-article.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { auditDocument, type AuditResult } from '../lib/audit.ts';
 import { mayHoldReport } from '../lib/report-detection.ts';
-import { scriptedArticleHtml } from '../lib/scripted-article.ts';
+import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
 
 export class InputError extends Error {}
 

@@ -1,4 +1,4 @@
-import { TABLE_TITLES } from '../lib/dictionary.ts';
+import { TABLE_TITLES } from '../lib/tables/dictionary.ts';
 import type { Report, TableKey } from '../lib/schema.ts';
 
 /** The CLI's readable summary of one report. */

@@ -1,4 +1,4 @@
-// npm run docs: rewrites the README's data dictionary from lib/dictionary.ts.
+// npm run docs: rewrites the README's data dictionary from lib/tables/dictionary.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withDictionary } from './dictionary-markdown.ts';

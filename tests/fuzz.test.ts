@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { auditDocument } from '@/lib/audit.ts';
-import { TABLE3_COLUMNS, TABLE3_ROWS } from '@/lib/dictionary.ts';
+import { TABLE3_COLUMNS, TABLE3_ROWS } from '@/lib/tables/dictionary.ts';
 import fc from 'fast-check';
 import {
   auditChecked,
@@ -167,7 +167,7 @@ describe('fuzz: a failure says what failed', () => {
 });
 
 // Found by this fuzz suite: a dense grid can be far larger than the page (one row of colspan=1000 cells
-// widens every row; rows starting with rowspan="0" make an N × N staircase). lib/table-grid.ts now bounds
+// widens every row; rows starting with rowspan="0" make an N × N staircase). lib/read/table-grid.ts now bounds
 // the grid (MAX_SLOTS / MAX_GRID, flagged `truncated`); these keep it bounded.
 describe('fuzz: hostile spans cost in proportion to the page', () => {
   // This thread's CPU time, the best of two: a loaded machine must not make the ratio fail.

@@ -1,5 +1,5 @@
 /**
- * buildGrid (lib/table-grid.ts) against a naive reference of the table model documented at the top of
+ * buildGrid (lib/read/table-grid.ts) against a naive reference of the table model documented at the top of
  * that file. The reference never looks at the DOM: it computes the grid from the same abstract layout
  * that is then rendered as real DOM (happy-dom) for buildGrid, so the two share no code and no parsing.
  *
@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGrid, MAX_GRID, MAX_SLOTS, type Grid } from '@/lib/table-grid.ts';
+import { buildGrid, MAX_GRID, MAX_SLOTS, type Grid } from '@/lib/read/table-grid.ts';
 
 // ---------- abstract layout ----------
 
@@ -259,7 +259,7 @@ function check(spec: TableSpec) {
   });
   // Text read once from the element: what the cell shows. Unlike textContent, the words of a nested
   // table are not glued to the cell's own text or to each other (a browser lays them out apart) —
-  // except Chinese on adjacent lines, which reads as one run of text (lib/cell-text.ts).
+  // except Chinese on adjacent lines, which reads as one run of text (lib/read/cell-text.ts).
   const specs = spec.groups.flatMap((g) => g.rows.flatMap((r) => r.cells));
   const han = (w: string) => /^[\u4e00-\u9fff]+$/.test(w);
   for (const c of grid.cells) {
@@ -450,7 +450,7 @@ describe('buildGrid: tricky layouts', () => {
 // (td.rowSpan/td.colSpan and layout): "-0" is 0 (so rowspan="-0" grows to the end of the row group), and
 // only ASCII whitespace may precede the digits (NBSP, U+3000, \v make the value invalid → 1).
 // buildGrid's /^\s*\+?(\d+)/ reads "-0" as invalid and accepts any Unicode whitespace.
-// Found by this suite and fixed in lib/table-grid.ts.
+// Found by this suite and fixed in lib/read/table-grid.ts.
 describe('buildGrid: HTML integer parsing and tfoot order, as in Chromium', () => {
   it('rowspan="-0" is 0 (to the end of the row group), as in Chromium', () => {
     const g = gridOf('<table><tr><td rowspan="-0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, Finding, Report, Table } from '@/lib/schema.ts';
-import { LEGAL_PERSON_COLUMNS, TABLE3_RESULT_ROWS } from '@/lib/dictionary.ts';
+import { LEGAL_PERSON_COLUMNS, TABLE3_RESULT_ROWS } from '@/lib/tables/dictionary.ts';
 import { runChecks } from '@/lib/checks/index.ts';
 import { table3Balance, table3ResultsTotal, table3RowTotals } from '@/lib/checks/table3-rules.ts';
 import { table4GroupTotals } from '@/lib/checks/table4-rules.ts';

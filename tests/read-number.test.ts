@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readNumber } from '@/lib/read-number.ts';
-import { cleanSpaces, toHalfWidth } from '@/lib/normalize-text.ts';
+import { readNumber } from '@/lib/read/read-number.ts';
+import { cleanSpaces, toHalfWidth } from '@/lib/read/normalize-text.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../lib/report-metadata.ts';
-import { textLines } from '../lib/flattened-lines.ts';
+import { textLines } from '../lib/read/flattened-lines.ts';
 import { looksLikeReport } from '../lib/report-detection.ts';
 import { browserDocument } from './support/audit-html.ts';
 

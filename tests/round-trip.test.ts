@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { auditDocument } from '@/lib/audit.ts';
-import { exportJson } from '@/lib/export-json.ts';
-import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export-csv.ts';
-import { TABLE_TITLES } from '@/lib/dictionary.ts';
+import { exportJson } from '@/lib/export/json.ts';
+import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
+import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
 import { ReportSchema, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from './support/audit-html.ts';
 

@@ -1,7 +1,7 @@
 import type { Report } from '@/lib/schema.ts';
-import { exportJson } from '@/lib/export-json.ts';
-import { exportFindingsCsv, exportTsv, exportValuesCsv } from '@/lib/export-csv.ts';
-import { exportFileName, type ExportKind } from '@/lib/file-names.ts';
+import { exportJson } from '@/lib/export/json.ts';
+import { exportFindingsCsv, exportTsv, exportValuesCsv } from '@/lib/export/csv.ts';
+import { exportFileName, type ExportKind } from '@/lib/export/file-names.ts';
 
 // The three downloads and the clipboard table. The exporters validate through the zod schema (that's
 // why they run here in the popup and not in the content script) and throw on an invalid report.

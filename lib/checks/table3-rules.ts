@@ -5,7 +5,7 @@
  *  balance    一 + 二 = 三(七) + 四, per column (the relation the table itself prints).
  */
 import type { Table } from '../schema.ts';
-import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../dictionary.ts';
+import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';

@@ -1,6 +1,6 @@
 /** Table 4's hard relations: for 行政复议 and both kinds of 行政诉讼, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 import type { Table } from '../schema.ts';
-import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../dictionary.ts';
+import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../tables/dictionary.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';

@@ -4,7 +4,7 @@
  * "total not reported" and is never argued with; a cell covered by a merged group value is absent.
  */
 import type { Cell, CellRef, Table } from '../schema.ts';
-import { LEGAL_PERSON_COLUMNS } from '../dictionary.ts';
+import { LEGAL_PERSON_COLUMNS } from '../tables/dictionary.ts';
 
 export type Term =
   | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string; raw?: string }

@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
 import { auditDocument } from '../../lib/audit.ts';
-import { readNumber } from '../../lib/read-number.ts';
-import { cleanSpaces, toHalfWidth } from '../../lib/normalize-text.ts';
+import { readNumber } from '../../lib/read/read-number.ts';
+import { cleanSpaces, toHalfWidth } from '../../lib/read/normalize-text.ts';
 import { ReportSchema, type TableKey } from '../../lib/schema.ts';
 import {
   LEGACY_COLUMNS,
@@ -27,7 +27,7 @@ import {
   TABLE3_COLUMNS,
   TABLE3_ROWS,
   TABLE4_COLUMNS,
-} from '../../lib/dictionary.ts';
+} from '../../lib/tables/dictionary.ts';
 
 export interface FuzzStats {
   cases: number;

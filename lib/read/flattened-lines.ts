@@ -5,7 +5,7 @@
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
  */
 import { BLOCK_TAGS as BLOCK, UNRENDERED_TAGS as SKIP } from './cell-text.ts';
-import type { KeyDef } from './dictionary.ts';
+import type { KeyDef } from '../tables/dictionary.ts';
 import { labelKey } from './normalize-text.ts';
 import { readNumber } from './read-number.ts';
 import type { RowCell, TableRow } from './table-rows.ts';

@@ -1,10 +1,10 @@
 /**
- * A table the grid's size bounds cut off (lib/table-grid.ts) has lost its tail: say so, as a `layout`
+ * A table the grid's size bounds cut off (lib/read/table-grid.ts) has lost its tail: say so, as a `layout`
  * warning naming the table and where the cut is. Only for tables that hold the report (some of its
  * values were read from it, or its own labels print a report table's words): a layout table of the
  * site, cut or not, is none of the reader's business.
  */
-import type { Finding, TableKey } from './schema.ts';
+import type { Finding, TableKey } from '../schema.ts';
 import type { CutTable, TableRow } from './table-rows.ts';
 
 interface ReadTable {

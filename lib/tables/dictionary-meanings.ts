@@ -1,5 +1,5 @@
 /**
- * What each canonical key of lib/dictionary.ts means, in English, for the README's data dictionary. Kept
+ * What each canonical key of lib/tables/dictionary.ts means, in English, for the README's data dictionary. Kept
  * apart from the dictionary so the content script, which never prints them, does not carry them.
  */
 export const MEANINGS: Record<string, Record<string, string>> = {

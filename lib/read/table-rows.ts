@@ -3,7 +3,7 @@
  * (so a table split over several <table>s, or several tables in one, reads as one stream), or the
  * rebuilt rows of a table flattened to one cell per line. Extractors only ever see this shape.
  */
-import type { SourceRef } from './schema.ts';
+import type { SourceRef } from '../schema.ts';
 import { buildGrid, type GridCell } from './table-grid.ts';
 import { hiddenByMarkup, hiddenInTree, type IsHidden } from './hidden-elements.ts';
 import { cleanSpaces, labelKey } from './normalize-text.ts';
@@ -83,7 +83,7 @@ export interface CutTable {
 }
 
 export interface ReadOptions {
-  /** What the reader cannot see is not read (default: judged from the markup, see lib/hidden-elements.ts). */
+  /** What the reader cannot see is not read (default: judged from the markup, see lib/read/hidden-elements.ts). */
   isHidden?: IsHidden;
 }
 

@@ -1,4 +1,4 @@
-import type { Report } from './schema.ts';
+import type { Report } from '../schema.ts';
 
 export type ExportKind = 'json' | 'values-csv' | 'findings-csv';
 export const EXPORT_KINDS: ExportKind[] = ['json', 'values-csv', 'findings-csv'];

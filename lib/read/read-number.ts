@@ -1,4 +1,4 @@
-import type { CellStatus } from './schema.ts';
+import type { CellStatus } from '../schema.ts';
 import { cleanSpaces, toHalfWidth } from './normalize-text.ts';
 
 export interface ReadNumber {

@@ -1,4 +1,4 @@
-import { ReportSchema, type Report } from './schema.ts';
+import { ReportSchema, type Report } from '../schema.ts';
 
 /** The report as JSON, parsed back through the schema first: what is offered is what the schema promises. */
 export function exportJson(report: Report | Report[]): string {

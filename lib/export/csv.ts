@@ -7,8 +7,8 @@
  * (= + - @ at the start) is prefixed with ' per the usual CSV-injection advice — numbers stay numbers.
  */
 import Papa from 'papaparse';
-import { TABLE_TITLES } from './dictionary.ts';
-import type { Cell, Report, Table, TableKey } from './schema.ts';
+import { TABLE_TITLES } from '../tables/dictionary.ts';
+import type { Cell, Report, Table, TableKey } from '../schema.ts';
 
 export const BOM = '\ufeff';
 const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];

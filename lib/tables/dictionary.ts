@@ -1,11 +1,11 @@
 /**
  * The data dictionary: every canonical key, its printed label, the formats that use it, and the
  * patterns that recognise its label on a page. This is the one place keys are defined; the README's
- * data dictionary is generated from it and from lib/dictionary-meanings.ts (`npm run audit -- --dictionary`).
+ * data dictionary is generated from it and from lib/tables/dictionary-meanings.ts (`npm run audit -- --dictionary`).
  *
  * Patterns run against `labelKey()` text: half-width, no whitespace, so `商业 企业` and `（一）` match.
  */
-import type { TableKey } from './schema.ts';
+import type { TableKey } from '../schema.ts';
 
 export type FormatTag = '2019' | '2021' | 'legacy';
 

@@ -5,7 +5,7 @@
  */
 import { LEGACY_COLUMNS, LEGACY_ROWS, type KeyDef } from './dictionary.ts';
 import type { ExtractedTable, PlacedCell } from './extract-table.ts';
-import type { RowCell, TableRow } from './table-rows.ts';
+import type { RowCell, TableRow } from '../read/table-rows.ts';
 
 const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
 const HEADER = /统计指标|指标名称|^指标$/;

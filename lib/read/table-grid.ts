@@ -12,7 +12,7 @@
  * `cut` says where: the first slot (row, col) not read, col null when whole rows were dropped.
  *
  * Rows, row groups and cells the reader cannot see (`isHidden`) take no place in the grid, as in the
- * browser's layout; a cell's text is what it shows (lib/cell-text.ts).
+ * browser's layout; a cell's text is what it shows (lib/read/cell-text.ts).
  */
 import { cellText } from './cell-text.ts';
 import { hiddenByMarkup, type IsHidden } from './hidden-elements.ts';

@@ -9,8 +9,8 @@
  *    a cell under several is ONE value for that group (never copied into each column);
  *  - anything else is a `layout` finding that carries the raw text, never a silent shift.
  */
-import type { Cell, Finding, TableKey } from './schema.ts';
-import { isLabel, type RowCell, type TableRow } from './table-rows.ts';
+import type { Cell, Finding, TableKey } from '../schema.ts';
+import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
 
 export interface ColumnRange {
