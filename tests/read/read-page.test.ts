@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditFile, decodePage, parseHtml } from '../scripts/read-page.ts';
-import { cellValue, errors, fixture } from './support/audit-html.ts';
+import { auditFile, decodePage, parseHtml } from '../../scripts/read-page.ts';
+import { cellValue, errors, fixture, FIXTURES } from '../support/audit-html.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const gb18030 = (s: string) => new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s }));
@@ -122,7 +122,7 @@ describe('auditFile reads the saved page as a browser would', () => {
   });
 
   it('the report a saved page’s own script would write in is still found', () => {
-    const report = auditFile(join(import.meta.dirname, 'fixtures', 'late-injected-2021.html'))!.report;
+    const report = auditFile(join(FIXTURES, 'late-injected-2021.html'))!.report;
     expect(report.agency).toBe('临溪县卫生健康局');
     expect(cellValue(report, 'table3', 'new_received', 'total')).toBe(33);
   });

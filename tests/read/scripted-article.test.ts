@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
+import { scriptedArticleHtml } from '../../lib/read/scripted-article.ts';
 
 const table = '<table><tr><td>申请人情况</td></tr><tr><td>本年新收</td><td>1</td></tr></table>';
 

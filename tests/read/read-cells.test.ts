@@ -3,8 +3,8 @@
 // bounds says so. Each case is the clean 2021 fixture with one change, read with both DOMs (happy-dom as
 // in the page's tests, linkedom as in the CLI).
 import { describe, expect, it } from 'vitest';
-import { auditHtml, cellValue, errors, fixture, page } from './support/audit-html.ts';
-import type { Report } from '../lib/schema.ts';
+import { auditHtml, cellValue, errors, fixture, page } from '../support/audit-html.ts';
+import type { Report } from '../../lib/schema.ts';
 
 const clean = fixture('clean-2021.html');
 /** The Table 3 <table> of the fixture (one line of its source). */

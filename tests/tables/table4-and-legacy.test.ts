@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHtml, cellValue, errors, fixture, page } from './support/audit-html.ts';
+import { auditHtml, cellValue, errors, fixture, page } from '../support/audit-html.ts';
 
 const OUTCOMES = '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>';
 function table4(values: (number | string)[], splitHeader = false): string {

@@ -1,7 +1,7 @@
 // A total printed as 无, / or 不适用 is not a blank cell: the finding quotes what the page prints, so a
 // reader looking for an empty cell is not sent looking for one that is not there.
 import { describe, expect, it } from 'vitest';
-import { auditHtml } from './support/audit-html.ts';
+import { auditHtml } from '../support/audit-html.ts';
 
 function page(total: string): string {
   return `<!doctype html><html><head><title>某县2021年政府信息公开工作年度报告</title></head><body>

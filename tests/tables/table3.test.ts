@@ -1,6 +1,6 @@
 // Table 3 label and layout variants, each as the markup shape real pages use.
 import { describe, expect, it } from 'vitest';
-import { auditHtml, cellValue, errors, page, table3Header, table3Row } from './support/audit-html.ts';
+import { auditHtml, cellValue, errors, page, table3Header, table3Row } from '../support/audit-html.ts';
 
 const RESULT_LABELS: [string, string][] = [
   ['<td rowspan="23">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>', 'granted'],

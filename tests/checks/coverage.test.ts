@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, Report, Table } from '@/lib/schema.ts';
 import { checkReport, runChecks } from '@/lib/checks/index.ts';
 import { TABLE3_COLUMNS } from '@/lib/tables/dictionary.ts';
-import { fakeReport } from './support/fake-report.ts';
+import { fakeReport } from '../support/fake-report.ts';
 import { verdictOf } from '@/lib/checks/verdict.ts';
-import { auditHtml, fixture, page } from './support/audit-html.ts';
+import { auditHtml, fixture, page } from '../support/audit-html.ts';
 
 const COLS = TABLE3_COLUMNS.map((c) => c.key); // natural_person, commercial, research, social_welfare, legal_service, other_org, total
 

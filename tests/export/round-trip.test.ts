@@ -13,7 +13,7 @@ import { exportJson } from '@/lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
 import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
 import { ReportSchema, type Report, type TableKey } from '@/lib/schema.ts';
-import { FIXTURES, nodeDocument, SHARED } from './support/audit-html.ts';
+import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
 
 // ---------------------------------------------------------------- reports to round-trip
 

@@ -2,8 +2,8 @@
 // markup real pages use, with the figures written by hand. Whatever cannot be placed is a `layout` warning
 // that carries its raw text; nothing is dropped without a word.
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../lib/schema.ts';
-import { auditHtml, cellValue, errors, fixture, page, table3Header, table3Row } from './support/audit-html.ts';
+import type { Report } from '../../lib/schema.ts';
+import { auditHtml, cellValue, errors, fixture, page, table3Header, table3Row } from '../support/audit-html.ts';
 
 const layouts = (report: Report) => report.findings.filter((f) => f.rule === 'layout');
 const cellsOf = (report: Report, table: keyof Report['tables'], row: string) =>

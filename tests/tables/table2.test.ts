@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHtml, cellValue, page } from './support/audit-html.ts';
+import { auditHtml, cellValue, page } from '../support/audit-html.ts';
 
 const TABLE2_2021 = (headerLabel: string) => `<table border="1">
 <tr><td colspan="4">第二十条第（一）项</td></tr>
