@@ -1,5 +1,5 @@
 import type { Finding } from '@/lib/schema.ts';
-import { TABLE_LABEL } from './labels.ts';
+import { TABLE_LABEL, REPORT_LABEL } from './labels.ts';
 
 // One list of findings for both the on-page banner and the popup. Each item is a button (keyboard and
 // screen-reader friendly) that asks the caller to show the finding's cells.
@@ -15,7 +15,7 @@ export function FindingList({ findings, onSelect }: Props) {
       {findings.map((f) => (
         <li key={f.id} class={`nb-finding nb-${f.severity}`} data-finding-id={f.id}>
           <button type="button" class="nb-finding-button" onClick={() => onSelect?.(f)}>
-            <span class="nb-table">{TABLE_LABEL[f.table]}</span>
+            <span class="nb-table">{f.table ? TABLE_LABEL[f.table] : REPORT_LABEL}</span>
             <span class="nb-message">{f.message}</span>
           </button>
         </li>

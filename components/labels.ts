@@ -9,6 +9,9 @@ export const TABLE_LABEL: Record<TableKey, string> = {
   legacy: '统计表（旧版格式）',
 };
 
+/** Where a finding about the whole report (not one table) is said to be. */
+export const REPORT_LABEL = '全文';
+
 export const FORMAT_LABEL: Record<Format, string> = {
   '2021': '2021 年新版格式',
   '2019': '2019 年格式',

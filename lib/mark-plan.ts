@@ -98,7 +98,7 @@ export function planMarks(report: Report): MarkPlan {
   // Culprits: cells that failed relations have in common (zero cells included: a printed 0 can be the wrong one).
   const seen = new Map<string, string[]>();
   for (const f of report.findings) {
-    if (f.severity !== 'error' || !isRelation(f.rule)) continue;
+    if (f.severity !== 'error' || !isRelation(f.rule) || !f.table) continue;
     for (const ref of unique(f.cells)) {
       const key = cellKey(f.table, ref);
       seen.set(key, [...(seen.get(key) ?? []), f.id]);
@@ -107,8 +107,11 @@ export function planMarks(report: Report): MarkPlan {
   const culprits = new Map([...seen].filter(([, ids]) => ids.length > 1));
 
   const findings = report.findings.map((finding): PlannedFinding => {
-    const isCulprit = (ref: CellRef) => finding.severity === 'error' && culprits.has(cellKey(finding.table, ref));
-    const cells = cellsToMark(finding, report.tables[finding.table], isCulprit);
+    const table = finding.table;
+    // A finding about the whole report (its form, say) has no cell to mark.
+    if (!table) return { finding, cells: [], main: undefined };
+    const isCulprit = (ref: CellRef) => finding.severity === 'error' && culprits.has(cellKey(table, ref));
+    const cells = cellsToMark(finding, report.tables[table], isCulprit);
     const main =
       finding.cells.find(isCulprit) ??
       cells.find((m) => m.role === 'total')?.ref ??

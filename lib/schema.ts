@@ -46,15 +46,39 @@ export type Table = z.infer<typeof TableSchema>;
 export const CellRefSchema = z.object({ row: z.string(), col: z.string() });
 export type CellRef = z.infer<typeof CellRefSchema>;
 
+/** A span of the report's article text (`Report.article.text`), quoted: what a `prose.*` finding is about. */
+export const TextSpanSchema = z.object({
+  quote: z.string(),
+  /** Offsets into `Report.article.text`, [start, end). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextSpan = z.infer<typeof TextSpanSchema>;
+
+/** The other report a `series.*` finding compares with (last year's, say): enough to name it and link to it. */
+export const OtherReportSchema = z.object({
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
+  /** Its cells the finding compares with, and what they print. */
+  cells: z.array(CellRefSchema.extend({ value: z.number().nullable() })),
+});
+export type OtherReport = z.infer<typeof OtherReportSchema>;
+
 export const FindingSchema = z.object({
   id: z.string(),
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
-  table: TableKeySchema,
+  /** The table whose cells it marks; null for a finding about the whole report (its form, say). */
+  table: TableKeySchema.nullable(),
   cells: z.array(CellRefSchema),
   expected: z.number().nullable(),
   actual: z.number().nullable(),
+  /** A finding across reports names the other report. */
+  other: OtherReportSchema.optional(),
+  /** A finding about the prose quotes its sentence. */
+  text: TextSpanSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -114,5 +138,10 @@ export const ReportSchema = z.object({
   }),
   findings: z.array(FindingSchema),
   coverage: CoverageSchema,
+  /**
+   * The article's text outside the tables (headings and paragraphs, one per line), which the `prose.*` and
+   * `form.*` rules read and `Finding.text` points into. Absent when the report was not read from an article.
+   */
+  article: z.object({ text: z.string() }).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -80,7 +80,7 @@ for (const [name, e] of Object.entries(expectations)) {
     it('reports exactly the relations that are really broken', () => {
       const errors = report.findings.filter((f) => f.severity === 'error');
       const key = (table: string, cells: { row: string; col: string }[]) => `${table}:${cells.map((c) => `${c.row}.${c.col}`).sort().join(',')}`;
-      const got = errors.map((f) => key(f.table, f.cells)).sort();
+      const got = errors.map((f) => key(f.table ?? 'report', f.cells)).sort();
       const want = e.errors.map((x) => key(x.table, x.cells.map(([row, col]) => ({ row, col })))).sort();
       expect(got).toEqual(want);
     });

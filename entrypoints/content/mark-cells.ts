@@ -75,6 +75,7 @@ export function markFindings(result: AuditResult): Marks {
   const explain = new Map<Element, string[]>();
   for (const { finding, cells, main } of plan.findings) {
     marks.findings.set(finding.id, finding);
+    if (!finding.table) continue;
     const mainEl = main && result.elementFor(finding.table, main);
     if (mainEl) marks.main.set(finding.id, mainEl);
     for (const { ref, role } of cells) {

@@ -31,12 +31,12 @@ export async function expectedAudit(name: string) {
   // Which cells carry which mark: the pure plan (lib/mark-plan.ts, unit-tested on its own) placed on this DOM.
   const { planMarks, cellKey } = await import('../../lib/mark-plan.ts');
   const plan = planMarks(result.report);
-  const keysOf = (pick: (p: (typeof plan.findings)[number]) => { table: string; refs: { row: string; col: string }[] }) =>
+  const keysOf = (pick: (p: (typeof plan.findings)[number]) => { table: string | null; refs: { row: string; col: string }[] }) =>
     [
       ...new Set(
         plan.findings
           .map(pick)
-          .flatMap(({ table, refs }) => refs.map((ref) => result.elementFor(table as 'table3', ref)))
+          .flatMap(({ table, refs }) => (table ? refs.map((ref) => result.elementFor(table as 'table3', ref)) : []))
           .filter((el): el is Element => !!el)
           .map(keyOf),
       ),
@@ -54,7 +54,7 @@ export async function expectedAudit(name: string) {
     warningKeys: keysOf(withRole('warning')),
     culpritKeys: keysOf((p) => ({
       table: p.finding.table,
-      refs: p.cells.map((c) => c.ref).filter((ref) => plan.culprits.has(cellKey(p.finding.table, ref))),
+      refs: p.cells.map((c) => c.ref).filter((ref) => !!p.finding.table && plan.culprits.has(cellKey(p.finding.table, ref))),
     })),
     /** The one tab stop of each marked finding. */
     mainKeys: keysOf((p) => ({ table: p.finding.table, refs: p.cells.length && p.main ? [p.main] : [] })),

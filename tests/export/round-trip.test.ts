@@ -12,7 +12,7 @@ import { auditDocument } from '@/lib/audit.ts';
 import { exportJson } from '@/lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
 import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
-import { ReportSchema, type Report, type TableKey } from '@/lib/schema.ts';
+import { ReportSchema, SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
 
 // ---------------------------------------------------------------- reports to round-trip
@@ -49,7 +49,7 @@ const NASTY_LABELS = {
 function nastyReport(): Report {
   const L = NASTY_LABELS;
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     source: { title: '某区, "2021" 年\n政府信息公开工作年度报告', url: 'http://www.example.gov.cn/a?b=1,2&c="3"', file: 'a,b.html' },
     agency: '=cmd|"/c calc"!A1',
     year: 2021,

@@ -1,5 +1,5 @@
 import type { AuditResult } from '@/lib/audit.ts';
-import type { Cell, Coverage, Finding, Report, TableKey } from '@/lib/schema.ts';
+import { SCHEMA_VERSION, type Cell, type Coverage, type Finding, type Report, type TableKey } from '@/lib/schema.ts';
 
 // A small hand-made report + page for adapter tests that must not depend on the real audit core.
 
@@ -18,7 +18,7 @@ export function finding(partial: Partial<Finding> & Pick<Finding, 'id'>): Findin
 
 export function fakeReport(findings: Finding[] = [], cells: Cell[] = [], coverage: Partial<Coverage> = {}): Report {
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     source: { title: '某区2021年政府信息公开工作年度报告', url: 'http://www.example.gov.cn/a.html' },
     agency: '某区人民政府',
     year: 2021,
