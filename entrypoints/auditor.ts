@@ -1,7 +1,7 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { auditDocument, type AuditResult } from '@/lib/audit.ts';
 import { hiddenAsRendered } from '@/lib/read/hidden-elements.ts';
-import type { ReportFoundMsg } from '@/entrypoints/messages.ts';
+import type { ReportFoundMsg } from '@/entrypoints/shared/messages.ts';
 import { pageKind } from '@/lib/page-kind.ts';
 import { looksLikeReport } from '@/lib/report-detection.ts';
 import { guard, logError } from './content/log.ts';

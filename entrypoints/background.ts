@@ -1,4 +1,4 @@
-import type { GetReportMsg, ReportReply } from '@/entrypoints/messages.ts';
+import type { GetReportMsg, ReportReply } from '@/entrypoints/shared/messages.ts';
 import { handleMessage, handleTabUpdated, type ActionApi, type Deps } from './background/handlers.ts';
 import { TabStore } from './background/tab-store.ts';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_GREEN, BADGE_RED, badgeFor } from '@/entrypoints/background/badge.ts';
 import { handleMessage, handleTabUpdated, type ActionApi, type Deps } from '@/entrypoints/background/handlers.ts';
 import { preferEntry, TabStore } from '@/entrypoints/background/tab-store.ts';
-import type { TabEntry } from '@/entrypoints/messages.ts';
+import type { TabEntry } from '@/entrypoints/shared/messages.ts';
 import { fakeReport, finding } from './support/fake-report.ts';
 
 // Called directly: fakeBrowser's runtime.sendMessage ignores Promise-returning listeners.

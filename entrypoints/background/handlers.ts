@@ -1,4 +1,4 @@
-import { isMsg, type ReportReply, type TabEntry } from '@/entrypoints/messages.ts';
+import { isMsg, type ReportReply, type TabEntry } from '@/entrypoints/shared/messages.ts';
 import { badgeFor } from './badge.ts';
 import type { TabStore } from './tab-store.ts';
 

@@ -1,4 +1,4 @@
-import type { TabEntry } from '@/entrypoints/messages.ts';
+import type { TabEntry } from '@/entrypoints/shared/messages.ts';
 
 // The report each tab holds, for the popup. Kept in memory; mirrored to storage.session when the
 // browser gives us one (it needs the "storage" permission, which we don't ask for today), because an

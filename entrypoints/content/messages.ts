@@ -1,5 +1,5 @@
 import type { Report } from '@/lib/schema.ts';
-import { isMsg, type ContentStatus, type ReportReply } from '@/entrypoints/messages.ts';
+import { isMsg, type ContentStatus, type ReportReply } from '@/entrypoints/shared/messages.ts';
 import type { PageKind } from '@/lib/page-kind.ts';
 
 // Answers the popup. Only a frame that holds a report answers `get-report` and `reveal` (the popup

@@ -1,4 +1,4 @@
-import type { ContentStatus } from '@/entrypoints/messages.ts';
+import type { ContentStatus } from '@/entrypoints/shared/messages.ts';
 import type { PageLink } from '@/lib/page-kind.ts';
 
 // Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.

@@ -1,5 +1,5 @@
 import type { Report } from '@/lib/schema.ts';
-import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, StatusMsg, TabEntry } from '@/entrypoints/messages.ts';
+import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, StatusMsg, TabEntry } from '@/entrypoints/shared/messages.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
 
 // Everything the popup needs from the browser, behind one small interface so App can be tested with a fake.
