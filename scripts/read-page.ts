@@ -1,10 +1,11 @@
 /**
  * A saved page from disk, the way the CLI reads it: decoded (GBK/GB2312 pages too, as many .gov.cn sites
- * still serve), parsed with linkedom, and audited — falling back to the report the page's own script
+ * still serve), parsed into the light DOM of scripts/light-dom.ts (linkedom on request), and audited — falling back to the report the page's own script
  * would have written in (see lib/read/scripted-article.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
+import { parseLight } from './light-dom.ts';
 import { auditDocument, type AuditResult } from '../lib/audit.ts';
 import { mayHoldReport } from '../lib/report-detection.ts';
 import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
@@ -82,13 +83,25 @@ function wellFormed(doc: Document): boolean {
 }
 
 /**
+ * How a page becomes a document: `light` (the default) builds only the light tree of scripts/light-dom.ts,
+ * which reads every page as linkedom does (tests/read/light-dom.test.ts); `linkedom` builds a full DOM,
+ * for callers that need one (it stays as the reference and as the fallback should a page ever need
+ * more than the light tree offers).
+ */
+export type PageParser = 'light' | 'linkedom';
+
+function parseWith(html: string, parser: PageParser): Document {
+  return (parser === 'light' ? parseLight(html) : parseHTML(html).document) as unknown as Document;
+}
+
+/**
  * The page parsed by the HTML parser itself (comments, <script> and raw text such as <textarea> are
  * its tokenizer's business: regular expressions over the source get `<!-->` and `<textarea><script>`
  * wrong), then stripped of what a browser never renders. `scripts`: the inline scripts' source.
  */
-function parsePage(html: string): { doc: Document; scripts: string[] } {
-  let doc = parseHTML(html).document as unknown as Document;
-  if (!wellFormed(doc)) doc = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+function parsePage(html: string, parser: PageParser): { doc: Document; scripts: string[] } {
+  let doc = parseWith(html, parser);
+  if (!wellFormed(doc)) doc = parseWith(`<!doctype html><html><head></head><body>${html}</body></html>`, parser);
   const scripts: string[] = [];
   for (const el of Array.from(doc.querySelectorAll(UNRENDERED))) {
     if ((el.localName ?? el.tagName.toLowerCase()) === 'script') scripts.push(el.textContent ?? '');
@@ -98,26 +111,30 @@ function parsePage(html: string): { doc: Document; scripts: string[] } {
 }
 
 /** linkedom leaves content outside document.body when a page has no <html>/<body>; a browser does not. */
-export function parseHtml(html: string): Document {
-  return parsePage(html).doc;
+export function parseHtml(html: string, parser: PageParser = 'linkedom'): Document {
+  return parsePage(html, parser).doc;
 }
 
-export function readPage(file: string): Document {
-  return parseHtml(readHtml(file));
+export function readPage(file: string, parser: PageParser = 'linkedom'): Document {
+  return parseHtml(readHtml(file), parser);
 }
 
 /** The CLI's audit of one saved page: the page as saved, else the report its own script would write in. */
-export function auditFile(file: string, name = file): AuditResult | null {
-  const html = readHtml(file);
+export function auditFile(file: string, name = file, parser: PageParser = 'light'): AuditResult | null {
+  return auditHtml(readHtml(file), name, parser);
+}
+
+/** auditFile on a page already read and decoded. */
+export function auditHtml(html: string, name: string, parser: PageParser = 'light'): AuditResult | null {
   // Most saved pages are not reports: when the source lacks every word a report table prints (and hides no
   // text in character references), there is nothing to parse.
   if (!mayHoldReport(html) && !/&#x?[0-9a-f]+;/i.test(html)) return null;
-  const { doc, scripts } = parsePage(html);
+  const { doc, scripts } = parsePage(html, parser);
   const direct = auditDocument(doc, { file: name });
   if (direct) return direct;
   const article = scriptedArticleHtml(scripts);
   if (!article) return null;
-  const scripted = parseHtml(`<!doctype html><html><head><title></title></head><body>${article}</body></html>`);
+  const scripted = parseHtml(`<!doctype html><html><head><title></title></head><body>${article}</body></html>`, parser);
   scripted.title = doc.title;
   return auditDocument(scripted, { file: name });
 }

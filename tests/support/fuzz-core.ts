@@ -467,6 +467,9 @@ function pageHtml(p: { title: string; h1?: string; blocks: Block[] }): string {
   return wrapPage(escapeHtml(p.title), `${p.h1 ? `<h1>${escapeHtml(p.h1)}</h1>` : ''}${body}`);
 }
 
+/** Random whole pages as HTML (for comparing parsers on them, tests/read/light-dom.test.ts). */
+export const pageHtmlArb: fc.Arbitrary<string> = pageArb.map(pageHtml);
+
 // ---------------------------------------------------------------- mutated real tables
 
 export function fixtureTables(root: string): { name: string; html: string }[] {

@@ -1,0 +1,350 @@
+/**
+ * A light DOM for the CLI: a saved page parsed by htmlparser2's streaming Parser into plain objects that
+ * offer only the DOM subset lib/ reads (tree walks, textContent, getAttribute, getElementsByTagName,
+ * querySelector(All)/closest through css-select, document.head/body/title). linkedom builds the same tree
+ * from the same Parser callbacks (linkedom/esm/shared/parse-from-string.js), but pays for a full DOM:
+ * attribute nodes, a linked list of start and end markers, custom-element hooks. This tree is what the
+ * audit needs and about as cheap as the tokenizer, and it must read every page exactly as linkedom does
+ * (tests/read/light-dom.test.ts compares the reports on the fixtures, the corpus, the seeds and fuzz pages).
+ *
+ * linkedom's quirks are kept on purpose, since the CLI's reports must not change with the parser:
+ * - document.head / document.body are created on first access when the root lacks them (linkedom's getters);
+ * - elements inside <svg> are in the SVG namespace: selectors match them in XML mode;
+ * - adjacent text is one node here (linkedom may keep several): textContent and every walk in lib/ read the same.
+ */
+import { Parser } from 'htmlparser2';
+import * as CSSselect from 'css-select';
+
+const ELEMENT = 1;
+const TEXT = 3;
+const COMMENT = 8;
+const DOCUMENT = 9;
+
+type Child = LightElement | LightText | LightComment;
+type Parent = LightElement | LightDocument;
+
+abstract class LightNode {
+  abstract readonly nodeType: number;
+  parentNode: Parent | null = null;
+  previousSibling: Child | null = null;
+  nextSibling: Child | null = null;
+
+  get parentElement(): LightElement | null {
+    return this.parentNode instanceof LightElement ? this.parentNode : null;
+  }
+
+  remove(): void {
+    this.parentNode?.removeChild(this as unknown as Child);
+  }
+}
+
+class LightText extends LightNode {
+  readonly nodeType = TEXT;
+  nodeValue: string;
+  constructor(value: string) {
+    super();
+    this.nodeValue = value;
+  }
+  get data() {
+    return this.nodeValue;
+  }
+  get textContent() {
+    return this.nodeValue;
+  }
+}
+
+class LightComment extends LightNode {
+  readonly nodeType = COMMENT;
+  nodeValue: string;
+  constructor(value: string) {
+    super();
+    this.nodeValue = value;
+  }
+  get textContent() {
+    return this.nodeValue;
+  }
+}
+
+abstract class LightParent extends LightNode {
+  childNodes: Child[] = [];
+  firstChild: Child | null = null;
+  lastChild: Child | null = null;
+
+  appendChild(node: Child): Child {
+    node.parentNode = this as unknown as Parent;
+    node.previousSibling = this.lastChild;
+    node.nextSibling = null;
+    if (this.lastChild) this.lastChild.nextSibling = node;
+    else this.firstChild = node;
+    this.lastChild = node;
+    this.childNodes.push(node);
+    return node;
+  }
+
+  insertBefore(node: Child, before: Child | null): Child {
+    if (!before) return this.appendChild(node);
+    node.parentNode = this as unknown as Parent;
+    node.previousSibling = before.previousSibling;
+    node.nextSibling = before;
+    if (before.previousSibling) before.previousSibling.nextSibling = node;
+    else this.firstChild = node;
+    before.previousSibling = node;
+    this.childNodes.splice(this.childNodes.indexOf(before), 0, node);
+    return node;
+  }
+
+  removeChild(node: Child): Child {
+    if (node.previousSibling) node.previousSibling.nextSibling = node.nextSibling;
+    else this.firstChild = node.nextSibling;
+    if (node.nextSibling) node.nextSibling.previousSibling = node.previousSibling;
+    else this.lastChild = node.previousSibling;
+    this.childNodes.splice(this.childNodes.indexOf(node), 1);
+    node.parentNode = node.previousSibling = node.nextSibling = null;
+    return node;
+  }
+
+  get firstElementChild(): LightElement | null {
+    for (let n = this.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT) return n as LightElement;
+    return null;
+  }
+
+  get children(): LightElement[] {
+    return this.childNodes.filter((n): n is LightElement => n.nodeType === ELEMENT);
+  }
+
+  get textContent(): string {
+    let out = '';
+    const walk = (parent: LightParent) => {
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === TEXT) out += (n as LightText).nodeValue;
+        else if (n.nodeType === ELEMENT) walk(n as LightElement);
+      }
+    };
+    walk(this);
+    return out;
+  }
+
+  set textContent(text: string) {
+    while (this.firstChild) this.removeChild(this.firstChild);
+    if (text) this.appendChild(new LightText(text));
+  }
+
+  getElementsByTagName(name: string): LightElement[] {
+    const out: LightElement[] = [];
+    const walk = (parent: LightParent) => {
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType !== ELEMENT) continue;
+        const el = n as LightElement;
+        if (el.localName === name) out.push(el);
+        if (el.firstChild) walk(el);
+      }
+    };
+    walk(this);
+    return out;
+  }
+
+  querySelectorAll(selectors: string): LightElement[] {
+    const out: LightElement[] = [];
+    const walk = (parent: LightParent) => {
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType !== ELEMENT) continue;
+        const el = n as LightElement;
+        if (el.matches(selectors)) out.push(el);
+        if (el.firstChild) walk(el);
+      }
+    };
+    walk(this);
+    return out;
+  }
+
+  querySelector(selectors: string): LightElement | null {
+    return this.querySelectorAll(selectors)[0] ?? null;
+  }
+}
+
+export class LightElement extends LightParent {
+  readonly nodeType = ELEMENT;
+  readonly tagName: string;
+  readonly localName: string;
+  readonly attributes: Record<string, string>;
+  readonly ownerDocument: LightDocument;
+  /** In the SVG namespace (under an <svg>): linkedom matches it in XML mode. */
+  readonly svg: boolean;
+  constructor(localName: string, attributes: Record<string, string>, ownerDocument: LightDocument, svg = false) {
+    super();
+    this.localName = localName;
+    this.attributes = attributes;
+    this.ownerDocument = ownerDocument;
+    this.svg = svg;
+    this.tagName = svg ? localName : localName.toUpperCase();
+  }
+
+  getAttribute(name: string): string | null {
+    if (!Object.hasOwn(this.attributes, name)) return name === 'class' && !this.svg ? '' : null;
+    return this.attributes[name];
+  }
+
+  hasAttribute(name: string): boolean {
+    return Object.hasOwn(this.attributes, name);
+  }
+
+  get nextElementSibling(): LightElement | null {
+    for (let n = this.nextSibling; n; n = n.nextSibling) if (n.nodeType === ELEMENT) return n as LightElement;
+    return null;
+  }
+
+  matches(selectors: string): boolean {
+    return compiled(selectors, this.svg)(this);
+  }
+
+  closest(selectors: string): LightElement | null {
+    for (let el: LightElement | null = this; el; el = el.parentElement) if (el.matches(selectors)) return el;
+    return null;
+  }
+
+  prepend(node: Child): void {
+    this.insertBefore(node, this.firstChild);
+  }
+
+  after(node: Child): void {
+    this.parentNode?.insertBefore(node, this.nextSibling);
+  }
+}
+
+export class LightDocument extends LightParent {
+  readonly nodeType = DOCUMENT;
+  readonly defaultView = null;
+
+  createElement(name: string): LightElement {
+    return new LightElement(name, {}, this);
+  }
+
+  get documentElement(): LightElement | null {
+    return this.firstElementChild;
+  }
+
+  /** As linkedom: the root's first element if it is a <head>, else a new one put first. */
+  get head(): LightElement {
+    const root = this.documentElement!;
+    let head = root.firstElementChild;
+    if (!head || head.tagName !== 'HEAD') {
+      head = this.createElement('head');
+      root.prepend(head);
+    }
+    return head;
+  }
+
+  /** As linkedom: the element after <head> if it is a <body>, else a new one put there. */
+  get body(): LightElement {
+    const head = this.head;
+    let body = head.nextElementSibling;
+    if (!body || body.tagName !== 'BODY') {
+      body = this.createElement('body');
+      head.after(body);
+    }
+    return body;
+  }
+
+  get title(): string {
+    return this.head.getElementsByTagName('title')[0]?.textContent || '';
+  }
+
+  set title(text: string) {
+    const head = this.head;
+    let title = head.getElementsByTagName('title')[0];
+    if (!title) title = head.insertBefore(this.createElement('title'), head.firstChild) as LightElement;
+    title.textContent = text;
+  }
+}
+
+// ---------------------------------------------------------------- selectors (css-select, as linkedom)
+
+const isTag = (n: unknown): n is LightElement => (n as LightNode).nodeType === ELEMENT;
+const childrenOf = (n: LightParent) => n.childNodes;
+const textOf = (n: unknown): string => {
+  if (Array.isArray(n)) return n.map(textOf).join('');
+  if (isTag(n)) return textOf(n.childNodes);
+  return (n as LightNode).nodeType === TEXT ? (n as LightText).nodeValue : '';
+};
+const findAll = (test: (el: LightElement) => boolean, nodes: unknown[]): LightElement[] => {
+  const out: LightElement[] = [];
+  for (const n of nodes) if (isTag(n)) {
+    if (test(n)) out.push(n);
+    out.push(...findAll(test, n.childNodes));
+  }
+  return out;
+};
+const findOne = (test: (el: LightElement) => boolean, nodes: unknown[]): LightElement | null => {
+  for (const n of nodes) if (isTag(n)) {
+    if (test(n)) return n;
+    const inner = findOne(test, n.childNodes);
+    if (inner) return inner;
+  }
+  return null;
+};
+const existsOne = (test: (el: LightElement) => boolean, nodes: unknown[]): boolean => findOne(test, nodes) !== null;
+
+const adapter = {
+  isTag,
+  existsOne,
+  getAttributeValue: (el: LightElement, name: string) => (name === 'class' ? (Object.hasOwn(el.attributes, 'class') ? el.attributes.class : null) : el.getAttribute(name)) ?? undefined,
+  getChildren: childrenOf,
+  getName: (el: LightElement) => el.localName,
+  getParent: (el: LightElement) => el.parentNode,
+  getSiblings: (el: LightElement) => (el.parentNode ? el.parentNode.childNodes : [el]),
+  getText: textOf,
+  hasAttrib: (el: LightElement, name: string) => el.hasAttribute(name),
+  removeSubsets: (nodes: LightElement[]) => nodes,
+  findAll,
+  findOne,
+};
+
+const cache = new Map<string, (el: LightElement) => boolean>();
+function compiled(selectors: string, xml: boolean): (el: LightElement) => boolean {
+  const key = `${xml ? 'x' : 'h'}${selectors}`;
+  let test = cache.get(key);
+  if (!test) {
+    test = CSSselect.compile(selectors, { xmlMode: xml, adapter } as never) as unknown as (el: LightElement) => boolean;
+    cache.set(key, test);
+  }
+  return test;
+}
+
+// ---------------------------------------------------------------- parsing
+
+/**
+ * The page as linkedom's parseHTML would build it (same Parser, same options, same callbacks), minus
+ * the doctype node nothing reads.
+ */
+export function parseLight(html: string): LightDocument {
+  const doc = new LightDocument();
+  let node: LightParent = doc;
+  let svgRoot: LightElement | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const svg = svgRoot !== null || name === 'svg' || name === 'SVG';
+        const el = new LightElement(name, attributes, doc, svg);
+        if (!svgRoot && svg) svgRoot = el;
+        node.appendChild(el);
+        node = el;
+      },
+      ontext(text) {
+        const last = node.lastChild;
+        if (last && last.nodeType === TEXT) (last as LightText).nodeValue += text;
+        else node.appendChild(new LightText(text));
+      },
+      oncomment(data) {
+        node.appendChild(new LightComment(data));
+      },
+      onclosetag() {
+        if (node === svgRoot) svgRoot = null;
+        node = node.parentNode ?? doc;
+      },
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+  );
+  parser.write(html);
+  parser.end();
+  return doc;
+}
