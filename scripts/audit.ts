@@ -5,17 +5,18 @@
  * 1 when an input could not be read or holds no report, or --out could not be written, with the reason on
  * stderr; 2 for bad arguments, with the usage line.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { exportJson } from '../lib/export/json.ts';
-import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
-import { exportWideCsv } from '../lib/export/wide-csv.ts';
-import { checkSeries } from '../lib/checks/series.ts';
+import { BOM, exportFindingsCsv, exportValuesCsv, toCsv } from '../lib/export/csv.ts';
+import { WIDE_LEAD_COLUMNS, wideKeys, wideRow } from '../lib/export/wide-csv.ts';
 import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/export/file-names.ts';
 import type { Report } from '../lib/schema.ts';
-import { documentFileSentence, iframeSources, writeErrorSentence } from './audit-errors.ts';
+import { writeErrorSentence } from './audit-errors.ts';
 import { dictionaryMarkdown } from './dictionary-markdown.ts';
-import { auditFile, decodePage, InputError } from './read-page.ts';
+import { InputError } from './read-page.ts';
+import { auditPages } from './audit-pool.ts';
+import { ReportSpool, Sink } from './report-spool.ts';
 import { summary } from './summary.ts';
 
 const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]';
@@ -76,47 +77,94 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Why a page that was read holds no report, with the place to look when the report is in a frame. */
-function noReportSentence(file: string): string {
-  const base = `${file}：没有找到政府信息公开年报的表格（不是年报页面，或表格是图片/附件）`;
-  const frames = iframeSources(decodePage(readFileSync(file)));
-  if (!frames.length) return base;
-  return `${file}：没有找到政府信息公开年报的表格；这个网页把内容放在内嵌框架（iframe）里，年报可能在 ${frames.slice(0, 3).join('、')}，请打开该地址另存为网页后再核对`;
-}
-
 const EXPORTS: Record<ExportKind, (r: Report) => string> = { json: exportJson, 'values-csv': exportValuesCsv, 'findings-csv': exportFindingsCsv };
 
-/** Writes each report's three files into `dir`, never over an existing file; renamed copies are told on stderr. */
-function writeExports(dir: string, reports: { report: Report; file: string }[], whole: { prefix: string; reports: Report[] } | null): void {
-  try {
+/**
+ * Writes each report's three files into `dir` as it comes, never over an existing file (renamed copies are
+ * told on stderr); with `whole`, the whole set's two files too (written to scratch files alongside, then
+ * copied in under a free name at the end).
+ */
+function openExports(dir: string, whole: { prefix: string; columns: string[]; scratch: (name: string) => string } | null) {
+  const guard = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw new InputError(writeErrorSentence(e, dir));
+    }
+  };
+  const written = new Set<string>();
+  const wide = whole ? new Sink(whole.scratch('wide.csv')) : null;
+  const array = whole ? new Sink(whole.scratch('reports.json')) : null;
+  guard(() => {
     mkdirSync(dir, { recursive: true });
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    const written = new Set<string>();
-    for (const { report, file } of reports) {
-      const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)));
-      if (copy > 1) {
-        const wanted = exportFileName(report, 'json').replace(/\.json$/, '');
-        console.error(`年报核对: ${file} 的文件名改为 ${exportFileName(report, 'json', copy).replace(/\.json$/, '')}…（已有同名的 ${wanted}…，不覆盖）`);
-      }
-      for (const kind of EXPORT_KINDS) {
-        const name = exportFileName(report, kind, copy);
-        // 'wx': fail rather than replace a file that appeared meanwhile.
-        writeFileSync(join(dir, name), EXPORTS[kind](report), { flag: 'wx' });
-        written.add(name);
-      }
-    }
-    if (whole) {
-      // The whole set in two files: one line per report (wide CSV) and one JSON array.
-      for (const [suffix, content] of [['-wide.csv', exportWideCsv(whole.reports)], ['-reports.json', exportJson(whole.reports)]]) {
-        const name = freeName(whole.prefix, suffix, (n) => written.has(n) || existsSync(join(dir, n)));
-        writeFileSync(join(dir, name), content, { flag: 'wx' });
-        written.add(name);
-      }
-    }
-    console.error(`年报核对: 已写入 ${written.size} 个文件到 ${dir}`);
-  } catch (e) {
-    throw new InputError(writeErrorSentence(e, dir));
-  }
+  });
+  wide?.write(BOM + toCsv([...WIDE_LEAD_COLUMNS, ...whole!.columns], []) + '\r\n');
+  let first = true;
+  return {
+    add(report: Report, file: string) {
+      guard(() => {
+        const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)));
+        if (copy > 1) {
+          const wanted = exportFileName(report, 'json').replace(/\.json$/, '');
+          console.error(`年报核对: ${file} 的文件名改为 ${exportFileName(report, 'json', copy).replace(/\.json$/, '')}…（已有同名的 ${wanted}…，不覆盖）`);
+        }
+        for (const kind of EXPORT_KINDS) {
+          const name = exportFileName(report, kind, copy);
+          // 'wx': fail rather than replace a file that appeared meanwhile.
+          writeFileSync(join(dir, name), EXPORTS[kind](report), { flag: 'wx' });
+          written.add(name);
+        }
+      });
+      wide?.write(csvBody(toCsv([...WIDE_LEAD_COLUMNS, ...whole!.columns], [wideRow(report, whole!.columns)])));
+      array?.write(jsonArrayItem(report, first));
+      first = false;
+    },
+    finish() {
+      wide?.close();
+      array?.write(first ? '[]\n' : '\n]\n');
+      array?.close();
+      guard(() => {
+        if (whole) {
+          // The whole set in two files: one line per report (wide CSV) and one JSON array.
+          for (const [suffix, scratch] of [['-wide.csv', 'wide.csv'], ['-reports.json', 'reports.json']]) {
+            const name = freeName(whole.prefix, suffix, (n) => written.has(n) || existsSync(join(dir, n)));
+            copyFileSync(whole.scratch(scratch), join(dir, name), constants.COPYFILE_EXCL);
+            written.add(name);
+          }
+        }
+        console.error(`年报核对: 已写入 ${written.size} 个文件到 ${dir}`);
+      });
+    },
+  };
+}
+
+/** The lines after the header line of toCsv's output, each ending in CRLF (nothing for a header alone). */
+function csvBody(csv: string): string {
+  const at = csv.indexOf('\r\n');
+  return at < 0 ? '' : `${csv.slice(at + 2)}\r\n`;
+}
+
+/** One report as an element of the pretty-printed JSON array exportJson gives for a list (the opening bracket with the first). */
+function jsonArrayItem(report: Report, first: boolean): string {
+  const item = exportJson(report).trimEnd().replace(/\n/g, '\n  ');
+  return `${first ? '[\n' : ',\n'}  ${item}`;
+}
+
+/** A progress line on a terminal, once the run has taken more than a second. */
+function progress(total: number) {
+  const started = Date.now();
+  let shown = false;
+  return {
+    tick(done: number) {
+      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
+      shown = true;
+      process.stderr.write(`\r年报核对: 已读 ${done}/${total} 个网页`);
+    },
+    end() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 /** `<prefix><suffix>`, or `<prefix>-2<suffix>`, … when taken: never over an existing file. */
@@ -132,13 +180,12 @@ function setPrefix(inputs: string[]): string {
   return (name || '年报核对').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.dictionary) {
     process.stdout.write(dictionaryMarkdown());
     return 0;
   }
-  const reports: { report: Report; file: string }[] = [];
   let failed = 0;
   const fail = (e: unknown) => {
     if (!(e instanceof InputError)) throw e;
@@ -153,32 +200,62 @@ function main(): number {
       fail(e);
     }
   }
-  for (const file of files) {
-    try {
-      const asDocument = documentFileSentence(file);
-      if (asDocument) throw new InputError(asDocument);
-      const result = auditFile(file, basename(file));
-      if (!result) throw new InputError(noReportSentence(file));
-      reports.push({ report: result.report, file });
-    } catch (e) {
-      fail(e);
+  // Read on worker threads, handed back in input order; held in a spool file, not in memory (scripts/report-spool.ts).
+  const spool = new ReportSpool();
+  const sources: string[] = [];
+  const shown = progress(files.length);
+  try {
+    await auditPages(files, (i, outcome) => {
+      shown.tick(i + 1);
+      if ('error' in outcome) return fail(new InputError(outcome.error));
+      spool.add(outcome.report);
+      sources.push(files[i]);
+    });
+    shown.end();
+    // One FILE gives one object; a folder or several inputs give an array, however many reports they held.
+    const oneFile = args.files.length === 1 && !isFolder(args.files[0]);
+    let exports: ReturnType<typeof openExports> | null = null;
+    if (args.out) {
+      try {
+        const whole = oneFile ? null : { prefix: setPrefix(args.files), columns: wideKeys(spool.wideCarriers), scratch: (n: string) => spool.scratch(n) };
+        exports = openExports(args.out, whole);
+      } catch (e) {
+        fail(e);
+      }
     }
-  }
-  // One FILE gives one object; a folder or several inputs give an array, however many reports they held.
-  const oneFile = args.files.length === 1 && !isFolder(args.files[0]);
-  const list = reports.map((r) => r.report);
-  // Across reports: each report's share goes after its own findings (same code as the library page).
-  checkSeries(list).forEach((found, i) => list[i].findings.push(...found));
-  if (args.format === 'text') for (const { report, file } of reports) process.stdout.write(summary(report, file));
-  if (args.format === 'json' && list.length) process.stdout.write(exportJson(oneFile ? list[0] : list));
-  if (args.format === 'csv' && list.length) process.stdout.write(exportValuesCsv(list));
-  if (args.format === 'wide' && list.length) process.stdout.write(exportWideCsv(list));
-  if (args.out) {
-    try {
-      writeExports(args.out, reports, oneFile ? null : { prefix: setPrefix(args.files), reports: list });
-    } catch (e) {
-      fail(e);
+    const columns = args.format === 'wide' ? wideKeys(spool.wideCarriers) : [];
+    const out = (text: string) => process.stdout.write(text);
+    let i = 0;
+    // Across reports: each report's share goes after its own findings (same code as the library page).
+    for (const report of spool.reports()) {
+      const file = sources[i];
+      if (args.format === 'text') out(summary(report, file));
+      if (args.format === 'json') out(oneFile ? exportJson(report) : jsonArrayItem(report, i === 0));
+      if (args.format === 'csv') out(i === 0 ? exportValuesCsv(report) : csvBody(exportValuesCsv(report).slice(BOM.length).replace(/\r\n$/, '')));
+      if (args.format === 'wide') {
+        const csv = toCsv([...WIDE_LEAD_COLUMNS, ...columns], [wideRow(report, columns)]);
+        out(i === 0 ? `${BOM}${csv}\r\n` : csvBody(csv));
+      }
+      if (exports) {
+        try {
+          exports.add(report, file);
+        } catch (e) {
+          fail(e);
+          exports = null;
+        }
+      }
+      i++;
     }
+    if (args.format === 'json' && i > 0 && !oneFile) out('\n]\n');
+    if (exports) {
+      try {
+        exports.finish();
+      } catch (e) {
+        fail(e);
+      }
+    }
+  } finally {
+    spool.close();
   }
   return failed ? 1 : 0;
 }
@@ -189,8 +266,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+// For the bench (scripts/bench.ts): the peak memory of the whole run, worker threads included.
+if (process.env.NIANBAO_REPORT_RSS) process.on('exit', () => console.error(`maxRSS ${process.resourceUsage().maxRSS}`));
+
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   if (e instanceof UsageError || e instanceof InputError) {
     console.error(`年报核对: ${e.message}`);

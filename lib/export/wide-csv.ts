@@ -59,15 +59,17 @@ export function wideKeys(reports: readonly Report[]): string[] {
   return found.sort((a, b) => byRank(a.sort, b.sort)).map((f) => f.key);
 }
 
+/** One report's line of the wide CSV under `columns` (wideKeys of the whole set). */
+export function wideRow(report: Report, columns: string[]): unknown[] {
+  const values = new Map<string, number>();
+  for (const t of TABLE_ORDER) {
+    for (const c of report.tables[t]?.cells ?? []) if (c.status === 'ok' && c.value !== null) values.set(`${t}.${c.row}.${c.col}`, c.value);
+  }
+  const [title, sourceUrl] = traceColumns(report);
+  return [report.agency ?? '', report.year ?? '', title, sourceUrl, ...columns.map((k) => values.get(k) ?? '')];
+}
+
 export function exportWideCsv(reports: readonly Report[]): string {
   const columns = wideKeys(reports);
-  const rows = reports.map((report) => {
-    const values = new Map<string, number>();
-    for (const t of TABLE_ORDER) {
-      for (const c of report.tables[t]?.cells ?? []) if (c.status === 'ok' && c.value !== null) values.set(`${t}.${c.row}.${c.col}`, c.value);
-    }
-    const [title, sourceUrl] = traceColumns(report);
-    return [report.agency ?? '', report.year ?? '', title, sourceUrl, ...columns.map((k) => values.get(k) ?? '')];
-  });
-  return BOM + toCsv([...WIDE_LEAD_COLUMNS, ...columns], rows) + '\r\n';
+  return BOM + toCsv([...WIDE_LEAD_COLUMNS, ...columns], reports.map((report) => wideRow(report, columns))) + '\r\n';
 }

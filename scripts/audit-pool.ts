@@ -1,0 +1,58 @@
+/**
+ * The CLI's pages audited on worker threads (one per core), handed back in input order as they finish:
+ * a result waits only for the pages before it, so what is held at once is bounded by the pages in flight
+ * (a few per worker), not by the folder. Few pages are audited on the main thread: starting workers costs
+ * more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { auditPage, type PageOutcome } from './audit-page.ts';
+
+/** Below this many pages the main thread audits them itself. */
+const POOL_FROM = 16;
+/** Pages sent ahead to each worker, so none idles while the main thread writes. */
+const AHEAD = 4;
+
+export async function auditPages(files: string[], onOutcome: (index: number, outcome: PageOutcome) => void): Promise<void> {
+  // NIANBAO_THREADS=1: everything on the main thread (tests compare the two).
+  const threads = Math.min(Number(process.env.NIANBAO_THREADS ?? availableParallelism()), Math.ceil(files.length / AHEAD));
+  if (files.length < POOL_FROM || threads < 2) {
+    files.forEach((file, i) => onOutcome(i, auditPage(file)));
+    return;
+  }
+  const done = new Map<number, PageOutcome>();
+  let nextOut = 0;
+  let nextIn = 0;
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./audit-worker.ts', import.meta.url)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const send = (w: Worker) => {
+        if (nextIn < files.length) {
+          w.postMessage({ index: nextIn, file: files[nextIn] });
+          nextIn++;
+        }
+      };
+      for (const w of workers) {
+        w.on('message', ({ index, outcome }: { index: number; outcome: PageOutcome }) => {
+          done.set(index, outcome);
+          try {
+            for (let o = done.get(nextOut); o; o = done.get(nextOut)) {
+              done.delete(nextOut);
+              onOutcome(nextOut++, o);
+            }
+          } catch (e) {
+            reject(e);
+            return;
+          }
+          if (nextOut === files.length) resolve();
+          else send(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => code !== 0 && reject(new Error(`audit worker exited with ${code}`)));
+        for (let k = 0; k < AHEAD; k++) send(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

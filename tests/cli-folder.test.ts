@@ -1,0 +1,55 @@
+/**
+ * The CLI on a folder big enough for its worker pool (scripts/audit-pool.ts) and its spool of reports
+ * (scripts/report-spool.ts): the output is the same as on the main thread alone, in input order, and the
+ * series.* findings computed from the slim copies are those checkSeries gives on the whole reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkSeries } from '@/lib/checks/series.ts';
+import type { Report } from '@/lib/schema.ts';
+import { FIXTURES, fixture } from './support/audit-html.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+function audit(threads: number, ...args: string[]) {
+  return spawnSync(process.execPath, ['scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NIANBAO_THREADS: String(threads) } });
+}
+
+/** Replaces the first numbers after `label` in clean-2021.html (the row's value cells). */
+function setRow(html: string, label: string, values: number[]): string {
+  const at = html.indexOf(label);
+  let n = 0;
+  return html.slice(0, at) + html.slice(at).replace(/<p align="center">\d+<\/p>/g, (m) => (n < values.length ? `<p align="center">${values[n++]}</p>` : m));
+}
+
+/** clean-2021.html as `year`'s report, carrying over `over` and forward `forward` (totals only: the rules compare per column). */
+function yearPage(year: number, over: number, forward: number): string {
+  const html = fixture('clean-2021.html').replaceAll('临溪县市场监督管理局2022年', `临溪县市场监督管理局${year}年`);
+  return setRow(setRow(html, '二、上年结转政府信息公开申请数量', [over]), '四、结转下年度继续办理', [forward]);
+}
+
+describe('npm run audit on a folder, on worker threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-folder-'));
+  // Every fixture twice (reports, a non-report, a plan), and a chain of years that breaks twice.
+  for (const copy of [1, 2]) for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.html'))) copyFileSync(join(FIXTURES, f), join(dir, `${copy}-${f}`));
+  [[2021, 0, 2], [2022, 2, 1], [2023, 3, 0], [2024, 0, 5], [2025, 1, 0]].forEach(([y, o, f]) => writeFileSync(join(dir, `chain-${y}.html`), yearPage(y, o, f)));
+
+  it.each(['json', 'csv', 'wide', 'text'])('--format %s: the same output, errors in the same order, as on the main thread', (format) => {
+    const pooled = audit(2, '--format', format, dir);
+    const alone = audit(1, '--format', format, dir);
+    expect(pooled.stdout.length).toBeGreaterThan(1000);
+    expect(pooled.stdout).toBe(alone.stdout);
+    expect(pooled.stderr).toBe(alone.stderr);
+    expect(pooled.status).toBe(alone.status);
+  });
+
+  it('series findings from the slim copies are those of checkSeries on the whole reports', () => {
+    const reports = JSON.parse(audit(2, '--format', 'json', dir).stdout) as Report[];
+    const series = reports.map((r) => r.findings.filter((f) => f.rule.startsWith('series')));
+    expect(series.flat().length).toBeGreaterThan(0);
+    const own = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.rule.startsWith('series')) }));
+    expect(series).toEqual(checkSeries(own));
+  });
+});
