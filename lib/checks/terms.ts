@@ -16,24 +16,32 @@ export type Term =
   | { kind: 'absent'; label: string; ref: CellRef; notPrinted?: boolean };
 
 export class TableView {
-  private byKey = new Map<string, Cell>();
+  // Indexed once (checks ask thousands of times per table): row → col → cell, and the columns printed.
+  private byRow = new Map<string, Map<string, Cell>>();
+  private columns = new Set<string>();
   readonly table: Table;
   constructor(table: Table) {
     this.table = table;
-    for (const cell of table.cells) this.byKey.set(`${cell.row}\u0000${cell.col}`, cell);
+    for (const cell of table.cells) {
+      let row = this.byRow.get(cell.row);
+      if (!row) this.byRow.set(cell.row, (row = new Map()));
+      row.set(cell.col, cell);
+      this.columns.add(cell.col);
+      for (const col of cell.covers ?? []) this.columns.add(col);
+    }
   }
   cell(row: string, col: string): Cell | undefined {
-    return this.byKey.get(`${row}\u0000${col}`);
+    return this.byRow.get(row)?.get(col);
   }
   hasRow(row: string): boolean {
-    return this.table.cells.some((c) => c.row === row);
+    return this.byRow.has(row);
   }
   /** A column with no cell in any row (a merged group cell counts for the columns it covers). */
   hasColumn(col: string): boolean {
-    return this.table.cells.some((c) => c.col === col || !!c.covers?.includes(col));
+    return this.columns.has(col);
   }
   rows(): string[] {
-    return [...new Set(this.table.cells.map((c) => c.row))];
+    return [...this.byRow.keys()];
   }
   /** A row whose only figure is one cell spanning every column: its parts are not reported. */
   spansAll(row: string): boolean {
