@@ -12,6 +12,12 @@ import { auditPage, type PageOutcome } from './audit-page.ts';
 const POOL_FROM = 16;
 /** Pages sent ahead to each worker, so none idles while the main thread writes. */
 const AHEAD = 4;
+/**
+ * A worker's old generation: what it keeps between pages is nothing, but V8 lets an unbounded heap grow
+ * for long before collecting it (2,000 pages: ~500 MB a thread). A bound makes it collect instead; the
+ * largest page read so far needs a small fraction of it.
+ */
+const WORKER_HEAP_MB = 256;
 
 export async function auditPages(files: string[], onOutcome: (index: number, outcome: PageOutcome) => void): Promise<void> {
   // NIANBAO_THREADS=1: everything on the main thread (tests compare the two).
@@ -23,7 +29,7 @@ export async function auditPages(files: string[], onOutcome: (index: number, out
   const done = new Map<number, PageOutcome>();
   let nextOut = 0;
   let nextIn = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./audit-worker.ts', import.meta.url)));
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./audit-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const send = (w: Worker) => {
