@@ -6,6 +6,7 @@
  * stderr; 2 for bad arguments, with the usage line.
  */
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { exportJson } from '../lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportValuesCsv, toCsv } from '../lib/export/csv.ts';
@@ -224,17 +225,20 @@ async function main(): Promise<number> {
       }
     }
     const columns = args.format === 'wide' ? wideKeys(spool.wideCarriers) : [];
-    const out = (text: string) => process.stdout.write(text);
+    // A pipe takes writes asynchronously: wait for it to drain, or a slow reader would have the whole output queued in memory.
+    const out = async (text: string) => {
+      if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+    };
     let i = 0;
     // Across reports: each report's share goes after its own findings (same code as the library page).
     for (const report of spool.reports()) {
       const file = sources[i];
-      if (args.format === 'text') out(summary(report, file));
-      if (args.format === 'json') out(oneFile ? exportJson(report) : jsonArrayItem(report, i === 0));
-      if (args.format === 'csv') out(i === 0 ? exportValuesCsv(report) : csvBody(exportValuesCsv(report).slice(BOM.length).replace(/\r\n$/, '')));
+      if (args.format === 'text') await out(summary(report, file));
+      if (args.format === 'json') await out(oneFile ? exportJson(report) : jsonArrayItem(report, i === 0));
+      if (args.format === 'csv') await out(i === 0 ? exportValuesCsv(report) : csvBody(exportValuesCsv(report).slice(BOM.length).replace(/\r\n$/, '')));
       if (args.format === 'wide') {
         const csv = toCsv([...WIDE_LEAD_COLUMNS, ...columns], [wideRow(report, columns)]);
-        out(i === 0 ? `${BOM}${csv}\r\n` : csvBody(csv));
+        await out(i === 0 ? `${BOM}${csv}\r\n` : csvBody(csv));
       }
       if (exports) {
         try {
@@ -246,7 +250,7 @@ async function main(): Promise<number> {
       }
       i++;
     }
-    if (args.format === 'json' && i > 0 && !oneFile) out('\n]\n');
+    if (args.format === 'json' && i > 0 && !oneFile) await out('\n]\n');
     if (exports) {
       try {
         exports.finish();

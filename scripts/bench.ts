@@ -200,15 +200,29 @@ function folderScale() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `nianbao-bench-${pages}-`));
     try {
       for (let i = 0; i < pages; i++) fs.writeFileSync(path.join(dir, `p${String(i).padStart(5, '0')}-${path.basename(fixtureFiles[i % sources.length])}`), sources[i % sources.length]);
+      // The JSON goes to a file (20,000 reports are more text than one string may hold), read back in chunks.
+      const json = path.join(dir, 'out.json');
+      const fd = fs.openSync(json, 'w');
       const t0 = performance.now();
       const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/audit.ts'), '--format', 'json', dir], {
         env: { ...process.env, NIANBAO_REPORT_RSS: '1' },
-        maxBuffer: 1 << 30,
+        stdio: ['ignore', fd, 'pipe'],
+        maxBuffer: 1 << 26,
         encoding: 'utf8',
       });
       const seconds = (performance.now() - t0) / 1000;
+      fs.closeSync(fd);
       const rss = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-      const reports = (run.stdout.match(/^  \{$/gm) ?? []).length;
+      let reports = 0;
+      let tail = '';
+      const rfd = fs.openSync(json, 'r');
+      const buf = Buffer.alloc(1 << 24);
+      for (let n = fs.readSync(rfd, buf); n > 0; n = fs.readSync(rfd, buf)) {
+        const text = tail + buf.toString('latin1', 0, n);
+        reports += (text.match(/\n {2}\{\n/g) ?? []).length;
+        tail = text.slice(-4);
+      }
+      fs.closeSync(rfd);
       out.push({ pages, seconds, pagesPerSecond: pages / seconds, maxRssMB: rss / 1024, reports });
       process.stderr.write(`  node: folder of ${pages} pages: ${seconds.toFixed(1)} s, ${(rss / 1024).toFixed(0)} MB peak\n`);
     } finally {
