@@ -1,10 +1,11 @@
-// The four one-click exports. Kept dumb: the caller decides what each does.
+// The one-click exports. Kept dumb: the caller decides what each does.
 
-export type ExportAction = 'json' | 'values-csv' | 'findings-csv' | 'copy-tsv';
+export type ExportAction = 'json' | 'values-csv' | 'findings-csv' | 'xlsx' | 'copy-tsv';
 
 const BUTTONS: { action: ExportAction; label: string; hint: string }[] = [
   { action: 'json', label: '下载 JSON', hint: '全部表格数值与核对结果（机器可读）' },
   { action: 'values-csv', label: '下载 CSV', hint: '每个数值一行（长表），可直接叠加多个机关和年度' },
+  { action: 'xlsx', label: '下载 XLSX', hint: 'Excel 工作簿：每张表一页（数字为数值），另有问题清单和报告信息' },
   { action: 'findings-csv', label: '下载问题清单 CSV', hint: '每处不一致或提示一行' },
   { action: 'copy-tsv', label: '复制表格', hint: '按网页上的样子逐表复制（行标题、列标题），可粘贴到 Excel / WPS' },
 ];

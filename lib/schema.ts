@@ -118,7 +118,15 @@ export type Format = z.infer<typeof FormatSchema>;
 /** A metadata fact with the text it was read from, so a reader can see why we think so. */
 export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string() });
 
+/**
+ * What a JSON export names in `$schema`: the JSON Schema generated from `ReportSchema` (`npm run audit -- --schema`;
+ * shipped in the extension as `schema/report.schema.json`) carries it as its `$id`. A name, not an address.
+ */
+export const REPORT_SCHEMA_ID = `urn:nianbao-check:report-schema:${SCHEMA_VERSION}`;
+
 export const ReportSchema = z.object({
+  /** Set by the JSON export; absent on a report inside the extension. */
+  $schema: z.literal(REPORT_SCHEMA_ID).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
   agency: z.string().nullable(),

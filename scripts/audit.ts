@@ -1,13 +1,17 @@
 /**
- * npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]
+ * npm run audit -- <file.html|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]
  * Audits saved report pages in Node, then checks the reports against each other (one agency's consecutive
- * years, lib/checks/series.ts): those findings go into the later year's report. Exit 0 when every input was read (findings are data, not errors);
+ * years, lib/checks/series.ts): those findings go into the later year's report. `--format xlsx` writes one
+ * workbook per report into the --out folder (instead of the JSON and CSVs); `--schema` prints the reports'
+ * JSON Schema. Exit 0 when every input was read (findings are data, not errors);
  * 1 when an input could not be read or holds no report, or --out could not be written, with the reason on
  * stderr; 2 for bad arguments, with the usage line.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { exportJson } from '../lib/export/json.ts';
+import { reportJsonSchemaText } from '../lib/export/json-schema.ts';
+import { exportXlsx } from '../lib/export/xlsx.ts';
 import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
 import { exportWideCsv } from '../lib/export/wide-csv.ts';
 import { checkSeries } from '../lib/checks/series.ts';
@@ -18,7 +22,7 @@ import { dictionaryMarkdown } from './dictionary-markdown.ts';
 import { auditFile, decodePage, InputError } from './read-page.ts';
 import { summary } from './summary.ts';
 
-const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]';
+const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]';
 
 /** A mistake in the command line itself: exit 2, with the usage line. */
 class UsageError extends Error {}
@@ -28,6 +32,7 @@ function parseArgs(argv: string[]) {
   let format = 'text';
   let out: string | null = null;
   let dictionary = false;
+  let schema = false;
   const valueOf = (flag: string, i: number) => {
     const v = argv[i];
     if (v === undefined || v === '' || v.startsWith('-')) throw new UsageError(`${flag} 后面缺少取值`);
@@ -40,6 +45,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--out') out = valueOf(a, ++i);
     else if (a.startsWith('--out=')) out = a.slice(6) || valueOf('--out', argv.length);
     else if (a === '--dictionary') dictionary = true;
+    else if (a === '--schema') schema = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -47,9 +53,10 @@ function parseArgs(argv: string[]) {
     else if (a.startsWith('-')) throw new UsageError(`不认识的选项 “${a}”`);
     else files.push(a);
   }
-  if (!['text', 'json', 'csv', 'wide'].includes(format)) throw new UsageError(`--format 只能是 text、json、csv 或 wide（收到 “${format}”）`);
-  if (!dictionary && !files.length) throw new UsageError('请给出要核对的网页文件或文件夹');
-  return { files, format, out, dictionary };
+  if (!['text', 'json', 'csv', 'wide', 'xlsx'].includes(format)) throw new UsageError(`--format 只能是 text、json、csv、wide 或 xlsx（收到 “${format}”）`);
+  if (format === 'xlsx' && !out) throw new UsageError('--format xlsx 写入文件：请用 --out 给出文件夹');
+  if (!dictionary && !schema && !files.length) throw new UsageError('请给出要核对的网页文件或文件夹');
+  return { files, format, out, dictionary, schema };
 }
 
 const DOCUMENT_EXTENSIONS: Record<string, string> = { '.pdf': 'PDF', '.doc': 'Word', '.docx': 'Word', '.wps': 'WPS', '.xls': 'Excel', '.xlsx': 'Excel' };
@@ -84,24 +91,37 @@ function noReportSentence(file: string): string {
   return `${file}：没有找到政府信息公开年报的表格；这个网页把内容放在内嵌框架（iframe）里，年报可能在 ${frames.slice(0, 3).join('、')}，请打开该地址另存为网页后再核对`;
 }
 
-const EXPORTS: Record<ExportKind, (r: Report) => string> = { json: exportJson, 'values-csv': exportValuesCsv, 'findings-csv': exportFindingsCsv };
+const EXPORTS: Record<ExportKind, (r: Report) => string | Promise<Uint8Array>> = {
+  json: exportJson,
+  'values-csv': exportValuesCsv,
+  'findings-csv': exportFindingsCsv,
+  xlsx: exportXlsx,
+};
 
-/** Writes each report's three files into `dir`, never over an existing file; renamed copies are told on stderr. */
-function writeExports(dir: string, reports: { report: Report; file: string }[], whole: { prefix: string; reports: Report[] } | null): void {
+/**
+ * Writes each report's files of `kinds` into `dir`, and with `whole` the set's wide CSV and JSON array, never
+ * over an existing file; renamed copies are told on stderr.
+ */
+async function writeExports(
+  dir: string,
+  reports: { report: Report; file: string }[],
+  kinds: ExportKind[],
+  whole: { prefix: string; reports: Report[] } | null,
+): Promise<void> {
   try {
     mkdirSync(dir, { recursive: true });
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     const written = new Set<string>();
     for (const { report, file } of reports) {
-      const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)));
+      const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)), kinds);
       if (copy > 1) {
         const wanted = exportFileName(report, 'json').replace(/\.json$/, '');
         console.error(`年报核对: ${file} 的文件名改为 ${exportFileName(report, 'json', copy).replace(/\.json$/, '')}…（已有同名的 ${wanted}…，不覆盖）`);
       }
-      for (const kind of EXPORT_KINDS) {
+      for (const kind of kinds) {
         const name = exportFileName(report, kind, copy);
         // 'wx': fail rather than replace a file that appeared meanwhile.
-        writeFileSync(join(dir, name), EXPORTS[kind](report), { flag: 'wx' });
+        writeFileSync(join(dir, name), await EXPORTS[kind](report), { flag: 'wx' });
         written.add(name);
       }
     }
@@ -132,10 +152,14 @@ function setPrefix(inputs: string[]): string {
   return (name || '年报核对').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.dictionary) {
     process.stdout.write(dictionaryMarkdown());
+    return 0;
+  }
+  if (args.schema) {
+    process.stdout.write(reportJsonSchemaText());
     return 0;
   }
   const reports: { report: Report; file: string }[] = [];
@@ -175,7 +199,7 @@ function main(): number {
   if (args.format === 'wide' && list.length) process.stdout.write(exportWideCsv(list));
   if (args.out) {
     try {
-      writeExports(args.out, reports, oneFile ? null : { prefix: setPrefix(args.files), reports: list });
+      await writeExports(args.out, reports, args.format === 'xlsx' ? ['xlsx'] : EXPORT_KINDS, oneFile ? null : { prefix: setPrefix(args.files), reports: list });
     } catch (e) {
       fail(e);
     }
@@ -190,7 +214,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   if (e instanceof UsageError || e instanceof InputError) {
     console.error(`年报核对: ${e.message}`);

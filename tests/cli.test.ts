@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { ReportSchema } from '../lib/schema.ts';
 import { writeErrorSentence } from '../scripts/audit-errors.ts';
 import { FIXTURES } from './support/audit-html.ts';
@@ -235,5 +236,43 @@ describe('npm run audit', () => {
     expect(readdirSync(out)).toHaveLength(11);
     expect(readdirSync(out)).toContain('新安江街道-2019-政府信息公开年报-3.json');
     expect(second.stderr).toContain('-3');
+  });
+
+  it('--format xlsx --out writes one workbook per report, whose numbers are the JSON’s, and never overwrites', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    const page = join(FIXTURES, 'seed-002-chanba-2020.html');
+    expect(audit('--format', 'xlsx', '--out', out, page).status).toBe(0);
+    const name = '区浐灞办-2020-政府信息公开年报.xlsx';
+    expect(readdirSync(out)).toEqual([name]);
+    const report = ReportSchema.parse(JSON.parse(audit('--format', 'json', page).stdout));
+    const wb = XLSX.read(readFileSync(join(out, name)), { type: 'buffer' });
+    // Read back by SheetJS (not the writer): the table's number cells are exactly the report's numbers.
+    const sheetNumbers = (sheet: string) =>
+      Object.entries(wb.Sheets[sheet]).flatMap(([ref, c]) => (!ref.startsWith('!') && (c as XLSX.CellObject).t === 'n' ? [(c as XLSX.CellObject).v as number] : []));
+    const okValues = (key: 'table2' | 'table3' | 'table4') => report.tables[key]!.cells.filter((c) => c.status === 'ok').map((c) => c.value!);
+    expect(sheetNumbers('收到和处理政府信息公开申请情况').sort((a, b) => a - b)).toEqual(okValues('table3').sort((a, b) => a - b));
+    expect(sheetNumbers('主动公开政府信息情况').sort((a, b) => a - b)).toEqual(okValues('table2').sort((a, b) => a - b));
+    // A second run into the same folder keeps the first workbook and names the new one …-2.
+    const first = readFileSync(join(out, name));
+    const again = audit('--format', 'xlsx', '--out', out, page);
+    expect(again.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['区浐灞办-2020-政府信息公开年报-2.xlsx', name]);
+    expect(readFileSync(join(out, name)).equals(first)).toBe(true);
+    expect(again.stderr).toContain('不覆盖');
+  });
+
+  it('--format xlsx without --out is a usage error (a workbook does not go to the terminal)', () => {
+    const r = audit('--format', 'xlsx', join(FIXTURES, 'seed-002-chanba-2020.html'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--out');
+    expect(r.stdout).toBe('');
+  });
+
+  it('--schema prints the JSON Schema the extension ships, whose $id every JSON export names', () => {
+    const r = audit('--schema');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'public', 'schema', 'report.schema.json'), 'utf8'));
+    const json = JSON.parse(audit('--format', 'json', join(FIXTURES, 'seed-000-xinanjiang-2019.html')).stdout);
+    expect(json.$schema).toBe(JSON.parse(r.stdout).$id);
   });
 });

@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReportSchema } from '@/lib/schema.ts';
+import * as XLSX from 'xlsx';
+import { REPORT_SCHEMA_ID, ReportSchema } from '@/lib/schema.ts';
 import { App } from '@/entrypoints/popup/App.tsx';
-import { downloadText } from '@/entrypoints/popup/download.ts';
+import { downloadFile } from '@/entrypoints/popup/download.ts';
 import type { PopupPort, PopupState } from '@/entrypoints/popup/port.ts';
 import { fakeReport, finding } from './support/fake-report.ts';
 
-vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadText: vi.fn() }));
+vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadFile: vi.fn() }));
 
 const report = fakeReport(
   [finding({ id: 'e1', cells: [{ row: 'new_received', col: 'total' }] }), finding({ id: 'w1', severity: 'warning', message: '空白' })],
@@ -31,7 +32,7 @@ const click = (el: Element | null) => act(async () => (el as HTMLElement).click(
 afterEach(() => {
   render(null, root);
   root.remove();
-  vi.mocked(downloadText).mockClear();
+  vi.mocked(downloadFile).mockClear();
 });
 
 describe('popup App', () => {
@@ -49,14 +50,28 @@ describe('popup App', () => {
   it('downloads JSON that parses with the schema, and the two CSVs', async () => {
     const el = await mount(port({ kind: 'report', tabId: 3, report }));
     await click(el.querySelector('[data-action="json"]'));
-    const [name, text, mime] = vi.mocked(downloadText).mock.lastCall!;
+    const [name, text, mime] = vi.mocked(downloadFile).mock.lastCall!;
     expect(name).toMatch(/\.json$/);
     expect(mime).toBe('application/json');
-    expect(ReportSchema.parse(JSON.parse(text))).toEqual(report);
+    expect(ReportSchema.parse(JSON.parse(text as string))).toEqual({ $schema: REPORT_SCHEMA_ID, ...report });
     await click(el.querySelector('[data-action="values-csv"]'));
-    expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.csv$/);
+    expect(vi.mocked(downloadFile).mock.lastCall![0]).toMatch(/\.csv$/);
     await click(el.querySelector('[data-action="findings-csv"]'));
-    expect(vi.mocked(downloadText).mock.lastCall![1]).toContain('e1');
+    expect(vi.mocked(downloadFile).mock.lastCall![1]).toContain('e1');
+  });
+
+  it('downloads an XLSX workbook: the table, the findings and the report’s metadata', async () => {
+    const el = await mount(port({ kind: 'report', tabId: 3, report }));
+    await click(el.querySelector('[data-action="xlsx"]'));
+    // The workbook is zipped asynchronously: wait for the download.
+    await vi.waitFor(() => expect(downloadFile).toHaveBeenCalled());
+    const [name, bytes, mime] = vi.mocked(downloadFile).mock.lastCall!;
+    expect(name).toBe('某区人民政府-2021-政府信息公开年报.xlsx');
+    expect(mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = XLSX.read(bytes as Uint8Array, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['收到和处理政府信息公开申请情况', '问题清单', '报告信息']);
+    expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['问题清单'], { header: 1 }).map((r) => r[0])).toEqual(['id', 'e1', 'w1']);
+    await vi.waitFor(() => expect(el.querySelector('[role="status"]')?.textContent).toContain(name));
   });
 
   it('copies the table as TSV', async () => {
@@ -71,7 +86,7 @@ describe('popup App', () => {
     const bad = { ...report, year: 'x' } as unknown as typeof report;
     const el = await mount(port({ kind: 'report', tabId: 3, report: bad }));
     await click(el.querySelector('[data-action="json"]'));
-    expect(downloadText).not.toHaveBeenCalled();
+    expect(downloadFile).not.toHaveBeenCalled();
     expect(el.querySelector('.nb-notice-error')!.textContent).toContain('操作失败');
   });
 

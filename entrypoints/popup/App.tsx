@@ -5,7 +5,7 @@ import { FindingList } from '@/components/FindingList.tsx';
 import { NoReport } from '@/components/NoReport.tsx';
 import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
-import { downloadText } from './download.ts';
+import { downloadFile } from './download.ts';
 import { makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
 
@@ -38,8 +38,8 @@ export function App({ port }: { port: PopupPort }) {
         await port.copyText(makeTsv(report));
         setNotice({ text: '表格已复制，可粘贴到 Excel / WPS。' });
       } else {
-        const file = makeExport(report, action);
-        downloadText(file.fileName, file.text, file.mime);
+        const file = await makeExport(report, action);
+        downloadFile(file.fileName, file.content, file.mime);
         setNotice({ text: `已下载 ${file.fileName}` });
       }
     } catch (err) {

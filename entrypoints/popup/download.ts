@@ -1,7 +1,7 @@
-// Save a text file from the popup with a Blob and <a download>: no `downloads` permission needed.
+// Save a file from the popup with a Blob and <a download>: no `downloads` permission needed.
 
-export function downloadText(fileName: string, text: string, mime: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+export function downloadFile(fileName: string, content: string | Uint8Array, mime: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type: mime }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;

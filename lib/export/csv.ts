@@ -11,7 +11,7 @@ import { TABLE_TITLES } from '../tables/dictionary.ts';
 import type { Cell, Report, Table, TableKey } from '../schema.ts';
 
 export const BOM = '\ufeff';
-const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
+export const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
 
 export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers', 'row_label', 'col_label', 'value', 'unit', 'raw', 'status', 'title', 'source_url'];
 /**
@@ -118,7 +118,7 @@ function columnOrder(table: Table): string[] {
 const MERGED_LABELS: Record<string, string> = { legal_person: '法人或其他组织' };
 
 /** One table as a grid: row labels down the side, column labels across, rows and columns in report order. */
-function tableGrid(table: Table): unknown[][] {
+export function tableGrid(table: Table): unknown[][] {
   const cols = columnOrder(table);
   const rows = [...new Set(table.cells.map((c) => c.row))];
   const grid = rows.map((row) => [table.rowLabels[row] ?? row, ...cols.map(() => '' as unknown)]);

@@ -18,6 +18,12 @@ describe('built extension', () => {
     // The parser, checks and UI are the auditor's: the first stage must not have pulled them in.
     expect(js.toString('utf8')).not.toMatch(/予以公开|attachShadow/);
     for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/ZodError|\$ZodType/);
+    // Nor the XLSX writer (write-excel-file, fflate): the popup's alone.
+    for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/xl\/workbook\.xml|spreadsheetml/);
+  });
+
+  it('ships the JSON Schema the exports name, as generated from the model', () => {
+    expect(read('schema/report.schema.json').toString('utf8')).toBe(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'public', 'schema', 'report.schema.json'), 'utf8'));
   });
 
   it('manifest: only activeTab, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {

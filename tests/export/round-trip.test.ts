@@ -12,7 +12,7 @@ import { auditDocument } from '@/lib/audit.ts';
 import { exportJson } from '@/lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
 import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
-import { ReportSchema, SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
+import { REPORT_SCHEMA_ID, ReportSchema, SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
 
 // ---------------------------------------------------------------- reports to round-trip
@@ -167,7 +167,8 @@ describe('round trip: JSON export → ReportSchema → the same model', () => {
   it.each(reports.map((r) => [r.name, r.report] as const))('%s', (_name, report) => {
     const json = exportJson(report);
     const back = ReportSchema.parse(JSON.parse(json));
-    expect(back).toEqual(report);
+    // The same model, and the export names its JSON Schema.
+    expect(back).toEqual({ $schema: REPORT_SCHEMA_ID, ...report });
     // Nothing the schema does not know survives, and nothing is lost: the same JSON again.
     expect(exportJson(back)).toBe(json);
   });
@@ -175,12 +176,12 @@ describe('round trip: JSON export → ReportSchema → the same model', () => {
   it('many reports at once (an array)', () => {
     const list = reports.map((r) => r.report);
     const back = (JSON.parse(exportJson(list)) as unknown[]).map((r) => ReportSchema.parse(r));
-    expect(back).toEqual(list);
+    expect(back).toEqual(list.map((r) => ({ $schema: REPORT_SCHEMA_ID, ...r })));
   });
 
   it('the hand-built report with nasty strings', () => {
     const report = nastyReport();
-    expect(ReportSchema.parse(JSON.parse(exportJson(report)))).toEqual(report);
+    expect(ReportSchema.parse(JSON.parse(exportJson(report)))).toEqual({ $schema: REPORT_SCHEMA_ID, ...report });
   });
 
   it('a report the schema rejects is not exported', () => {
@@ -414,6 +415,6 @@ describe('round trip: a "-0" cell', () => {
     const report = auditDocument(nodeDocument(html))!.report;
     const cell = report.tables.table3!.cells.find((c) => c.row === 'new_received' && c.col === 'natural_person')!;
     expect(cell.raw).toBe('-0');
-    expect(ReportSchema.parse(JSON.parse(exportJson(report)))).toEqual(report);
+    expect(ReportSchema.parse(JSON.parse(exportJson(report)))).toEqual({ $schema: REPORT_SCHEMA_ID, ...report });
   });
 });
