@@ -1,13 +1,10 @@
 import type { Format, TableKey } from '@/lib/schema.ts';
+import { REPORT_TABLES } from '@/lib/tables/index.ts';
 
 // Plain Chinese names for the model's keys, shared by the banner, the tooltip and the popup.
 
-export const TABLE_LABEL: Record<TableKey, string> = {
-  table2: '表二（主动公开）',
-  table3: '表三（依申请公开）',
-  table4: '表四（复议、诉讼）',
-  legacy: '统计表（旧版格式）',
-};
+/** Each table's own short name (lib/tables/<table>.ts). */
+export const TABLE_LABEL = Object.fromEntries(REPORT_TABLES.map((t) => [t.key, t.label])) as Record<TableKey, string>;
 
 /** Where a finding about the whole report (not one table) is said to be. */
 export const REPORT_LABEL = '全文';

@@ -6,10 +6,11 @@ import { z } from 'zod';
  * Keys are stable and canonical (see lib/tables/dictionary.ts) so data desks can stack many agencies and years.
  */
 import { SCHEMA_VERSION } from './schema-version.ts';
+import { TABLE_KEYS } from './tables/table-keys.ts';
 
 export { SCHEMA_VERSION };
 
-export const TableKeySchema = z.enum(['table2', 'table3', 'table4', 'legacy']);
+export const TableKeySchema = z.enum(TABLE_KEYS);
 export type TableKey = z.infer<typeof TableKeySchema>;
 
 export const CellStatusSchema = z.enum(['ok', 'blank', 'dash', 'unreadable']);

@@ -6,7 +6,8 @@
  * how some versions print it (平潭 2015: 行政复议数 with no breakdown), so there is nothing to check.
  */
 import type { Finding, Table } from '../schema.ts';
-import { LEGACY_AT_MOST, LEGACY_ROWS, LEGACY_SUMS } from '../tables/dictionary.ts';
+import { LEGACY_ROWS } from '../tables/dictionary.ts';
+import { LEGACY_AT_MOST, LEGACY_SUMS } from '../tables/legacy.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf } from './terms.ts';
 import type { Tally } from './tally.ts';

@@ -5,14 +5,20 @@
  *  balance    一 + 二 = 三(七) + 四, per column (the relation the table itself prints).
  */
 import type { Table } from '../schema.ts';
-import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
+import { TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
+import { table3, TABLE3_BALANCE } from '../tables/table3.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
 
+/** The five 法人或其他组织 columns, and the one value some rows merge over them. */
+const [LEGAL] = table3.groups;
+const LEGAL_PERSON_COLUMNS = LEGAL.covers;
+const view3 = (table: Table) => viewOf(table, table3.groups);
+
 const COL_LABEL: Record<string, string> = {
   ...Object.fromEntries(TABLE3_COLUMNS.map((c) => [c.key, c.label])),
-  legal_person: '法人或其他组织',
+  [LEGAL.key]: LEGAL.label,
 };
 /** Row names for messages: the printed label, without the words every row repeats. */
 const ROW_LABEL: Record<string, string> = Object.fromEntries(
@@ -25,13 +31,13 @@ function rowLabel(key: string): string {
 
 /** Not one of the five 法人或其他组织 columns was read (nor a merged cell over them). */
 function legalGroupMissing(view: TableView): boolean {
-  return !view.hasColumn('legal_person') && LEGAL_PERSON_COLUMNS.every((c) => !view.hasColumn(c));
+  return !view.hasColumn(LEGAL.key) && LEGAL_PERSON_COLUMNS.every((c) => !view.hasColumn(c));
 }
 
 /** Columns to check down the table: the five legal-person columns as one group wherever any row merged them. */
 function columnsToCheck(view: TableView, rows: string[]): string[] {
-  const grouped = legalGroupMissing(view) || rows.some((r) => view.hasLegalGroup(r));
-  return ['natural_person', ...(grouped ? ['legal_person'] : LEGAL_PERSON_COLUMNS), 'total'];
+  const grouped = legalGroupMissing(view) || rows.some((r) => view.hasGroupCell(r, LEGAL.key));
+  return ['natural_person', ...(grouped ? [LEGAL.key] : LEGAL_PERSON_COLUMNS), 'total'];
 }
 
 function columnTerm(view: TableView, row: string, col: string): Term {
@@ -45,21 +51,21 @@ function describer(view: TableView): DescribeMissing {
   return ({ row, col }) =>
     !view.hasRow(row) || view.spansAll(row)
       ? [`row:${row}`, rowLabel(row)]
-      : col === 'legal_person' && legalGroupMissing(view)
-        ? ['col:legal_person', '法人或其他组织的任何一列']
+      : col === LEGAL.key && legalGroupMissing(view)
+        ? [`col:${LEGAL.key}`, `${LEGAL.label}的任何一列`]
         : view.hasColumn(col)
           ? [`cell:${row}.${col}`, `${rowLabel(row)}·${COL_LABEL[col]}`]
           : [`col:${col}`, `${COL_LABEL[col]}列`];
 }
 
 export function table3RowTotals(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
   const grouped = legalGroupMissing(view);
   for (const row of view.rows()) {
     if (view.spansAll(row)) continue;
     const total = view.term(row, 'total', '总计');
-    const legal = grouped || view.hasLegalGroup(row) ? ['legal_person'] : LEGAL_PERSON_COLUMNS;
+    const legal = grouped || view.hasGroupCell(row, LEGAL.key) ? [LEGAL.key] : LEGAL_PERSON_COLUMNS;
     const parts = ['natural_person', ...legal].map((c) => view.term(row, c, COL_LABEL[c]));
     const rel: Relation = {
       id: `table3:row_total:${row}`,
@@ -75,7 +81,7 @@ export function table3RowTotals(table: Table, tally: Tally): void {
 }
 
 export function table3ResultsTotal(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
   const resultRows = TABLE3_RESULT_ROWS.filter((r) => view.hasRow(r));
   for (const col of columnsToCheck(view, [...resultRows, 'results_total'])) {
@@ -95,9 +101,9 @@ export function table3ResultsTotal(table: Table, tally: Tally): void {
 }
 
 export function table3Balance(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
-  const rows = ['new_received', 'carried_over', 'results_total', 'carried_forward'];
+  const rows = [...TABLE3_BALANCE.left, ...TABLE3_BALANCE.right];
   for (const col of columnsToCheck(view, rows)) {
     const [a, b, c, d] = rows.map((r) => columnTerm(view, r, col));
     const rel: Relation = {

@@ -9,7 +9,8 @@
  *    a cell under several is ONE value for that group (never copied into each column);
  *  - anything else is a `layout` finding that carries the raw text, never a silent shift.
  */
-import type { Cell, Finding, TableKey } from '../schema.ts';
+import type { Cell, Finding } from '../schema.ts';
+import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
 
@@ -42,6 +43,11 @@ export interface TableSpec {
    * cannot read, whose other labels sit where one of these orders puts them, is read by that order.
    */
   officialLayouts?: string[][];
+  /**
+   * A row with exactly the format's full set of values (7 in Table 3, 15 in Table 4) under a header we
+   * could only partly read is placed by the official column order (`columnsFromText('', n)`).
+   */
+  fullSetFallback?: boolean;
 }
 
 export interface PlacedCell {
@@ -349,7 +355,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     // (7 in Table 3, 15 in Table 4): the official column order places them.
     const canonical = spec.columnsFromText('', fresh.length);
     const partial = typeof placed === 'string' || placed.strays.length > 0;
-    if (partial && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
+    if (partial && canonical && section.columns.length < canonical.length && spec.fullSetFallback) {
       placed = { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
     }
     if (typeof placed === 'string') {
