@@ -5,6 +5,19 @@ import { TABLE4_ROW, TABLE4_SUMS } from '../tables/table4.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
+import type { RuleInfo } from './rule-info.ts';
+
+export const table4GroupTotalRule: RuleInfo = {
+  id: 'table4.group_total',
+  severity: 'error',
+  scope: 'table',
+  kind: 'relation',
+  name: { zh: '复议、诉讼结果合计', en: 'Review and lawsuit outcomes add up' },
+  explain: {
+    zh: '表四中行政复议、未经复议直接起诉、复议后起诉三组，各组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。例：行政复议维持 2、纠正 1、其他 0、尚未审结 1，总计应为 4；印成 3 即报错。',
+    en: 'In Table 4, for 行政复议 (administrative review) and both kinds of 行政诉讼 (lawsuits), each group’s 总计 must equal upheld + corrected + other + not yet concluded. Example: review upheld 2, corrected 1, other 0, pending 1: the total should be 4; a printed 3 is an error.',
+  },
+};
 
 const LABEL = Object.fromEntries(TABLE4_COLUMNS.map((c) => [c.key, c.label.split(' · ').pop()!]));
 const GROUP_LABEL = Object.fromEntries(TABLE4_SUMS.map((s) => [s.group, s.label]));
@@ -28,7 +41,7 @@ export function table4GroupTotals(table: Table, tally: Tally): void {
     const parts = sum.parts.map((col) => view.term(TABLE4_ROW, col, LABEL[col]));
     const rel: Relation = {
       id: `table4:group_total:${sum.group}`,
-      rule: 'table4.group_total',
+      rule: table4GroupTotalRule.id,
       table: 'table4',
       subject: sum.label,
       left: [total],

@@ -13,6 +13,7 @@ import type { Cell, Finding } from '../schema.ts';
 import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
+import { layoutFinding } from '../checks/layout.ts';
 
 export interface ColumnRange {
   key: string;
@@ -235,16 +236,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
   let prevKey: string | null = null;
 
   const layout = (message: string, raw?: string) => {
-    out.problems.push({
-      id: `${spec.table}:layout:${out.problems.length + 1}`,
-      rule: 'layout',
-      severity: 'warning',
-      message: raw === undefined ? message : `${message}：${raw}`,
-      table: spec.table,
-      cells: [],
-      expected: null,
-      actual: null,
-    });
+    out.problems.push(layoutFinding(spec.table, String(out.problems.length + 1), raw === undefined ? message : `${message}：${raw}`));
   };
 
   for (const row of rows) {
