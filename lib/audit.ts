@@ -6,6 +6,7 @@
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { REPORT_TABLES } from './tables/index.ts';
+import type { FormatTag, KeyDef } from './tables/dictionary.ts';
 import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
 import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
@@ -62,15 +63,29 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
 
+/**
+ * The report's form, from the dictionary's format tags: a cell whose row or column only the 2021 form
+ * prints makes it 2021; only the 2019 form, 2019 (or 2021 by the year: some 2021 reports keep 2019 rows);
+ * only the legacy 统计表, legacy. Tables of the current forms with no such cell go by the year.
+ */
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
-  const has = (key: TableKey, pred: (row: string, col: string) => boolean) =>
-    !!tables[key]?.cells.some((c) => pred(c.row, c.col));
-  if (has('table3', (r) => r.startsWith('other_') && r !== 'other') || has('table2', (_r, c) => ['issued', 'repealed', 'in_force', 'fee_amount'].includes(c)))
-    return '2021';
-  if (has('table3', (r) => r === 'other') || has('table2', (_r, c) => ['new_made', 'prev_year_items', 'procurement_items'].includes(c)))
-    return year !== null && year >= 2021 ? '2021' : '2019';
-  if (tables.legacy) return 'legacy';
-  if (tables.table3 || tables.table4) return year !== null && year >= 2021 ? '2021' : '2019';
+  const byYear: Format = year !== null && year >= 2021 ? '2021' : '2019';
+  const only = (defs: KeyDef[], key: string) => {
+    const formats = defs.find((d) => d.key === key)?.formats;
+    return formats?.length === 1 ? formats[0] : null;
+  };
+  const tags = new Set<FormatTag>();
+  for (const t of REPORT_TABLES)
+    for (const c of tables[t.key]?.cells ?? []) {
+      const row = only(t.rows, c.row);
+      const col = only(t.columns, c.col);
+      if (row) tags.add(row);
+      if (col) tags.add(col);
+    }
+  if (tags.has('2021')) return '2021';
+  if (tags.has('2019')) return byYear;
+  if (tags.has('legacy')) return 'legacy';
+  if (REPORT_TABLES.some((t) => t.provesReport && tables[t.key])) return byYear;
   return 'unknown';
 }
 

@@ -118,6 +118,7 @@ export type Format = z.infer<typeof FormatSchema>;
 
 /** A metadata fact with the text it was read from, so a reader can see why we think so. */
 export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string() });
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
