@@ -132,12 +132,8 @@ export const ReportSchema = z.object({
     year: EvidenceSchema.optional(),
     publishedAt: EvidenceSchema.optional(),
   }),
-  tables: z.object({
-    table2: TableSchema.optional(),
-    table3: TableSchema.optional(),
-    table4: TableSchema.optional(),
-    legacy: TableSchema.optional(),
-  }),
+  /** Each report table read, by key (lib/tables/table-keys.ts). */
+  tables: z.object(Object.fromEntries(TABLE_KEYS.map((key) => [key, TableSchema.optional()])) as Record<TableKey, z.ZodOptional<typeof TableSchema>>),
   findings: z.array(FindingSchema),
   coverage: CoverageSchema,
   /**

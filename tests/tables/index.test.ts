@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_TABLES, TABLE_KEYS } from '@/lib/tables/index.ts';
-import { TableKeySchema } from '@/lib/schema.ts';
+import { ReportSchema, TableKeySchema } from '@/lib/schema.ts';
 import { TABLE_LABEL } from '@/components/labels.ts';
 
 describe('the report tables (lib/tables/index.ts)', () => {
   it('are listed once, in the order a report prints them, and the schema takes its keys from that list', () => {
     expect(REPORT_TABLES.map((t) => t.key)).toEqual(['table2', 'table3', 'table4', 'legacy']);
     expect(TableKeySchema.options).toEqual([...TABLE_KEYS]);
+    expect(Object.keys(ReportSchema.shape.tables.shape)).toEqual([...TABLE_KEYS]);
   });
 
   it('each is a whole unit: its engine spec reads its own key, its keys are unique, its groups cover its columns', () => {
