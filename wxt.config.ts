@@ -11,6 +11,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // entrypoints/messages.ts is the wire protocol the entrypoints share, not an entrypoint of its own.
+    'entrypoints:found': (_wxt, infos) => {
+      const at = infos.findIndex((e) => e.name === 'messages');
+      if (at >= 0) infos.splice(at, 1);
+    },
     // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
     // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
     // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`

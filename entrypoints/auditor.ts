@@ -11,6 +11,7 @@ import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
 import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
+import { severityCount } from '@/lib/checks/finding.ts';
 
 // Stage two, loaded by the content script (entrypoints/content.ts) into its isolated world on pages that look
 // like a report: find the report (now or once the page's own scripts inject it), audit it in place, mark its
@@ -43,8 +44,8 @@ export default defineUnlistedScript(() => {
     markDone({
       found: true,
       runs,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      errors: severityCount(findings).error,
+      warnings: severityCount(findings).warning,
     });
     // A page restored from the back/forward cache doesn't rerun us, but the background cleared the tab.
     ctx.addEventListener(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && announce());

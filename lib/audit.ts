@@ -5,17 +5,15 @@
  */
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { TABLE2_ROWS, TABLE3_ROWS } from './tables/dictionary.ts';
+import { REPORT_TABLES } from './tables/index.ts';
+import type { FormatTag, KeyDef } from './tables/dictionary.ts';
 import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
-import { table2Spec } from './tables/table2.ts';
-import { table3Spec } from './tables/table3.ts';
-import { table4Spec } from './tables/table4.ts';
-import { extractLegacy } from './tables/legacy.ts';
-import { LEGACY_SIGNATURE, mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
+import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
 import { cutTableFindings } from './read/cut-tables.ts';
 import { rowsOfLines, textLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
+import { firstReportTable } from './first-report-table.ts';
 import { checkReport, runChecks } from './checks/index.ts';
 
 export interface AuditSource {
@@ -33,7 +31,12 @@ export interface AuditResult {
 }
 
 
-const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
+/** The tables the shared engine reads, from their header specs. */
+const SPECS: TableSpec[] = REPORT_TABLES.flatMap((t) => ('engine' in t.read ? [t.read.engine] : []));
+/** The tables whose cells make a page a report of the current forms. */
+const PROVES_REPORT = new Set(REPORT_TABLES.filter((t) => t.provesReport).map((t) => t.key));
+/** Row labels that rebuild rows from the lines of a flattened report. */
+const LINE_LABELS = REPORT_TABLES.filter((t) => t.readsFlattenedLines).flatMap((t) => t.rows);
 
 /** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {
@@ -60,23 +63,32 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
 
+/**
+ * The report's form, from the dictionary's format tags: a cell whose row or column only the 2021 form
+ * prints makes it 2021; only the 2019 form, 2019 (or 2021 by the year: some 2021 reports keep 2019 rows);
+ * only the legacy 统计表, legacy. Tables of the current forms with no such cell go by the year.
+ */
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
-  const has = (key: TableKey, pred: (row: string, col: string) => boolean) =>
-    !!tables[key]?.cells.some((c) => pred(c.row, c.col));
-  if (has('table3', (r) => r.startsWith('other_') && r !== 'other') || has('table2', (_r, c) => ['issued', 'repealed', 'in_force', 'fee_amount'].includes(c)))
-    return '2021';
-  if (has('table3', (r) => r === 'other') || has('table2', (_r, c) => ['new_made', 'prev_year_items', 'procurement_items'].includes(c)))
-    return year !== null && year >= 2021 ? '2021' : '2019';
-  if (tables.legacy) return 'legacy';
-  if (tables.table3 || tables.table4) return year !== null && year >= 2021 ? '2021' : '2019';
+  const byYear: Format = year !== null && year >= 2021 ? '2021' : '2019';
+  const only = (defs: KeyDef[], key: string) => {
+    const formats = defs.find((d) => d.key === key)?.formats;
+    return formats?.length === 1 ? formats[0] : null;
+  };
+  const tags = new Set<FormatTag>();
+  for (const t of REPORT_TABLES)
+    for (const c of tables[t.key]?.cells ?? []) {
+      const row = only(t.rows, c.row);
+      const col = only(t.columns, c.col);
+      if (row) tags.add(row);
+      if (col) tags.add(col);
+    }
+  if (tags.has('2021')) return '2021';
+  if (tags.has('2019')) return byYear;
+  if (tags.has('legacy')) return 'legacy';
+  if (REPORT_TABLES.some((t) => t.provesReport && tables[t.key])) return byYear;
   return 'unknown';
 }
 
-/** The element before which the metadata is read: the report's first table (or first flattened line). */
-function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
-  const first = extracted.flatMap((t) => t.cells.slice(0, 1)).find((c) => c.el)?.el ?? undefined;
-  return first?.closest('table') ?? first;
-}
 
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
@@ -85,15 +97,19 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   const tables = Array.from(body.getElementsByTagName('table'));
   const { rows, cuts } = readTables(tables, read);
   let extracted = extractAll(rows);
-  if (!withCells(extracted).some((t) => t.table === 'table3' || t.table === 'table4')) {
+  if (!withCells(extracted).some((t) => PROVES_REPORT.has(t.table))) {
     const bodyText = body.textContent ?? '';
     if (TABLE_SIGNATURE.test(bodyText)) {
       // Tables flattened to one cell per line: rebuild rows from the page's text lines.
-      const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
+      const fromLines = extractAll(rowsOfLines(textLines(body), LINE_LABELS));
       if (withCells(fromLines).length > withCells(extracted).length) extracted = fromLines;
     }
-    const legacy = withCells(extracted).length || !LEGACY_SIGNATURE.test(bodyText) ? null : extractLegacy(rows);
-    if (legacy) extracted.push(legacy);
+    // Tables with a reader of their own (the legacy 统计表): only when no current-form table was read.
+    for (const t of REPORT_TABLES) {
+      if (!('own' in t.read) || withCells(extracted).length || !t.read.signature.test(bodyText)) continue;
+      const own = t.read.own(rows);
+      if (own) extracted.push(own);
+    }
   }
   if (!extracted.length) return null;
 
@@ -118,7 +134,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
   // Metadata fields sit above the report; reading only that far keeps the walk short.
-  const meta = readMetadata(doc, textLines(body, firstReportElement(extracted)).map((l) => l.text).join('\n'));
+  const meta = readMetadata(doc, textLines(body, firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)))).map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

@@ -6,10 +6,11 @@ import { z } from 'zod';
  * Keys are stable and canonical (see lib/tables/dictionary.ts) so data desks can stack many agencies and years.
  */
 import { SCHEMA_VERSION } from './schema-version.ts';
+import { TABLE_KEYS } from './tables/table-keys.ts';
 
 export { SCHEMA_VERSION };
 
-export const TableKeySchema = z.enum(['table2', 'table3', 'table4', 'legacy']);
+export const TableKeySchema = z.enum(TABLE_KEYS);
 export type TableKey = z.infer<typeof TableKeySchema>;
 
 export const CellStatusSchema = z.enum(['ok', 'blank', 'dash', 'unreadable']);
@@ -117,6 +118,7 @@ export type Format = z.infer<typeof FormatSchema>;
 
 /** A metadata fact with the text it was read from, so a reader can see why we think so. */
 export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string() });
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /**
  * What a JSON export names in `$schema`: the JSON Schema generated from `ReportSchema` (`npm run audit -- --schema`;
@@ -138,12 +140,8 @@ export const ReportSchema = z.object({
     year: EvidenceSchema.optional(),
     publishedAt: EvidenceSchema.optional(),
   }),
-  tables: z.object({
-    table2: TableSchema.optional(),
-    table3: TableSchema.optional(),
-    table4: TableSchema.optional(),
-    legacy: TableSchema.optional(),
-  }),
+  /** Each report table read, by key (lib/tables/table-keys.ts). */
+  tables: z.object(Object.fromEntries(TABLE_KEYS.map((key) => [key, TableSchema.optional()])) as Record<TableKey, z.ZodOptional<typeof TableSchema>>),
   findings: z.array(FindingSchema),
   coverage: CoverageSchema,
   /**

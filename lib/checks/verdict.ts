@@ -15,9 +15,11 @@
  * unchecked in those.
  */
 import type { Coverage, Finding } from '../schema.ts';
+import { rulesOfKind } from './catalog.ts';
 
-const NOTE_RULES = new Set(['blank_cells', 'plausibility', 'table2.expectation', 'legacy.at_most']);
-const RELATION_RULES = new Set(['table3.row_total', 'table3.results_total', 'table3.balance', 'table4.group_total', 'legacy.sum']);
+/** From the rule catalog: rules whose warnings are notes, and hard relations (see lib/checks/rule-info.ts). */
+const NOTE_RULES = rulesOfKind('note');
+const RELATION_RULES = rulesOfKind('relation');
 
 export interface Verdict {
   kind: 'errors' | 'gaps' | 'unchecked' | 'clean';

@@ -7,11 +7,10 @@
  * (= + - @ at the start) is prefixed with ' per the usual CSV-injection advice — numbers stay numbers.
  */
 import Papa from 'papaparse';
-import { TABLE_TITLES } from '../tables/dictionary.ts';
-import type { Cell, Report, Table, TableKey } from '../schema.ts';
+import { REPORT_TABLES, type ColumnGroup } from '../tables/index.ts';
+import type { Report, Table } from '../schema.ts';
 
 export const BOM = '\ufeff';
-export const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
 
 export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers', 'row_label', 'col_label', 'value', 'unit', 'raw', 'status', 'title', 'source_url'];
 /**
@@ -34,7 +33,7 @@ export function traceColumns(report: Report): string[] {
 
 function valueRows(report: Report): unknown[][] {
   const rows: unknown[][] = [];
-  for (const key of TABLE_ORDER) {
+  for (const { key } of REPORT_TABLES) {
     const table = report.tables[key];
     if (!table) continue;
     for (const c of table.cells) {
@@ -115,15 +114,14 @@ function columnOrder(table: Table): string[] {
   return order;
 }
 
-const MERGED_LABELS: Record<string, string> = { legal_person: '法人或其他组织' };
-
 /** One table as a grid: row labels down the side, column labels across, rows and columns in report order. */
-export function tableGrid(table: Table): unknown[][] {
+export function tableGrid(table: Table, groups: readonly ColumnGroup[]): unknown[][] {
+  const groupLabel = (col: string) => groups.find((g) => g.key === col)?.label;
   const cols = columnOrder(table);
   const rows = [...new Set(table.cells.map((c) => c.row))];
   const grid = rows.map((row) => [table.rowLabels[row] ?? row, ...cols.map(() => '' as unknown)]);
   for (const c of table.cells) grid[rows.indexOf(c.row)][cols.indexOf(c.col) + 1] = c.status === 'ok' ? c.value : c.raw;
-  return [['', ...cols.map((col) => table.colLabels[col] ?? MERGED_LABELS[col] ?? col)], ...grid];
+  return [['', ...cols.map((col) => table.colLabels[col] ?? groupLabel(col) ?? col)], ...grid];
 }
 
 /**
@@ -132,10 +130,10 @@ export function tableGrid(table: Table): unknown[][] {
  */
 export function exportTsv(report: Report): string {
   const lines: unknown[][] = [[report.source.title]];
-  for (const key of TABLE_ORDER) {
+  for (const { key, title, groups } of REPORT_TABLES) {
     const table = report.tables[key];
     if (!table?.cells.length) continue;
-    lines.push([], [TABLE_TITLES[key]], ...tableGrid(table));
+    lines.push([], [title], ...tableGrid(table, groups));
   }
   return Papa.unparse(lines.map((r) => r.map(safeText)), { delimiter: '\t', newline: '\r\n', quotes: false }) + '\r\n';
 }

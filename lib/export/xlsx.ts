@@ -8,9 +8,9 @@
  * never by the content script or the auditor.
  */
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
-import { TABLE_TITLES } from '../tables/dictionary.ts';
 import type { Report } from '../schema.ts';
-import { TABLE_ORDER, tableGrid } from './csv.ts';
+import { tableGrid } from './csv.ts';
+import { REPORT_TABLES } from '../tables/index.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const FINDINGS_SHEET = '问题清单';
@@ -26,12 +26,12 @@ function typed(value: unknown): Cell {
 }
 
 function tableSheets(report: Report): Sheet<never>[] {
-  return TABLE_ORDER.flatMap((key) => {
+  return REPORT_TABLES.flatMap(({ key, title, groups }) => {
     const table = report.tables[key];
     if (!table?.cells.length) return [];
-    const grid = tableGrid(table);
+    const grid = tableGrid(table, groups);
     return [{
-      sheet: TABLE_TITLES[key],
+      sheet: title,
       data: grid.map((row) => row.map(typed)),
       columns: [{ width: 36 }, ...grid[0].slice(1).map(() => ({ width: 12 }))],
       stickyRowsCount: 1,

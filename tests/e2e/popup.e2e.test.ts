@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { REPORT_SCHEMA_ID, ReportSchema, type Report } from '../../lib/schema.ts';
-import { TABLE_TITLES } from '../../lib/tables/dictionary.ts';
+import { reportTable } from '../../lib/tables/index.ts';
 import { badgeText, expectedAudit, GOV, launch, nianbaoTiming, NON_GOV, tabIdOf, type Harness } from './harness.ts';
 
 // The popup, opened as the extension page `popup.html?tab=<id>` (as a page, its own "active tab"
@@ -107,9 +107,9 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
     expect(file.suggestedFilename()).toBe(`${expected.agency}-${expected.year}-政府信息公开年报.xlsx`);
     const wb = XLSX.read(fs.readFileSync((await file.path())!), { type: 'buffer' });
     const keys = (['table2', 'table3', 'table4', 'legacy'] as const).filter((k) => expected.tables[k]?.cells.length);
-    expect(wb.SheetNames).toEqual([...keys.map((k) => TABLE_TITLES[k]), '问题清单', '报告信息']);
+    expect(wb.SheetNames).toEqual([...keys.map((k) => reportTable(k).title), '问题清单', '报告信息']);
     for (const key of keys) {
-      const ws = wb.Sheets[TABLE_TITLES[key]];
+      const ws = wb.Sheets[reportTable(key).title];
       const numbers = Object.keys(ws).filter((k) => !k.startsWith('!') && ws[k].t === 'n').map((k) => ws[k].v as number);
       const okValues = expected.tables[key]!.cells.filter((c) => c.status === 'ok').map((c) => c.value!);
       expect(numbers.sort((a, b) => a - b), key).toEqual(okValues.sort((a, b) => a - b));

@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { auditDocument } from '@/lib/audit.ts';
 import { exportJson } from '@/lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
-import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
+import { reportTable } from '@/lib/tables/index.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
 
@@ -295,7 +295,7 @@ describe('复制表格: each table as the reader sees it, a grid per table', () 
     const { title, tables } = blocks(tsv);
     expect(title).toBe(neutralised(report.source.title));
     const keys = TABLE_ORDER.filter((k) => report.tables[k]?.cells.length);
-    expect(tables.map((t) => t.title)).toEqual(keys.map((k) => TABLE_TITLES[k]));
+    expect(tables.map((t) => t.title)).toEqual(keys.map((k) => reportTable(k).title));
     keys.forEach((key, n) => {
       const t = report.tables[key]!;
       const { header, rows } = tables[n];

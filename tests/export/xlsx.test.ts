@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { auditDocument } from '@/lib/audit.ts';
 import { exportXlsx, FINDINGS_SHEET, METADATA_SHEET, XLSX_FINDING_COLUMNS } from '@/lib/export/xlsx.ts';
-import { TABLE_TITLES } from '@/lib/tables/dictionary.ts';
+import { reportTable } from '@/lib/tables/index.ts';
 import { SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
 import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
 
@@ -51,11 +51,11 @@ const text = (c: XLSX.CellObject | undefined) => (c === undefined ? undefined : 
 
 function expectTablesMatch(report: Report, wb: XLSX.WorkBook) {
   const keys = TABLE_ORDER.filter((k) => report.tables[k]?.cells.length);
-  expect(wb.SheetNames).toEqual([...keys.map((k) => TABLE_TITLES[k]), FINDINGS_SHEET, METADATA_SHEET]);
+  expect(wb.SheetNames).toEqual([...keys.map((k) => reportTable(k).title), FINDINGS_SHEET, METADATA_SHEET]);
   let numbers = 0;
   for (const key of keys) {
     const t = report.tables[key]!;
-    const [header, ...rows] = cellsOf(wb.Sheets[TABLE_TITLES[key]]);
+    const [header, ...rows] = cellsOf(wb.Sheets[reportTable(key).title]);
     const rowKeys = [...new Set(t.cells.map((c) => c.row))];
     // Row labels down the side, in report order; column labels across.
     expect(rows.map((r) => text(r[0]))).toEqual(rowKeys.map((k) => t.rowLabels[k] ?? k));
@@ -147,7 +147,7 @@ describe('XLSX export, read back with SheetJS', () => {
     const wb = await workbook(report);
     expect(expectTablesMatch(report, wb)).toBe(3);
     expectFindingsAndMetadata(report, wb);
-    const ws = wb.Sheets[TABLE_TITLES.table3];
+    const ws = wb.Sheets[reportTable('table3').title];
     const grid = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
     expect(grid[0]).toEqual([null, '自然人', '法人或其他组织', '商业企业', '科研机构', '总计']);
     expect(grid[1]).toEqual(['一、本年新收', -9539, null, '=1+1', '007', 1.5]);
