@@ -6,6 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { auditDocument, type AuditResult } from '../lib/audit.ts';
+import { auditDocx } from '../lib/audit-attachment.ts';
+import { DocxError } from '../lib/read/docx.ts';
 import { mayHoldReport } from '../lib/report-detection.ts';
 import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
 
@@ -120,4 +122,22 @@ export function auditFile(file: string, name = file): AuditResult | null {
   const scripted = parseHtml(`<!doctype html><html><head><title></title></head><body>${article}</body></html>`);
   scripted.title = doc.title;
   return auditDocument(scripted, { file: name });
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new InputError(`${file}：找不到或无法读取这个文件`);
+  }
+}
+
+/** The CLI's audit of a Word (.docx) report: its tables and paragraphs read as a page (lib/read/docx.ts). */
+export function auditDocxFile(file: string, name = file): AuditResult | null {
+  try {
+    return auditDocx(readBytes(file), parseHtml, { file: name });
+  } catch (e) {
+    if (e instanceof DocxError) throw new InputError(`${file}：这是 Word 文件（.docx），但无法读取：${e.message}`);
+    throw e;
+  }
 }
