@@ -1,6 +1,6 @@
 /**
- * npm run audit -- <file.html|file.docx|dir>... [--format text|json|csv] [--out DIR] [--dictionary]
- * Audits saved report pages and Word (.docx) reports in Node. Exit 0 when every input was read (findings are data, not errors);
+ * npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv] [--out DIR] [--dictionary]
+ * Audits saved report pages, Word (.docx) and PDF reports in Node. Exit 0 when every input was read (findings are data, not errors);
  * 1 when an input could not be read or holds no report, or --out could not be written, with the reason on
  * stderr; 2 for bad arguments, with the usage line.
  */
@@ -12,10 +12,10 @@ import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '.
 import type { Report } from '../lib/schema.ts';
 import { DOCUMENT_ADVICE, documentFileKind, iframeSources, writeErrorSentence, type DocumentKind } from './audit-errors.ts';
 import { dictionaryMarkdown } from './dictionary-markdown.ts';
-import { auditDocxFile, auditFile, decodePage, InputError } from './read-page.ts';
+import { auditDocxFile, auditFile, auditPdfFile, decodePage, InputError } from './read-page.ts';
 import { summary } from './summary.ts';
 
-const USAGE = 'usage: npm run audit -- <file.html|file.docx|dir>... [--format text|json|csv] [--out DIR] [--dictionary]';
+const USAGE = 'usage: npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv] [--out DIR] [--dictionary]';
 
 /** A mistake in the command line itself: exit 2, with the usage line. */
 class UsageError extends Error {}
@@ -49,10 +49,10 @@ function parseArgs(argv: string[]) {
   return { files, format, out, dictionary };
 }
 
-const DOCUMENT_EXTENSIONS: Record<string, string> = { '.pdf': 'PDF', '.doc': 'Word', '.wps': 'WPS', '.ofd': 'OFD', '.xls': 'Excel', '.xlsx': 'Excel' };
+const DOCUMENT_EXTENSIONS: Record<string, string> = { '.doc': 'Word', '.wps': 'WPS', '.ofd': 'OFD', '.xls': 'Excel', '.xlsx': 'Excel' };
 
-/** What the CLI reads in a folder: saved pages and Word (.docx) reports. */
-const READ_IN_FOLDER = /\.(?:html?|docx)$/i;
+/** What the CLI reads in a folder: saved pages, Word (.docx) and PDF reports. */
+const READ_IN_FOLDER = /\.(?:html?|docx|pdf)$/i;
 
 /** The pages (and .docx reports) of a folder; a folder without any is an input error that names what it does hold. */
 function pagesIn(dir: string): string[] {
@@ -65,7 +65,7 @@ function pagesIn(dir: string): string[] {
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const others = [...counts].map(([kind, n]) => `${n} 个 ${kind} 文件`).join('、');
-  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页或 .docx 文件${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
+  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页、.docx 或 .pdf 文件${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
 }
 
 function isFolder(path: string): boolean {
@@ -84,12 +84,11 @@ function noReportSentence(file: string): string {
   return `${file}：没有找到政府信息公开年报的表格；这个网页把内容放在内嵌框架（iframe）里，年报可能在 ${frames.slice(0, 3).join('、')}，请打开该地址另存为网页后再核对`;
 }
 
-const PDF_ADVICE = '这是 PDF 文件；PDF 年报暂不支持，请在浏览器中打开年报的网页版，另存为 .html 后再核对，或改用同一年报的 Word（.docx）版本';
-
-/** A report saved as a document: .docx is read; any other kind gets the sentence that says what to do. */
-function auditDocumentFile(file: string, kind: DocumentKind) {
+/** A report saved as a document: .docx and PDFs with a text layer are read; any other kind gets the sentence that says what to do. */
+async function auditDocumentFile(file: string, kind: DocumentKind) {
   if (kind === 'Word') return auditDocxFile(file, basename(file));
-  throw new InputError(`${file}：${kind === 'PDF' ? PDF_ADVICE : DOCUMENT_ADVICE[kind]}`);
+  if (kind === 'PDF') return auditPdfFile(file, basename(file));
+  throw new InputError(`${file}：${DOCUMENT_ADVICE[kind]}`);
 }
 
 const EXPORTS: Record<ExportKind, (r: Report) => string> = { json: exportJson, 'values-csv': exportValuesCsv, 'findings-csv': exportFindingsCsv };
@@ -119,7 +118,7 @@ function writeExports(dir: string, reports: { report: Report; file: string }[]):
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.dictionary) {
     process.stdout.write(dictionaryMarkdown());
@@ -143,7 +142,7 @@ function main(): number {
   for (const file of files) {
     try {
       const kind = documentFileKind(file);
-      const result = kind ? auditDocumentFile(file, kind) : auditFile(file, basename(file));
+      const result = kind ? await auditDocumentFile(file, kind) : auditFile(file, basename(file));
       if (!result) throw new InputError(kind ? `${file}：这个 ${kind} 文件里没有找到政府信息公开年报的表格（不是年报，或表格是图片）` : noReportSentence(file));
       reports.push({ report: result.report, file });
       if (args.format === 'text') process.stdout.write(summary(result.report, file));
@@ -173,7 +172,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   if (e instanceof UsageError || e instanceof InputError) {
     console.error(`年报核对: ${e.message}`);

@@ -100,11 +100,11 @@ describe('npm run audit', () => {
 
   it('a folder with no page says so and exits non-zero', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n');
+    writeFileSync(join(dir, 'report.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const r = audit(dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('没有 .html/.htm 网页');
-    expect(r.stderr).toContain('1 个 PDF');
+    expect(r.stderr).toContain('1 个 Word');
     noStack(r.stderr);
   });
 
@@ -177,8 +177,15 @@ describe('npm run audit', () => {
 
   const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   it.each([
-    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), '这是 PDF 文件', '暂不支持'],
-    ['report.html', Buffer.from('%PDF-1.4\n'), '这是 PDF 文件', '暂不支持'],
+    // PDFs are read (issue 17): a broken one is named a PDF, and one without text a scan, with what to do.
+    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), '这是 PDF 文件，但', '无法打开'],
+    ['report.html', Buffer.from('%PDF-1.4\n'), '这是 PDF 文件，但', '无法打开'],
+    [
+      'scan.pdf',
+      Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      '这是扫描版 PDF',
+      '网页版另存为 .html',
+    ],
     // A legacy binary .doc or .wps cannot be read: say so, and say how to make it a .docx.
     ['report.doc', Buffer.concat([OLE, Buffer.alloc(504)]), '这是旧版 Word 文件（.doc）', '另存为” Word 文档（.docx）'],
     ['report.wps', Buffer.concat([OLE, Buffer.alloc(504)]), '这是 WPS 文字文件（.wps）', '另存为” Word 文档（.docx）'],
@@ -214,6 +221,17 @@ describe('npm run audit', () => {
     const page = ReportSchema.parse(JSON.parse(audit('--format', 'json', join(FIXTURES, 'seed-000-xinanjiang-2019.html')).stdout));
     expect(report.findings).toEqual(page.findings);
     expect(report.tables.table3!.cells.map((c) => [c.row, c.col, c.value])).toEqual(page.tables.table3!.cells.map((c) => [c.row, c.col, c.value]));
+  });
+
+  it('a .pdf report gives the same findings as its page, each value with its page and box', () => {
+    const pdf = audit('--format', 'json', join(ROOT, 'tests', 'documents', 'planted-2021-mismatch.pdf'));
+    expect(pdf.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(pdf.stdout));
+    expect(report.source.file).toBe('planted-2021-mismatch.pdf');
+    const page = ReportSchema.parse(JSON.parse(audit('--format', 'json', join(FIXTURES, 'planted-2021-mismatch.html')).stdout));
+    expect(report.findings).toEqual(page.findings);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.tables.table4!.cells[0].source).toMatchObject({ kind: 'pdf', page: expect.any(Number) });
   });
 
   it('a folder of .docx reports is read like a folder of pages', () => {
