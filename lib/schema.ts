@@ -16,10 +16,22 @@ export type TableKey = z.infer<typeof TableKeySchema>;
 export const CellStatusSchema = z.enum(['ok', 'blank', 'dash', 'unreadable']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;
 
-/** Where a value came from on the page: a grid slot of the n-th <table>, or the n-th text line of a flattened table. */
+/**
+ * Where a value came from on the page: a grid slot of the n-th <table> (of a Word .docx: its n-th table),
+ * the n-th text line of a flattened table, or a grid slot of the n-th table rebuilt from a PDF with the
+ * page (1-based) and box [left, top, right, bottom] in points from the page's top left it is printed in.
+ */
 export const SourceRefSchema = z.union([
   z.object({ kind: z.literal('table'), table: z.number().int(), row: z.number().int(), col: z.number().int() }),
   z.object({ kind: z.literal('line'), line: z.number().int() }),
+  z.object({
+    kind: z.literal('pdf'),
+    table: z.number().int(),
+    row: z.number().int(),
+    col: z.number().int(),
+    page: z.number().int().positive(),
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  }),
 ]);
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 

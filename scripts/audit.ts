@@ -1,6 +1,6 @@
 /**
- * npm run audit -- <file.html|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]
- * Audits saved report pages in Node, then checks the reports against each other (one agency's consecutive
+ * npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]
+ * Audits saved report pages, Word (.docx) and PDF reports in Node, then checks the reports against each other (one agency's consecutive
  * years, lib/checks/series.ts): those findings go into the later year's report. `--format xlsx` writes one
  * workbook per report into the --out folder (instead of the JSON and CSVs); `--schema` prints the reports'
  * JSON Schema. Exit 0 when every input was read (findings are data, not errors);
@@ -17,12 +17,12 @@ import { exportWideCsv } from '../lib/export/wide-csv.ts';
 import { checkSeries } from '../lib/checks/series.ts';
 import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/export/file-names.ts';
 import type { Report } from '../lib/schema.ts';
-import { documentFileSentence, iframeSources, writeErrorSentence } from './audit-errors.ts';
+import { DOCUMENT_ADVICE, documentFileKind, iframeSources, writeErrorSentence, type DocumentKind } from './audit-errors.ts';
 import { dictionaryMarkdown } from './dictionary-markdown.ts';
-import { auditFile, decodePage, InputError } from './read-page.ts';
+import { auditDocxFile, auditFile, auditPdfFile, decodePage, InputError } from './read-page.ts';
 import { summary } from './summary.ts';
 
-const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]';
+const USAGE = 'usage: npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]';
 
 /** A mistake in the command line itself: exit 2, with the usage line. */
 class UsageError extends Error {}
@@ -59,12 +59,15 @@ function parseArgs(argv: string[]) {
   return { files, format, out, dictionary, schema };
 }
 
-const DOCUMENT_EXTENSIONS: Record<string, string> = { '.pdf': 'PDF', '.doc': 'Word', '.docx': 'Word', '.wps': 'WPS', '.xls': 'Excel', '.xlsx': 'Excel' };
+const DOCUMENT_EXTENSIONS: Record<string, string> = { '.doc': 'Word', '.wps': 'WPS', '.ofd': 'OFD', '.xls': 'Excel', '.xlsx': 'Excel' };
 
-/** The pages of a folder; a folder without any is an input error that names what it does hold. */
+/** What the CLI reads in a folder: saved pages, Word (.docx) and PDF reports. */
+const READ_IN_FOLDER = /\.(?:html?|docx|pdf)$/i;
+
+/** The pages (and .docx reports) of a folder; a folder without any is an input error that names what it does hold. */
 function pagesIn(dir: string): string[] {
   const names = readdirSync(dir).sort();
-  const pages = names.filter((f) => /\.html?$/i.test(f)).map((f) => join(dir, f));
+  const pages = names.filter((f) => READ_IN_FOLDER.test(f)).map((f) => join(dir, f));
   if (pages.length) return pages;
   const counts = new Map<string, number>();
   for (const f of names) {
@@ -72,7 +75,7 @@ function pagesIn(dir: string): string[] {
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const others = [...counts].map(([kind, n]) => `${n} 个 ${kind} 文件`).join('、');
-  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
+  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页、.docx 或 .pdf 文件${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
 }
 
 function isFolder(path: string): boolean {
@@ -89,6 +92,13 @@ function noReportSentence(file: string): string {
   const frames = iframeSources(decodePage(readFileSync(file)));
   if (!frames.length) return base;
   return `${file}：没有找到政府信息公开年报的表格；这个网页把内容放在内嵌框架（iframe）里，年报可能在 ${frames.slice(0, 3).join('、')}，请打开该地址另存为网页后再核对`;
+}
+
+/** A report saved as a document: .docx and PDFs with a text layer are read; any other kind gets the sentence that says what to do. */
+async function auditDocumentFile(file: string, kind: DocumentKind) {
+  if (kind === 'Word') return auditDocxFile(file, basename(file));
+  if (kind === 'PDF') return auditPdfFile(file, basename(file));
+  throw new InputError(`${file}：${DOCUMENT_ADVICE[kind]}`);
 }
 
 const EXPORTS: Record<ExportKind, (r: Report) => string | Promise<Uint8Array>> = {
@@ -179,10 +189,9 @@ async function main(): Promise<number> {
   }
   for (const file of files) {
     try {
-      const asDocument = documentFileSentence(file);
-      if (asDocument) throw new InputError(asDocument);
-      const result = auditFile(file, basename(file));
-      if (!result) throw new InputError(noReportSentence(file));
+      const kind = documentFileKind(file);
+      const result = kind ? await auditDocumentFile(file, kind) : auditFile(file, basename(file));
+      if (!result) throw new InputError(kind ? `${file}：这个 ${kind} 文件里没有找到政府信息公开年报的表格（不是年报，或表格是图片）` : noReportSentence(file));
       reports.push({ report: result.report, file });
     } catch (e) {
       fail(e);
