@@ -16,7 +16,10 @@ import { readTables, type ReadOptions, type TableRow } from './read/table-rows.t
 import { cutTableFindings } from './read/cut-tables.ts';
 import { rowsOfLines, textLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
+import { articleText, reportContainer, type ArticleText } from './read/article-text.ts';
+import { hiddenByMarkup } from './read/hidden-elements.ts';
 import { checkReport, runChecks } from './checks/index.ts';
+import { proseFindings } from './prose/index.ts';
 
 export interface AuditSource {
   url?: string;
@@ -30,6 +33,8 @@ export interface AuditResult {
    * differing second copy of the tables (the findings whose ids start with `copy2:`).
    */
   elementFor(table: TableKey, ref: CellRef, copy?: 1 | 2): Element | undefined;
+  /** The article text with each character's text node, for highlighting a quoted span (not in the JSON). */
+  article?: ArticleText;
 }
 
 
@@ -136,12 +141,22 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     findings: [],
     coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
+  // The prose around the tables: the report's own container, read as the reader sees it.
+  const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
+  const container = reportContainer([...new Set(anchors)]);
+  // A flattened table's own lines (one cell per paragraph) are table, not prose.
+  const lineEls = new Set(extracted.flatMap((t) => t.cells.filter((c) => c.cell.source?.kind === 'line' && c.el).map((c) => c.el!)));
+  const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
+  if (article) report.article = { text: article.text };
   const checked = checkReport(report);
   report.findings = [...problems, ...checked.findings];
   report.coverage = checked.coverage;
   report.findings.push(...secondCopyFindings(report, extracted));
+  // The whole report: its prose against its tables.
+  report.findings.push(...proseFindings(report));
   return {
     report,
+    ...(article ? { article } : {}),
     elementFor: (table, ref, copy = 1) => {
       const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
       return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);
