@@ -20,6 +20,7 @@ import { articleText, reportContainer, type ArticleText } from './read/article-t
 import { hiddenByMarkup } from './read/hidden-elements.ts';
 import { checkReport, runChecks } from './checks/index.ts';
 import { proseFindings } from './prose/index.ts';
+import { formFindings } from './form/index.ts';
 
 export interface AuditSource {
   url?: string;
@@ -153,7 +154,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   report.coverage = checked.coverage;
   report.findings.push(...secondCopyFindings(report, extracted));
   // The whole report: its prose against its tables.
-  report.findings.push(...proseFindings(report));
+  report.findings.push(...proseFindings(report), ...formFindings(report));
   return {
     report,
     ...(article ? { article } : {}),

@@ -68,6 +68,24 @@ function proseOf(root: Element): string {
   return out;
 }
 
+const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
+
+/**
+ * A table's rows that are a section heading (四、政府信息公开行政复议、行政诉讼情况 printed as the table's own
+ * first row): the row's one non-empty cell, numbered, short. Rows with numbers (一、本年新收… 5) are data.
+ */
+function headingRows(table: Element): Element[] {
+  const out: Element[] = [];
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    if (tr.closest('table') !== table) continue;
+    const filled = Array.from(tr.children).filter((c) => (c.textContent ?? '').replace(/[\s\u00a0\u3000]/g, ''));
+    if (filled.length !== 1) continue;
+    const text = (filled[0].textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '');
+    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled[0]);
+  }
+  return out;
+}
+
 /** The article text of `container`, skipping tables, chrome, scripts and what `isHidden` says the reader cannot see. */
 export function articleText(container: Element, isHidden: IsHidden = hiddenByMarkup, skip: ReadonlySet<Element> = new Set()): ArticleText {
   const chars: string[] = [];
@@ -111,7 +129,15 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
       } else if (c.nodeType === 1) {
         const el = c as Element;
         const tag = tagOf(el);
-        if (tag === 'table' || UNRENDERED_TAGS.has(tag) || CHROME.has(tag) || skip.has(el) || isHidden(el)) continue;
+        if (tag === 'table' && !isHidden(el)) {
+          for (const cell of headingRows(el)) {
+            newline();
+            walk(cell);
+            newline();
+          }
+          continue;
+        }
+        if (UNRENDERED_TAGS.has(tag) || CHROME.has(tag) || skip.has(el) || isHidden(el)) continue;
         if (tag === 'br') {
           newline();
           continue;
