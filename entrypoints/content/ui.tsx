@@ -8,6 +8,7 @@ import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
 import { firstReportTable } from './anchor.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
+import { revealProse } from './prose-highlight.ts';
 import { createShadowHost } from './shadow-host.ts';
 import { timed } from './timing.ts';
 import { watchTooltips } from './tooltip.ts';
@@ -19,7 +20,8 @@ import { watchTooltips } from './tooltip.ts';
 export function revealFinding(finding: Finding, marks: Marks): boolean {
   const el = marks.main.get(finding.id);
   if (el) revealElement(el);
-  return !!el;
+  // A prose finding marks no cell: show its quoted sentence.
+  return !!el || (!!finding.text && revealProse(finding.id));
 }
 
 export interface MountedBanner {

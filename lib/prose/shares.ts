@@ -46,7 +46,7 @@ export function checkShares(report: Report): Finding[] {
         id: `prose.shares:${s.start}:${s.start + m.index}`,
         rule: 'prose.shares',
         severity: 'warning',
-        message: `正文说 ${n} 件占 ${p}%，按${base.label} ${base.value} 计为 ${shown}%（也不合正文所说的其他总数）：「${original.slice(s.start, s.end)}」`,
+        message: `正文说 ${n} 件占 ${p}%，按${base.label} ${base.value} 计为 ${shown}%（也不合正文所说的其他总数）`,
         table: base.table,
         cells: base.cells,
         expected,

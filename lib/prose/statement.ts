@@ -139,7 +139,7 @@ export function compare(statement: Statement, readings: Reading[]): Finding | nu
     id: `${kind.rule}:${sentence.start}:${statement.numberStart}`,
     rule: kind.rule,
     severity: 'warning',
-    message: `正文说${kind.subject} ${statement.value} 件，表格为 ${said}：「${sentence.text}」`,
+    message: `正文说${kind.subject} ${statement.value} 件，表格为 ${said}`,
     table: main.table,
     cells: main.cells,
     expected: main.value,

@@ -119,3 +119,17 @@ describe('traps that stay silent', () => {
     quiet(planted(CLEAN, '组织开展业务培训2次。', '组织开展业务培训2次。全年办理行政复议案件15件，行政诉讼8件。'));
   });
 });
+
+describe('exports carry the quote', () => {
+  it('the findings CSV has a quote column holding the sentence; the CLI summary shows it', async () => {
+    const { exportFindingsCsv, FINDING_COLUMNS } = await import('../../lib/export/csv.ts');
+    const { summary } = await import('../../scripts/summary.ts');
+    const report = auditHtml(planted(CLEAN, '共收到政府信息公开申请66件', '共收到政府信息公开申请69件'))!.report;
+    const csv = exportFindingsCsv(report);
+    const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+    expect(header).toContain('quote');
+    expect(FINDING_COLUMNS.indexOf('quote')).toBe(FINDING_COLUMNS.indexOf('message') + 1);
+    expect(csv).toContain('共收到政府信息公开申请69件，上年结转5件。');
+    expect(summary(report, 'x.html')).toContain('「2022年，本机关共收到政府信息公开申请69件，上年结转5件。」');
+  });
+});
