@@ -19,6 +19,7 @@ export const SECTIONS = [
 const MATCH_ORDER = [5, 4, 3, 2, 1, 0];
 const HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S/;
 const MAX_HEADING = 40;
+const MIN_HEADINGS = 3;
 
 export interface SectionHeading {
   section: number;
@@ -45,6 +46,9 @@ export function checkSections(report: Report): Finding[] {
   if (!text || (report.format !== '2019' && report.format !== '2021')) return [];
   const lines = text.split('\n');
   const found = sectionHeadings(lines);
+  // Fewer than three headings read: more likely text we could not read (headings drawn as images, a page of
+  // tables alone, a copy of part of the report) than a report without its sections. Say nothing.
+  if (found.length < MIN_HEADINGS) return [];
   const problems: string[] = [];
   const missing = SECTIONS.filter((_, i) => !found.some((h) => h.section === i)).map((s) => s.name);
   if (missing.length) problems.push(`缺少${missing.map((m) => `“${m}”`).join('、')}`);

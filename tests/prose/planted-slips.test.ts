@@ -133,3 +133,11 @@ describe('exports carry the quote', () => {
     expect(summary(report, 'x.html')).toContain('「2022年，本机关共收到政府信息公开申请69件，上年结转5件。」');
   });
 });
+
+describe('form.sections says nothing when it did not read the sections', () => {
+  it('a page of the tables alone (no numbered headings found) gets no form.sections', () => {
+    const tablesOnly = CLEAN.replace(/<p[^>]*><strong>[一二三四五六]、[^<]*<\/strong><\/p>/g, '');
+    expect(tablesOnly).not.toContain('六、其他需要报告的事项');
+    expect(whole(tablesOnly).map((f) => f.rule)).toEqual([]);
+  });
+});
