@@ -84,6 +84,32 @@ function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
   return first?.closest('table') ?? first;
 }
 
+/** A section heading between flattened tables (二、主动公开政府信息情况): prose, where a table's lines begin. */
+const SECTION_BEFORE_TABLE = /^[一二三四五六七]\s*[、.．].{0,20}(?:主动公开|收到和处理|行政复议|行政诉讼)/;
+
+/**
+ * A flattened table's own lines (one cell per paragraph) are table, not prose: from its first value line back
+ * over its header and label lines to the section heading above it (at most 80 short lines), to its last value.
+ */
+function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<Element> {
+  const out = new Set<Element>();
+  const flat = extracted.filter((t) => t.cells.some((c) => c.cell.source?.kind === 'line'));
+  if (!flat.length) return out;
+  const lines = textLines(body);
+  const inTable = new Array<boolean>(lines.length).fill(false);
+  for (const t of flat) {
+    const at = t.cells.flatMap((c) => (c.cell.source?.kind === 'line' ? [c.cell.source.line] : []));
+    let lo = Math.min(...at);
+    const hi = Math.max(...at);
+    for (let n = 0; n < 80 && lo > 0 && lines[lo - 1].text.length <= 40 && !SECTION_BEFORE_TABLE.test(lines[lo - 1].text); n++) lo--;
+    inTable.fill(true, lo, hi + 1);
+  }
+  // An element is left out only when every line it holds is table (text and <br>s in one <div> hold prose too).
+  const prose = new Set(lines.filter((_, i) => !inTable[i]).map((l) => l.el));
+  lines.forEach((l, i) => inTable[i] && !prose.has(l.el) && out.add(l.el));
+  return out;
+}
+
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
@@ -145,8 +171,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   // The prose around the tables: the report's own container, read as the reader sees it.
   const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
   const container = reportContainer([...new Set(anchors)]);
-  // A flattened table's own lines (one cell per paragraph) are table, not prose.
-  const lineEls = new Set(extracted.flatMap((t) => t.cells.filter((c) => c.cell.source?.kind === 'line' && c.el).map((c) => c.el!)));
+  const lineEls = flattenedTableLines(body, extracted);
   const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
   if (article) report.article = { text: article.text };
   const checked = checkReport(report);

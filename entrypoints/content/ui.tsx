@@ -18,10 +18,11 @@ import { watchTooltips } from './tooltip.ts';
 // cells. All go away with the content script.
 
 export function revealFinding(finding: Finding, marks: Marks): boolean {
+  // A prose finding is about its quoted sentence first (its cells are marked too).
+  if (finding.text && revealProse(finding.id)) return true;
   const el = marks.main.get(finding.id);
   if (el) revealElement(el);
-  // A prose finding marks no cell: show its quoted sentence.
-  return !!el || (!!finding.text && revealProse(finding.id));
+  return !!el;
 }
 
 export interface MountedBanner {

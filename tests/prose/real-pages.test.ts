@@ -81,3 +81,15 @@ describe('real pages whose prose or form truly disagrees', () => {
     expect(auditHtml(fixture('seed-003-ziyang-2020-flattened.html'))!.report.article!.text).toContain('其中自然人办件68741件');
   });
 });
+
+describe('a flattened table (one cell per paragraph) is not prose', () => {
+  it('seed 003: the article text keeps the section headings between the tables but none of their label or value lines', () => {
+    const text = auditHtml(fixture('seed-003-ziyang-2020-flattened.html'))!.report.article!.text;
+    const lines = text.split('\n');
+    expect(lines).toContain('三、收到和处理政府信息公开申请情况');
+    expect(lines).toContain('四、政府信息公开行政复议、行政诉讼情况');
+    expect(text).not.toContain('一、本年新收政府信息公开申请数量');
+    expect(text).not.toContain('结果维持');
+    expect(lines).not.toContain('0');
+  });
+});
