@@ -5,9 +5,9 @@ import { FILL, N, table3RowReadings, type StatementKind } from './statement.ts';
 export const requestsAnswered: StatementKind = {
   rule: 'prose.answered',
   subject: '办结申请',
-  // Either the words between name the requests (答复政府信息公开申请 805 件) or there are none (已办结 67 件):
-  // 办结工单 N 件 is another count.
-  pattern: new RegExp(String.raw`(?:办结|答复|作出答复)(?:[^，,。；;\d]{0,14}?申请)?${FILL}${N}`, 'g'),
+  // Either the words between name disclosure requests (答复政府信息公开申请 805 件) or there are none (已办结
+  // 67 件): 办结工单 N 件, 答复行政许可申请 N 件 are other counts.
+  pattern: new RegExp(String.raw`(?:办结|答复|作出答复)(?:[^，,。；;\d]{0,12}?公开(?:的)?申请)?${FILL}${N}`, 'g'),
   needsRequestContext: true,
   // 按时办结 / 延期答复 count a part of them.
   clauseMustNot: /(?:按时|延期|逾期|限期|当场|当日|即时)(?:办结|答复)|复议|诉讼/,

@@ -3,13 +3,17 @@ import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Report } from '../schema.ts';
 import { cellNumber, FILL, LEGAL_COLUMNS, N, table3RowReadings, type Reading, type StatementKind } from './statement.ts';
 
-/** A gap between verb and 申请 that is not about appeals, complaints or messages (收到行政复议申请 is not a request count). */
-const GAP = String.raw`(?:(?!复议|诉讼|投诉|举报|信访|留言|上年|结转)[^，,。；;\d]){0,14}?`;
+/**
+ * Between verb and 申请: nothing (共收到申请 N 件, in a paragraph about disclosure requests) or words that say
+ * 公开 (政府信息公开, 依申请公开): 受理行政许可申请 N 件 or 收到行政复议申请 N 件 is another count.
+ */
+const GAP = String.raw`(?:共|了|各类)?(?:(?:(?!复议|诉讼|投诉|举报|信访|留言|上年|结转)[^，,。；;\d]){0,10}?公开(?:的)?)?`;
 
 export const requestsReceived: StatementKind = {
   rule: 'prose.requests',
   subject: '收到申请',
   pattern: new RegExp(String.raw`(?:收到|受理|新收|接收|接到)${GAP}申请${FILL}${N}`, 'g'),
+  needsRequestContext: true,
   readings: (report) => [
     ...table3RowReadings(report, ['new_received'], '表三“一、本年新收”'),
     ...table3RowReadings(report, ['new_received', 'carried_over'], '表三“一”＋“二、上年结转”'),

@@ -141,3 +141,10 @@ describe('form.sections says nothing when it did not read the sections', () => {
     expect(whole(tablesOnly).map((f) => f.rule)).toEqual([]);
   });
 });
+
+describe('requests of other kinds in a paragraph about disclosure requests', () => {
+  it('受理行政许可申请 / 收到行政复议申请 / 办结工单 are not the disclosure request counts', () => {
+    const html = planted(CLEAN, '所有申请均在法定期限内答复。', '所有申请均在法定期限内答复。窗口受理行政许可申请1234件，收到行政复议申请9件，办结工单88件，答复行政许可申请77件。');
+    expect(whole(html).map((f) => `${f.rule} ${f.message}`)).toEqual([]);
+  });
+});
