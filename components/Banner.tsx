@@ -40,6 +40,18 @@ export function Banner({ findings, coverage, onSelect, onDismiss }: Props) {
           <FindingList findings={v.gaps} onSelect={onSelect} />
         </div>
       )}
+      {v.prose.length > 0 && (
+        <div class="nb-prose" data-testid="nianbao-prose">
+          <p class="nb-gaps-title">正文与表格不符（{v.prose.length}）</p>
+          <FindingList findings={v.prose} onSelect={onSelect} />
+        </div>
+      )}
+      {v.form.length > 0 && (
+        <div class="nb-form" data-testid="nianbao-form">
+          <p class="nb-gaps-title">形式（{v.form.length}）</p>
+          <FindingList findings={v.form} onSelect={onSelect} />
+        </div>
+      )}
       {v.notes.length > 0 && (
         <details class="nb-warnings">
           <summary class="nb-toggle">{v.notes.length} 条提示（不计入不一致，但值得留意）</summary>

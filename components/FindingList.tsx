@@ -17,6 +17,7 @@ export function FindingList({ findings, onSelect }: Props) {
           <button type="button" class="nb-finding-button" onClick={() => onSelect?.(f)}>
             <span class="nb-table">{f.table ? TABLE_LABEL[f.table] : REPORT_LABEL}</span>
             <span class="nb-message">{f.message}</span>
+            {f.text && <q class="nb-quote">{f.text.quote}</q>}
           </button>
         </li>
       ))}

@@ -9,6 +9,7 @@ import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
+import { clearProseHighlight, highlightProse } from './content/prose-highlight.ts';
 import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
 import { severityCount } from '@/lib/checks/finding.ts';
@@ -35,6 +36,7 @@ export default defineUnlistedScript(() => {
       ensureMarkStyles(document);
       return markFindings(result);
     });
+    guard('prose', () => highlightProse(result), 0);
     found = { result, marks };
     const banner = guard('banner', () => mountBanner(ctx, result, marks), undefined);
     if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
@@ -82,6 +84,7 @@ export default defineUnlistedScript(() => {
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     clearMarks(document);
+    clearProseHighlight();
     removeMarkStyles(document);
   });
 });

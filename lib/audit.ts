@@ -14,7 +14,11 @@ import { cutTableFindings } from './read/cut-tables.ts';
 import { rowsOfLines, textLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
 import { firstReportTable } from './first-report-table.ts';
+import { articleText, reportContainer, type ArticleText } from './read/article-text.ts';
+import { hiddenByMarkup } from './read/hidden-elements.ts';
 import { checkReport, runChecks } from './checks/index.ts';
+import { proseFindings } from './prose/index.ts';
+import { formFindings } from './form/index.ts';
 
 export interface AuditSource {
   url?: string;
@@ -28,6 +32,8 @@ export interface AuditResult {
    * differing second copy of the tables (the findings whose ids start with `copy2:`).
    */
   elementFor(table: TableKey, ref: CellRef, copy?: 1 | 2): Element | undefined;
+  /** The article text with each character's text node, for highlighting a quoted span (not in the JSON). */
+  article?: ArticleText;
 }
 
 
@@ -89,6 +95,32 @@ function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | n
   return 'unknown';
 }
 
+
+/** A section heading between flattened tables (二、主动公开政府信息情况): prose, where a table's lines begin. */
+const SECTION_BEFORE_TABLE = /^[一二三四五六七]\s*[、.．].{0,20}(?:主动公开|收到和处理|行政复议|行政诉讼)/;
+
+/**
+ * A flattened table's own lines (one cell per paragraph) are table, not prose: from its first value line back
+ * over its header and label lines to the section heading above it (at most 80 short lines), to its last value.
+ */
+function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<Element> {
+  const out = new Set<Element>();
+  const flat = extracted.filter((t) => t.cells.some((c) => c.cell.source?.kind === 'line'));
+  if (!flat.length) return out;
+  const lines = textLines(body);
+  const inTable = new Array<boolean>(lines.length).fill(false);
+  for (const t of flat) {
+    const at = t.cells.flatMap((c) => (c.cell.source?.kind === 'line' ? [c.cell.source.line] : []));
+    let lo = Math.min(...at);
+    const hi = Math.max(...at);
+    for (let n = 0; n < 80 && lo > 0 && lines[lo - 1].text.length <= 40 && !SECTION_BEFORE_TABLE.test(lines[lo - 1].text); n++) lo--;
+    inTable.fill(true, lo, hi + 1);
+  }
+  // An element is left out only when every line it holds is table (text and <br>s in one <div> hold prose too).
+  const prose = new Set(lines.filter((_, i) => !inTable[i]).map((l) => l.el));
+  lines.forEach((l, i) => inTable[i] && !prose.has(l.el) && out.add(l.el));
+  return out;
+}
 
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
@@ -152,12 +184,21 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     findings: [],
     coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
+  // The prose around the tables: the report's own container, read as the reader sees it.
+  const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
+  const container = reportContainer([...new Set(anchors)]);
+  const lineEls = flattenedTableLines(body, extracted);
+  const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
+  if (article) report.article = { text: article.text };
   const checked = checkReport(report);
   report.findings = [...problems, ...checked.findings];
   report.coverage = checked.coverage;
   report.findings.push(...secondCopyFindings(report, extracted));
+  // The whole report: its prose against its tables.
+  report.findings.push(...proseFindings(report), ...formFindings(report));
   return {
     report,
+    ...(article ? { article } : {}),
     elementFor: (table, ref, copy = 1) => {
       const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
       return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);

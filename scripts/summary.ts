@@ -15,6 +15,6 @@ export function summary(report: Report, file: string): string {
   lines.push(errors.length ? `   ✗ ${errors.length} 处数据不一致：` : '   ✓ 各表合计全部核对一致');
   for (const f of errors) lines.push(`     - ${f.message}`);
   if (warnings.length) lines.push(`   ! ${warnings.length} 条提示：`);
-  for (const f of warnings) lines.push(`     - ${f.message}`);
+  for (const f of warnings) lines.push(`     - ${f.message}`, ...(f.text ? [`       「${f.text.quote}」`] : []));
   return `${lines.join('\n')}\n\n`;
 }

@@ -8,6 +8,7 @@ import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
 import { firstReportTable } from './anchor.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
+import { revealProse } from './prose-highlight.ts';
 import { createShadowHost } from './shadow-host.ts';
 import { timed } from './timing.ts';
 import { watchTooltips } from './tooltip.ts';
@@ -17,6 +18,8 @@ import { watchTooltips } from './tooltip.ts';
 // cells. All go away with the content script.
 
 export function revealFinding(finding: Finding, marks: Marks): boolean {
+  // A prose finding is about its quoted sentence first (its cells are marked too).
+  if (finding.text && revealProse(finding.id)) return true;
   const el = marks.main.get(finding.id);
   if (el) revealElement(el);
   return !!el;

@@ -26,7 +26,7 @@ export function App({ port }: { port: PopupPort }) {
   if (state.kind === 'none') return <NoReport why={state.why} />;
 
   const { report, tabId } = state;
-  const { errors, gaps, notes } = verdictOf(report.findings, report.coverage);
+  const { errors, gaps, notes, prose, form } = verdictOf(report.findings, report.coverage);
   const fail = (err: unknown) => {
     console.error('[年报核对]', err);
     setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
@@ -61,6 +61,18 @@ export function App({ port }: { port: PopupPort }) {
         <section class="nb-section" data-testid="gaps">
           <h2>未能核对（{gaps.length}）</h2>
           <FindingList findings={gaps} onSelect={reveal} />
+        </section>
+      )}
+      {prose.length > 0 && (
+        <section class="nb-section" data-testid="prose">
+          <h2>正文与表格不符（{prose.length}）</h2>
+          <FindingList findings={prose} onSelect={reveal} />
+        </section>
+      )}
+      {form.length > 0 && (
+        <section class="nb-section" data-testid="form">
+          <h2>形式（{form.length}）</h2>
+          <FindingList findings={form} onSelect={reveal} />
         </section>
       )}
       {notes.length > 0 && (

@@ -12,6 +12,8 @@ import { plausibilityRule, table2ExpectationRule } from './plausibility.ts';
 import { blankCellsRule } from './blank-cells.ts';
 import { layoutRule } from './layout.ts';
 import { SERIES_RULES } from './series.ts';
+import { PROSE_RULES } from '../prose/index.ts';
+import { FORM_RULES } from '../form/index.ts';
 
 export const RULES: readonly RuleInfo[] = [
   table3RowTotalRule,
@@ -25,6 +27,8 @@ export const RULES: readonly RuleInfo[] = [
   layoutRule,
   blankCellsRule,
   ...SERIES_RULES,
+  ...PROSE_RULES,
+  ...FORM_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -17,7 +17,7 @@ export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers',
  * `printed` is the figure the report states (a finding's `actual`: the 总计 as printed, or for
  * table3.balance the side 一 + 二), `computed` what its parts add up to (the finding's `expected`).
  */
-export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'title', 'source_url'];
+export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'quote', 'title', 'source_url'];
 
 const FORMULA = /^[=+\-@\t\r]/;
 export function safeText(value: unknown): unknown {
@@ -81,6 +81,8 @@ export function exportFindingsCsv(reports: Report | Report[]): string {
       f.actual ?? '',
       f.expected ?? '',
       f.message,
+      // The sentence a prose.* finding is about, as printed.
+      f.text?.quote ?? '',
       ...traceColumns(r),
     ]),
   );
