@@ -11,6 +11,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // entrypoints/messages.ts is the wire protocol (types only), not an entrypoint: WXT would take any
+    // top-level file in entrypoints/ for an unlisted script and fail on its missing default export.
+    'entrypoints:found': (_wxt, infos) => {
+      for (let i = infos.length - 1; i >= 0; i--) if (infos[i].name === 'messages') infos.splice(i, 1);
+    },
     // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
     // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
     // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`
