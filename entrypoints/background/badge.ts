@@ -11,7 +11,8 @@ const DEFAULT_TITLE = '年报核对';
 
 export function badgeFor(report: Report | undefined): Badge {
   if (!report) return { text: '', color: BADGE_GREEN, title: DEFAULT_TITLE };
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  // Findings the reader set aside (已忽略) are not counted.
+  const errors = report.findings.filter((f) => f.severity === 'error' && f.review?.status !== 'dismissed').length;
   if (errors === 0) return { text: '✓', color: BADGE_GREEN, title: `${DEFAULT_TITLE}：表格数据全部核对一致` };
   return {
     text: errors > 99 ? '99+' : String(errors),
