@@ -1,13 +1,16 @@
 /**
- * npm run audit -- <file.html|dir>... [--format text|json|csv] [--out DIR] [--dictionary]
- * Audits saved report pages in Node. Exit 0 when every input was read (findings are data, not errors);
+ * npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]
+ * Audits saved report pages in Node, then checks the reports against each other (one agency's consecutive
+ * years, lib/checks/series.ts): those findings go into the later year's report. Exit 0 when every input was read (findings are data, not errors);
  * 1 when an input could not be read or holds no report, or --out could not be written, with the reason on
  * stderr; 2 for bad arguments, with the usage line.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { exportJson } from '../lib/export/json.ts';
 import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
+import { exportWideCsv } from '../lib/export/wide-csv.ts';
+import { checkSeries } from '../lib/checks/series.ts';
 import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/export/file-names.ts';
 import type { Report } from '../lib/schema.ts';
 import { documentFileSentence, iframeSources, writeErrorSentence } from './audit-errors.ts';
@@ -15,7 +18,7 @@ import { dictionaryMarkdown } from './dictionary-markdown.ts';
 import { auditFile, decodePage, InputError } from './read-page.ts';
 import { summary } from './summary.ts';
 
-const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv] [--out DIR] [--dictionary]';
+const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]';
 
 /** A mistake in the command line itself: exit 2, with the usage line. */
 class UsageError extends Error {}
@@ -44,7 +47,7 @@ function parseArgs(argv: string[]) {
     else if (a.startsWith('-')) throw new UsageError(`不认识的选项 “${a}”`);
     else files.push(a);
   }
-  if (!['text', 'json', 'csv'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 csv（收到 “${format}”）`);
+  if (!['text', 'json', 'csv', 'wide'].includes(format)) throw new UsageError(`--format 只能是 text、json、csv 或 wide（收到 “${format}”）`);
   if (!dictionary && !files.length) throw new UsageError('请给出要核对的网页文件或文件夹');
   return { files, format, out, dictionary };
 }
@@ -84,7 +87,7 @@ function noReportSentence(file: string): string {
 const EXPORTS: Record<ExportKind, (r: Report) => string> = { json: exportJson, 'values-csv': exportValuesCsv, 'findings-csv': exportFindingsCsv };
 
 /** Writes each report's three files into `dir`, never over an existing file; renamed copies are told on stderr. */
-function writeExports(dir: string, reports: { report: Report; file: string }[]): void {
+function writeExports(dir: string, reports: { report: Report; file: string }[], whole: { prefix: string; reports: Report[] } | null): void {
   try {
     mkdirSync(dir, { recursive: true });
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
@@ -102,10 +105,31 @@ function writeExports(dir: string, reports: { report: Report; file: string }[]):
         written.add(name);
       }
     }
+    if (whole) {
+      // The whole set in two files: one line per report (wide CSV) and one JSON array.
+      for (const [suffix, content] of [['-wide.csv', exportWideCsv(whole.reports)], ['-reports.json', exportJson(whole.reports)]]) {
+        const name = freeName(whole.prefix, suffix, (n) => written.has(n) || existsSync(join(dir, n)));
+        writeFileSync(join(dir, name), content, { flag: 'wx' });
+        written.add(name);
+      }
+    }
     console.error(`年报核对: 已写入 ${written.size} 个文件到 ${dir}`);
   } catch (e) {
     throw new InputError(writeErrorSentence(e, dir));
   }
+}
+
+/** `<prefix><suffix>`, or `<prefix>-2<suffix>`, … when taken: never over an existing file. */
+function freeName(prefix: string, suffix: string, isTaken: (name: string) => boolean): string {
+  let name = `${prefix}${suffix}`;
+  for (let copy = 2; isTaken(name); copy++) name = `${prefix}-${copy}${suffix}`;
+  return name;
+}
+
+/** The whole set's files are named after the one folder audited, else 年报核对. */
+function setPrefix(inputs: string[]): string {
+  const name = inputs.length === 1 && isFolder(inputs[0]) ? basename(resolve(inputs[0])) : '';
+  return (name || '年报核对').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 }
 
 function main(): number {
@@ -136,7 +160,6 @@ function main(): number {
       const result = auditFile(file, basename(file));
       if (!result) throw new InputError(noReportSentence(file));
       reports.push({ report: result.report, file });
-      if (args.format === 'text') process.stdout.write(summary(result.report, file));
     } catch (e) {
       fail(e);
     }
@@ -144,11 +167,15 @@ function main(): number {
   // One FILE gives one object; a folder or several inputs give an array, however many reports they held.
   const oneFile = args.files.length === 1 && !isFolder(args.files[0]);
   const list = reports.map((r) => r.report);
+  // Across reports: each report's share goes after its own findings (same code as the library page).
+  checkSeries(list).forEach((found, i) => list[i].findings.push(...found));
+  if (args.format === 'text') for (const { report, file } of reports) process.stdout.write(summary(report, file));
   if (args.format === 'json' && list.length) process.stdout.write(exportJson(oneFile ? list[0] : list));
   if (args.format === 'csv' && list.length) process.stdout.write(exportValuesCsv(list));
+  if (args.format === 'wide' && list.length) process.stdout.write(exportWideCsv(list));
   if (args.out) {
     try {
-      writeExports(args.out, reports);
+      writeExports(args.out, reports, oneFile ? null : { prefix: setPrefix(args.files), reports: list });
     } catch (e) {
       fail(e);
     }

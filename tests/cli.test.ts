@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../lib/schema.ts';
 import { writeErrorSentence } from '../scripts/audit-errors.ts';
@@ -218,7 +218,10 @@ describe('npm run audit', () => {
       '新安江街道-2019-政府信息公开年报-数据.csv',
       '新安江街道-2019-政府信息公开年报-问题清单.csv',
       '新安江街道-2019-政府信息公开年报.json',
-    ]);
+      // A folder's whole set, too (see tests/checks/series.test.ts).
+      `${basename(dir)}-reports.json`,
+      `${basename(dir)}-wide.csv`,
+    ].sort());
     expect(first.stderr).toContain('b.html');
     expect(first.stderr).toContain('-2');
     expect(JSON.parse(readFileSync(join(out, '新安江街道-2019-政府信息公开年报.json'), 'utf8')).source.file).toBe('a.html');
@@ -229,7 +232,7 @@ describe('npm run audit', () => {
     const second = audit('--out', out, join(dir, 'a.html'));
     expect(second.status).toBe(0);
     expect(readFileSync(join(out, '新安江街道-2019-政府信息公开年报.json'), 'utf8')).toBe('earlier run');
-    expect(readdirSync(out)).toHaveLength(9);
+    expect(readdirSync(out)).toHaveLength(11);
     expect(readdirSync(out)).toContain('新安江街道-2019-政府信息公开年报-3.json');
     expect(second.stderr).toContain('-3');
   });

@@ -22,14 +22,14 @@ export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers',
 export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'title', 'source_url', 'review', 'review_note'];
 
 const FORMULA = /^[=+\-@\t\r]/;
-function safeText(value: unknown): unknown {
+export function safeText(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   if (/^-?\d+(\.\d+)?$/.test(value)) return value;
   return FORMULA.test(value) ? `'${value}` : value;
 }
 
 /** Where the report was read: the page's address, or (from the CLI) the saved file's name. */
-function traceColumns(report: Report): string[] {
+export function traceColumns(report: Report): string[] {
   return [report.source.title, report.source.url ?? report.source.file ?? ''];
 }
 
@@ -59,7 +59,7 @@ function valueRows(report: Report): unknown[][] {
   return rows;
 }
 
-function toCsv(header: string[], rows: unknown[][], delimiter = ','): string {
+export function toCsv(header: string[], rows: unknown[][], delimiter = ','): string {
   // papaparse ends a header-only file with a line break of its own: cut it, so an empty list is its header alone.
   return Papa.unparse({ fields: header, data: rows.map((r) => r.map(safeText)) }, { delimiter, newline: '\r\n', quotes: false }).replace(/\r\n$/, '');
 }

@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { agencyKey, normalizeAgencyName, sameAgency } from '../../lib/agency-identity.ts';
 import { checkSeries, previousReport, SERIES_RULES } from '../../lib/checks/series.ts';
-import { FindingSchema, type Cell, type Report } from '../../lib/schema.ts';
+import { FindingSchema, ReportSchema, type Cell, type Report } from '../../lib/schema.ts';
+import { fixture } from '../support/audit-html.ts';
 import { fakeReport } from '../support/fake-report.ts';
 
 const T3_COLS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org', 'total'];
@@ -202,5 +208,113 @@ describe('SERIES_RULES', () => {
     expect(SERIES_RULES.map((r) => r.id)).toEqual(['series.carry_over', 'series.table2_stock', 'series.cumulative']);
     expect(SERIES_RULES.every((r) => r.scope === 'series' && r.explain.zh && r.explain.en)).toBe(true);
     expect(SERIES_RULES.find((r) => r.id === 'series.carry_over')!.severity).toBe('error');
+  });
+});
+
+// ---- Done when: the real CLI on folders of generated pages (clean-2021.html with its title, year and cells changed)
+
+const ROOT = join(import.meta.dirname, '..', '..');
+function audit(...args: string[]) {
+  return spawnSync(process.execPath, ['scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** Replaces the first `count` numbers after `label` in the page (the row's value cells). */
+function setRow(html: string, label: string, values: number[]): string {
+  const at = html.indexOf(label);
+  if (at < 0) throw new Error(`no row ${label}`);
+  let n = 0;
+  const rest = html.slice(at).replace(/<p align="center">\d+<\/p>/g, (m) => (n < values.length ? `<p align="center">${values[n++]}</p>` : m));
+  return html.slice(0, at) + rest;
+}
+
+const RESULTS = [53, 9, 1, 0, 3, 1]; // clean-2021's （七）总计 by column
+const withTotal = (v: number[]) => [...v, v.reduce((a, b) => a + b, 0)];
+/**
+ * clean-2021.html as the report of `agency` for `year`, carrying over `carriedOver` and forward `carriedForward`
+ * (six columns), 一 set so that the page balances (一 + 二 = 三（七） + 四), and 行政规范性文件 in force `inForce`.
+ */
+function reportPage(agency: string, year: number, carriedOver: number[], carriedForward: number[], inForce = 12): string {
+  const newReceived = RESULTS.map((r, i) => r + carriedForward[i] - carriedOver[i]);
+  let html = fixture('clean-2021.html').replaceAll('临溪县市场监督管理局2022年', `${agency}${year}年`);
+  html = setRow(html, '一、本年新收政府信息公开申请数量', withTotal(newReceived));
+  html = setRow(html, '二、上年结转政府信息公开申请数量', withTotal(carriedOver));
+  html = setRow(html, '四、结转下年度继续办理', withTotal(carriedForward));
+  return setRow(html, '<p>行政规范性文件</p>', [3, 1, inForce]);
+}
+
+describe('npm run audit on a folder: checks across reports', () => {
+  const AGENCY = '临溪县市场监督管理局';
+
+  it('an intact seven-year chain among other agencies’ reports gives no series finding', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-series-'));
+    const carries = [[0, 0, 0, 0, 0, 0], [2, 1, 0, 0, 0, 0], [3, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 0], [0, 0, 0, 0, 0, 0], [4, 0, 0, 0, 0, 1], [2, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0]];
+    for (let i = 0; i < 7; i++) {
+      const year = 2016 + i + 5; // 2021 … 2027: the 2021 format throughout
+      writeFileSync(join(dir, `${AGENCY}-${year}.html`), reportPage(AGENCY, year, carries[i], carries[i + 1], 12 + 2 * i));
+    }
+    // Other publishers whose figures do not chain with the agency's (nor with each other's): never paired.
+    writeFileSync(join(dir, 'gov-2022.html'), reportPage('临溪县人民政府', 2022, [5, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], 40));
+    writeFileSync(join(dir, 'office-2023.html'), reportPage('临溪县人民政府办公室', 2023, [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], 7));
+    writeFileSync(join(dir, 'other-2022.html'), reportPage('临溪县教育局', 2022, [1, 1, 0, 0, 0, 0], [2, 0, 0, 0, 0, 0], 3));
+    writeFileSync(join(dir, 'other-2023.html'), reportPage(`${AGENCY}办公室`, 2023, [3, 3, 0, 0, 0, 0], [2, 0, 0, 0, 0, 0], 99));
+
+    const r = audit('--format', 'json', dir);
+    expect(r.status).toBe(0);
+    const reports = (JSON.parse(r.stdout) as unknown[]).map((x) => ReportSchema.parse(x));
+    expect(reports).toHaveLength(11);
+    expect(reports.filter((x) => x.agency === AGENCY).map((x) => x.year).sort()).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    // Each page is consistent in itself, and nothing across them.
+    expect(reports.flatMap((x) => x.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    expect(reports.flatMap((x) => x.findings.filter((f) => f.rule.startsWith('series.')))).toEqual([]);
+  });
+
+  it('四 = 0 in year Y−1 and 二 = 2 in year Y: series.carry_over on year Y, in every output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-series-'));
+    writeFileSync(join(dir, 'a-2022.html'), reportPage(AGENCY, 2022, [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], 10));
+    writeFileSync(join(dir, 'b-2023.html'), reportPage(AGENCY, 2023, [2, 0, 0, 0, 0, 0], [3, 1, 0, 0, 0, 0], 12));
+
+    const json = audit('--format', 'json', dir);
+    expect(json.status).toBe(0);
+    const [y1, y] = (JSON.parse(json.stdout) as unknown[]).map((x) => ReportSchema.parse(x));
+    expect(y1.year).toBe(2022);
+    expect(y1.findings).toEqual([]);
+    expect(y.findings.filter((f) => f.rule !== 'series.carry_over')).toEqual([]);
+    const series = y.findings.filter((f) => f.rule === 'series.carry_over');
+    expect(series.flatMap((f) => f.cells)).toEqual([
+      { row: 'carried_over', col: 'total' },
+      { row: 'carried_over', col: 'natural_person' },
+    ]);
+    expect(series[0].message).toBe('二、上年结转（总计）2 ≠ 2022年报告 四、结转下年度继续办理（总计）0');
+    expect(series[0].other).toMatchObject({ agency: AGENCY, year: 2022, source: { file: 'a-2022.html' } });
+
+    const text = audit(dir);
+    expect(text.stdout).toContain('2 处数据不一致');
+    expect(text.stdout).toContain('二、上年结转（自然人）2 ≠ 2022年报告 四、结转下年度继续办理（自然人）0');
+
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-series-out-'));
+    expect(audit('--out', out, dir).status).toBe(0);
+    const prefix = basename(dir);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining([`${prefix}-wide.csv`, `${prefix}-reports.json`]));
+    const findings = Papa.parse<Record<string, string>>(readFileSync(join(out, `${AGENCY}-2023-政府信息公开年报-问题清单.csv`), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(findings.map((f) => [f.rule, f.cells, f.printed, f.computed])).toEqual([
+      ['series.carry_over', 'carried_over.total', '2', '0'],
+      ['series.carry_over', 'carried_over.natural_person', '2', '0'],
+    ]);
+    const all = JSON.parse(readFileSync(join(out, `${prefix}-reports.json`), 'utf8')) as unknown[];
+    expect(all.map((x) => ReportSchema.parse(x).findings.length)).toEqual([0, 2]);
+
+    // The wide CSV: one line per report, numbers as numbers.
+    const wide = Papa.parse<Record<string, unknown>>(readFileSync(join(out, `${prefix}-wide.csv`), 'utf8').replace(/^\ufeff/, ''), { header: true, dynamicTyping: true, skipEmptyLines: true });
+    expect(wide.errors).toEqual([]);
+    expect(wide.meta.fields!.slice(0, 4)).toEqual(['agency', 'year', 'title', 'source_url']);
+    expect(wide.data.map((row) => [row.agency, row.year, row['table3.carried_over.natural_person'], row['table3.carried_forward.total'], row['table2.normative_documents.in_force']])).toEqual([
+      [AGENCY, 2022, 0, 0, 10],
+      [AGENCY, 2023, 2, 4, 12],
+    ]);
+    expect(wide.data[1].source_url).toBe('b-2023.html');
+    expect(wide.data[1]['table3.new_received.total']).toBe(69);
+
+    // --format wide prints the same CSV.
+    expect(audit('--format', 'wide', dir).stdout).toBe(readFileSync(join(out, `${prefix}-wide.csv`), 'utf8'));
   });
 });
