@@ -3,6 +3,7 @@ import { agencyKey, sameAgency } from '@/lib/agency-identity.ts';
 import { checkSeries } from '@/lib/checks/series.ts';
 import { exportFindingsCsv, exportValuesCsv } from '@/lib/export/csv.ts';
 import { exportJson } from '@/lib/export/json.ts';
+import { exportWideCsv } from '@/lib/export/wide-csv.ts';
 import { counted, libraryReport, reviewsOf, type LibraryEntry } from '@/lib/library/entry.ts';
 import { importHtml, importJson, type Imported } from '@/lib/library/import.ts';
 import { overYears } from '@/lib/library/over-years.ts';
@@ -11,8 +12,8 @@ import type { Report, Review } from '@/lib/schema.ts';
 import { FORMAT_LABEL } from '../labels.ts';
 import { OverYears } from './OverYears.tsx';
 
-// 我的年报库: every report read, sortable and filterable; select and export (long CSV, findings CSV, JSON
-// array); delete; import JSON exports and saved pages; each agency's key figures over the years.
+// 我的年报库: every report read, sortable and filterable; select and export (long CSV, wide CSV, findings
+// CSV, JSON array); delete; import JSON exports and saved pages; each agency's key figures over the years.
 
 export interface LibraryPort {
   all(): Promise<LibraryEntry[]>;
@@ -84,11 +85,12 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
   const toExport = (picked.length ? picked : shown).map((r) => r.report);
 
   const fail = (err: unknown) => setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
-  const exportAs = (kind: 'values' | 'findings' | 'json') => {
+  const exportAs = (kind: 'values' | 'wide' | 'findings' | 'json') => {
     try {
       if (!toExport.length) return setNotice({ text: '没有可导出的报告', error: true });
       const base = `年报库-${toExport.length}份-${stamp()}`;
       if (kind === 'values') port.download(`${base}-数据.csv`, exportValuesCsv(toExport), CSV);
+      else if (kind === 'wide') port.download(`${base}-宽表.csv`, exportWideCsv(toExport), CSV);
       else if (kind === 'findings') port.download(`${base}-问题清单.csv`, exportFindingsCsv(toExport), CSV);
       else port.download(`${base}.json`, exportJson(toExport), 'application/json');
       setNotice({ text: `已导出 ${toExport.length} 份报告` });
@@ -246,6 +248,9 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
         <span>{picked.length ? `导出选中的 ${picked.length} 份：` : `导出列表中的 ${shown.length} 份：`}</span>
         <button type="button" data-action="values-csv" onClick={() => exportAs('values')}>
           长表 CSV
+        </button>
+        <button type="button" data-action="wide-csv" title="每份报告一行，每个数字一列" onClick={() => exportAs('wide')}>
+          宽表 CSV
         </button>
         <button type="button" data-action="findings-csv" onClick={() => exportAs('findings')}>
           问题清单 CSV
