@@ -40,7 +40,7 @@ export function App({ port }: { port: PopupPort }) {
       </>
     );
 
-  const { report, tabId, libraryKey } = state;
+  const { report, tabId, libraryKey, later = [] } = state;
   // Findings the reader set aside (已忽略) are listed apart and not counted.
   const live = counted(report.findings);
   const dismissed = report.findings.filter((f) => !live.includes(f));
@@ -93,6 +93,12 @@ export function App({ port }: { port: PopupPort }) {
           <summary>提示（{notes.length}）</summary>
           <FindingList findings={notes} onSelect={reveal} onReview={review} />
         </details>
+      )}
+      {later.length > 0 && (
+        <section class="nb-section" data-testid="later">
+          <h2 class="nb-later-title">后一年度报告的对照（{later.length}）</h2>
+          <FindingList findings={later} onSelect={reveal} />
+        </section>
       )}
       {dismissed.length > 0 && (
         <details class="nb-section" data-testid="dismissed">

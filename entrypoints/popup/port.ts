@@ -1,4 +1,4 @@
-import type { Report, Review } from '@/lib/schema.ts';
+import type { Finding, Report, Review } from '@/lib/schema.ts';
 import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, ReviewMsg, StatusMsg, TabEntry } from '@/entrypoints/messages.ts';
 import { withReviews } from '@/lib/library/entry.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
@@ -7,7 +7,8 @@ import { explainNoReport, type Explanation } from './explain.ts';
 
 export type PopupState =
   /** `libraryKey`: the report is kept in the library (its findings then carry series findings and review marks). */
-  | { kind: 'report'; tabId: number; report: Report; libraryKey?: string }
+  /** `later`: later years' findings about this report (notes naming the later report, not counted in its verdict). */
+  | { kind: 'report'; tabId: number; report: Report; libraryKey?: string; later?: Finding[] }
   | { kind: 'none'; why: Explanation };
 
 export interface PopupPort {
@@ -40,8 +41,8 @@ export function browserPort(search: string): PopupPort {
       const entry = (await browser.runtime.sendMessage({ type: 'nianbao/get-tab', tabId } satisfies GetTabMsg)) as TabEntry | null;
       if (entry?.news) {
         const { news } = entry;
-        const findings = withReviews([...entry.report.findings, ...news.series, ...news.notes], news.reviews);
-        return { kind: 'report', tabId, report: { ...entry.report, findings }, libraryKey: news.key };
+        const findings = withReviews([...entry.report.findings, ...news.series], news.reviews);
+        return { kind: 'report', tabId, report: { ...entry.report, findings }, libraryKey: news.key, later: news.notes };
       }
       if (entry) return { kind: 'report', tabId, report: entry.report };
       // The background forgets when its service worker is stopped; the page itself still knows.
