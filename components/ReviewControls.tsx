@@ -43,8 +43,10 @@ export function ReviewControls({ finding, onReview }: { finding: Finding; onRevi
       </span>
     );
   }
+  // Folded to one short word until opened, so the lists stay as compact as without the library.
   return (
-    <span class="nb-review">
+    <details class="nb-review">
+      <summary class="nb-review-open">标记</summary>
       <input class="nb-review-note" type="text" placeholder="备注（可选）" aria-label="核对备注（可选）" />
       {(['confirmed', 'dismissed'] as const).map((status) => (
         <button
@@ -57,6 +59,6 @@ export function ReviewControls({ finding, onReview }: { finding: Finding; onRevi
           {REVIEW_LABEL[status]}
         </button>
       ))}
-    </span>
+    </details>
   );
 }

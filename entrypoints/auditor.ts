@@ -40,12 +40,18 @@ export default defineUnlistedScript(() => {
     const report = { ...audited, findings };
     found.key = news.key;
     found.result = { ...result, report };
-    clearMarks(document);
-    const next = markFindings({ ...result, report: { ...report, findings: [...counted(findings), ...news.notes] } });
-    // The tooltips hold `marks`: refill it in place.
-    for (const map of ['main', 'findings'] as const) {
-      marks[map].clear();
-      for (const [k, v] of next[map]) marks[map].set(k, v as never);
+    const toMark = [...counted(findings), ...news.notes];
+    // Re-mark only when the marked findings change (a reader's focus on a cell is kept either way).
+    if (toMark.map((f) => f.id).join('\n') !== [...marks.findings.keys()].join('\n')) {
+      const active = document.activeElement as HTMLElement | null;
+      clearMarks(document);
+      const next = markFindings({ ...result, report: { ...report, findings: toMark } });
+      // The tooltips hold `marks`: refill it in place.
+      for (const map of ['main', 'findings'] as const) {
+        marks[map].clear();
+        for (const [k, v] of next[map]) marks[map].set(k, v as never);
+      }
+      if (active && active !== document.activeElement && active.hasAttribute('tabindex')) active.focus({ preventScroll: true });
     }
     found.banner?.update?.(findings, news.notes);
     return true;

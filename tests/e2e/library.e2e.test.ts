@@ -121,6 +121,7 @@ describe('series findings from the library', () => {
 
   it('a review mark: 已忽略 with a note greys the finding, drops it from the count, and survives a reload', async () => {
     const item = a22.locator('nianbao-banner [data-finding-id="series:carry_over:total"]').first();
+    await item.locator('.nb-review-open').click();
     await item.locator('.nb-review-note').fill('上年报告已更正');
     await item.locator('[data-review-action="dismissed"]').click();
     await expect.poll(() => a22.locator(HEADLINE).textContent()).toBe('本报告有 1 处数据不一致');
@@ -136,7 +137,7 @@ describe('series findings from the library', () => {
 });
 
 describe('library.html', () => {
-  it('lists the four reports read, and exports them (JSON array, long CSV, findings CSV with the review mark)', async () => {
+  it('lists the four reports read, and exports them (JSON array, long and wide CSV, findings CSV with the review mark)', async () => {
     const lib = await openLibrary();
     const rows = lib.locator('[data-testid="library-row"]');
     await expect.poll(() => rows.count()).toBe(4);
@@ -163,6 +164,12 @@ describe('library.html', () => {
     const valueRows = Papa.parse<string[]>(values.text.replace(/^\ufeff/, '').trim()).data;
     // One line per cell of every report (Table 3: 26 rows × 7 columns each, plus the header).
     expect(valueRows.length).toBe(1 + reports.reduce((n, r) => n + (r.tables.table3?.cells.length ?? 0), 0));
+
+    const wide = await download(lib, 'wide-csv');
+    const [wideHeader, ...wideRows] = Papa.parse<string[]>(wide.text.replace(/^\ufeff/, '').trim()).data;
+    expect(wideRows).toHaveLength(4);
+    const wideA22 = wideRows.find((r) => r[0] === '临溪县市场监督管理局' && r[1] === '2022')!;
+    expect(wideA22[wideHeader.indexOf('table3.carried_over.total')]).toBe('2');
 
     const findings = await download(lib, 'findings-csv');
     const [header, ...lines] = Papa.parse<string[]>(findings.text.replace(/^\ufeff/, '').trim()).data;
