@@ -26,8 +26,9 @@ export function entryKey(report: Pick<Report, 'agency' | 'year' | 'source'>): st
 
 /** A fresh entry for a report just read, keeping the review marks of an earlier read of the same key. */
 export function newEntry(report: Report, readAt: Date, previous?: LibraryEntry): LibraryEntry {
-  // Marks on findings the new read no longer has are dropped; series findings are checked anew, so theirs
-  // are kept too (they are not in `report.findings`).
+  // Marks are kept by finding id, also for ids the new read does not hold: series findings are not in
+  // `report.findings` (they are checked anew from the other years), and a mark is only shown on a finding
+  // that carries its id.
   return { key: entryKey(report), report: stripReviews(report), readAt: readAt.toISOString(), reviews: previous?.reviews ?? {} };
 }
 
