@@ -1,7 +1,7 @@
 import type { TabEntry } from '@/entrypoints/messages.ts';
 
 // The report each tab holds, for the popup. Kept in memory; mirrored to storage.session when the
-// browser gives us one (the "storage" permission, asked for the library; Firefox's MV2 build has none),
+// browser gives us one (with the "storage" permission, asked for the library),
 // because an MV3 service worker is stopped when idle. Without it the popup asks the content script instead.
 
 type SessionArea = {
