@@ -11,11 +11,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // entrypoints/messages.ts is the wire protocol the entrypoints share, not an entrypoint of its own.
-    'entrypoints:found': (_wxt, infos) => {
-      const at = infos.findIndex((e) => e.name === 'messages');
-      if (at >= 0) infos.splice(at, 1);
-    },
     // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
     // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
     // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`
@@ -29,7 +24,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '年报核对 Nianbao Check',
     description: '在政府网站上直接核对政府信息公开工作年度报告的表格数字，并一键导出 JSON/CSV。',
-    permissions: ['activeTab'],
+    // storage: the reader's library (every report read, with review marks) in storage.local, and the
+    // per-tab reports in storage.session; unlimitedStorage: a library of many years and agencies outgrows
+    // storage.local's 10 MB.
+    permissions: ['activeTab', 'storage', 'unlimitedStorage'],
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
     action: { default_title: '年报核对', default_icon: ICONS },

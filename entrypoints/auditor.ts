@@ -1,7 +1,9 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { auditDocument, type AuditResult } from '@/lib/audit.ts';
 import { hiddenAsRendered } from '@/lib/read/hidden-elements.ts';
-import type { ReportFoundMsg } from '@/entrypoints/shared/messages.ts';
+import type { LibraryNewsMsg, ReportFoundMsg, ReviewMsg } from '@/entrypoints/shared/messages.ts';
+import { counted, withReviews } from '@/lib/library/entry.ts';
+import type { OnReview } from '@/components/ReviewControls.tsx';
 import { pageKind } from '@/lib/page-kind.ts';
 import { looksLikeReport } from '@/lib/report-detection.ts';
 import { guard, logError } from './content/log.ts';
@@ -10,7 +12,7 @@ import { handleContentMessage } from './content/messages.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
 import { clearProseHighlight, highlightProse } from './content/prose-highlight.ts';
-import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
+import { mountBanner, mountPill, mountTooltips, revealFinding, type MountedBanner } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
 import { severityCount } from '@/lib/checks/finding.ts';
 
@@ -21,7 +23,7 @@ import { severityCount } from '@/lib/checks/finding.ts';
 
 export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('nianbao-auditor');
-  let found: { result: AuditResult; marks: Marks } | null = null;
+  let found: { result: AuditResult; marks: Marks; audited: AuditResult['report']; banner?: MountedBanner; key?: string } | null = null;
 
   const scan = () => timed('scan', () => auditDocument(document, { url: location.href }, { isHidden: hiddenAsRendered }));
 
@@ -31,14 +33,54 @@ export default defineUnlistedScript(() => {
     browser.runtime.sendMessage(msg).catch((err: unknown) => logError('sendMessage', err));
   };
 
+  // The library's news (background, after keeping the report): series findings and later years' notes are
+  // marked and listed with the page's own findings; dismissed ones are listed greyed and not marked.
+  const applyNews = (news: LibraryNewsMsg): boolean => {
+    if (!found) return false;
+    const { result, marks, audited } = found;
+    const findings = withReviews([...audited.findings, ...news.series], news.reviews);
+    const report = { ...audited, findings };
+    found.key = news.key;
+    found.result = { ...result, report };
+    const toMark = [...counted(findings), ...news.notes];
+    // Re-mark only when the marked findings change (a reader's focus on a cell is kept either way).
+    if (toMark.map((f) => f.id).join('\n') !== [...marks.findings.keys()].join('\n')) {
+      const active = document.activeElement as HTMLElement | null;
+      clearMarks(document);
+      const next = markFindings({ ...result, report: { ...report, findings: toMark } });
+      // The tooltips hold `marks`: refill it in place.
+      for (const map of ['main', 'findings'] as const) {
+        marks[map].clear();
+        for (const [k, v] of next[map]) marks[map].set(k, v as never);
+      }
+      if (active && active !== document.activeElement && active.hasAttribute('tabindex')) active.focus({ preventScroll: true });
+    }
+    found.banner?.update?.(findings, news.notes);
+    return true;
+  };
+
+  const review: OnReview = (finding, status, note) => {
+    if (!found?.key) return;
+    const msg: ReviewMsg = {
+      type: 'nianbao/review',
+      key: found.key,
+      findingId: finding.id,
+      review: status ? { status, ...(note ? { note } : {}), at: new Date().toISOString() } : null,
+    };
+    (browser.runtime.sendMessage(msg) as Promise<LibraryNewsMsg | null>)
+      .then((news) => news && applyNews(news))
+      .catch((err: unknown) => logError('review', err));
+  };
+
   const onFound = (result: AuditResult, runs: number) => {
     const marks = timed('mark', () => {
       ensureMarkStyles(document);
       return markFindings(result);
     });
     guard('prose', () => highlightProse(result), 0);
-    found = { result, marks };
-    const banner = guard('banner', () => mountBanner(ctx, result, marks), undefined);
+    found = { result, marks, audited: result.report };
+    const banner = guard('banner', () => mountBanner(ctx, result, marks, review), undefined);
+    found.banner = banner;
     if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
     guard('tooltip', () => mountTooltips(ctx, marks), undefined);
     timed('message', announce);
@@ -74,6 +116,7 @@ export default defineUnlistedScript(() => {
         const finding = found?.marks.findings.get(id);
         return !!(found && finding && revealFinding(finding, found.marks));
       },
+      library: (news) => guard('library', () => applyNews(news), false),
     });
     if (!reply) return false;
     reply.then(sendResponse, (err: unknown) => logError('onMessage', err));

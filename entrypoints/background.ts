@@ -1,9 +1,11 @@
 import type { GetReportMsg, ReportReply } from '@/entrypoints/shared/messages.ts';
+import { LibraryStore } from '@/lib/library/store.ts';
 import { handleMessage, handleTabUpdated, type ActionApi, type Deps } from './background/handlers.ts';
 import { TabStore } from './background/tab-store.ts';
 
-// Thin adapter: per-tab report + badge. Listeners are registered synchronously at start-up so a
-// stopped MV3 service worker is woken by the events it needs. No network, no storage permission.
+// Thin adapter: per-tab report + badge, and the reader's library in storage.local (every report read is
+// kept). Listeners are registered synchronously at start-up so a stopped MV3 service worker is woken by
+// the events it needs. No network.
 
 export default defineBackground(() => {
   const log = (err: unknown) => console.error('[年报核对]', err);
@@ -13,6 +15,11 @@ export default defineBackground(() => {
     store: new TabStore(browser.storage?.session),
     askTab: (tabId) =>
       (browser.tabs.sendMessage(tabId, ask) as Promise<ReportReply | undefined>).catch(() => undefined),
+    library: new LibraryStore(browser.storage.local),
+    tellTab: async (tabId, frameId, news) => {
+      // frameId -1: the entry came from asking the tab, not from a frame's own message.
+      await browser.tabs.sendMessage(tabId, news, frameId >= 0 ? { frameId } : undefined).catch(() => undefined);
+    },
   };
 
   browser.runtime.onMessage.addListener((msg, sender) => {

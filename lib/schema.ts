@@ -78,6 +78,15 @@ export const OtherReportSchema = z.object({
 });
 export type OtherReport = z.infer<typeof OtherReportSchema>;
 
+/** The reader's mark on a finding, kept with the report in the library: checked and true, or set aside. */
+export const ReviewSchema = z.object({
+  status: z.enum(['confirmed', 'dismissed']),
+  note: z.string().optional(),
+  /** When it was marked (ISO 8601). */
+  at: z.string(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
 export const FindingSchema = z.object({
   id: z.string(),
   rule: z.string(),
@@ -92,6 +101,8 @@ export const FindingSchema = z.object({
   other: OtherReportSchema.optional(),
   /** A finding about the prose quotes its sentence. */
   text: TextSpanSchema.optional(),
+  /** The reader's review (已核实 / 已忽略), from the library; absent when not reviewed. */
+  review: ReviewSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -68,6 +68,8 @@ export interface ContextOptions {
   hosts?: string[];
   headless?: boolean;
   extraArgs?: string[];
+  /** An existing profile to open (a browser restart); default: a fresh one. */
+  userDataDir?: string;
 }
 
 /** Debian's Chromium in a fresh profile with the built extension loaded. */
@@ -77,7 +79,7 @@ export async function extensionContext(opts: ContextOptions): Promise<{ context:
   if (!fs.existsSync(executablePath))
     throw new Error(`Chromium not found at ${executablePath}: sudo apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM=…)`);
   const hosts = opts.hosts ?? ['*.gov.cn', 'www.example.com'];
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
+  const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
@@ -101,11 +103,12 @@ export async function extensionContext(opts: ContextOptions): Promise<{ context:
   return { context, userDataDir };
 }
 
-export async function launch(opts: { headless?: boolean } = {}): Promise<Harness> {
+/** `userDataDir`: open that profile and leave it on close (for a restart on the same profile). */
+export async function launch(opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Harness> {
   const served: ServedRequest[] = [];
   const server = await serve(served);
   const port = (server.address() as { port: number }).port;
-  const { context, userDataDir } = await extensionContext({ port, headless: opts.headless });
+  const { context, userDataDir } = await extensionContext({ port, headless: opts.headless, userDataDir: opts.userDataDir });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
@@ -116,7 +119,7 @@ export async function launch(opts: { headless?: boolean } = {}): Promise<Harness
     async close() {
       await context.close();
       await new Promise((r) => server.close(r));
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

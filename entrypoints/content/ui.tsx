@@ -4,6 +4,7 @@ import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
 import { ArrivalPill } from '@/components/ArrivalPill.tsx';
 import { Banner } from '@/components/Banner.tsx';
+import type { OnReview } from '@/components/ReviewControls.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
 import { firstReportTable } from './anchor.ts';
 import type { Marks } from './mark-cells.ts';
@@ -29,9 +30,11 @@ export interface MountedBanner {
   host: HTMLElement;
   /** The one listener called when the reader closes the banner. */
   onDismiss(listener: () => void): void;
+  /** Show the findings anew (the library added series findings, notes or review marks). */
+  update?(findings: Finding[], later: Finding[]): void;
 }
 
-export function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks): MountedBanner {
+export function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks, onReview?: OnReview): MountedBanner {
   return timed('ui-banner', () => {
     const table = firstReportTable(result);
     const ui = createShadowHost('nianbao-banner', (host) => (table ? table.before(host) : document.body.prepend(host)));
@@ -44,12 +47,23 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
       remove();
       dismissed();
     };
-    render(
-      <Banner findings={result.report.findings} coverage={result.report.coverage} onSelect={(f) => revealFinding(f, marks)} onDismiss={dismiss} />,
-      ui.container,
-    );
+    let gone = false;
+    const show = (findings: Finding[], later: Finding[]) =>
+      !gone &&
+      render(
+        <Banner
+          findings={findings}
+          coverage={result.report.coverage}
+          onSelect={(f) => revealFinding(f, marks)}
+          onDismiss={() => ((gone = true), dismiss())}
+          onReview={onReview}
+          later={later}
+        />,
+        ui.container,
+      );
+    show(result.report.findings, []);
     ctx.onInvalidated(remove);
-    return { host: ui.host, onDismiss: (listener) => (dismissed = listener) };
+    return { host: ui.host, onDismiss: (listener) => (dismissed = listener), update: show };
   });
 }
 

@@ -5,6 +5,8 @@ import { FindingList } from '@/components/FindingList.tsx';
 import { NoReport } from '@/components/NoReport.tsx';
 import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
+import { counted } from '@/lib/library/entry.ts';
+import type { OnReview } from '@/components/ReviewControls.tsx';
 import { downloadFile } from './download.ts';
 import { makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
@@ -15,23 +17,46 @@ export function App({ port }: { port: PopupPort }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
 
-  useEffect(() => {
+  const load = () =>
     port.load().then(setState, (err: unknown) => {
       console.error('[年报核对]', err);
       setState({ kind: 'none', why: { headline: '无法读取此页面', detail: String(err) } });
     });
-  }, [port]);
+  useEffect(() => void load(), [port]);
 
+  const libraryLink = (
+    <p class="nb-library-link">
+      <a href="/library.html" target="_blank" rel="noopener" data-testid="library-link">
+        我的年报库
+      </a>
+    </p>
+  );
   if (!state) return <p class="nb-loading">正在读取…</p>;
-  if (state.kind === 'none') return <NoReport why={state.why} />;
+  if (state.kind === 'none')
+    return (
+      <>
+        <NoReport why={state.why} />
+        {libraryLink}
+      </>
+    );
 
-  const { report, tabId } = state;
-  const { errors, gaps, notes, prose, form } = verdictOf(report.findings, report.coverage);
+  const { report, tabId, libraryKey, later = [] } = state;
+  // Findings the reader set aside (已忽略) are listed apart and not counted.
+  const live = counted(report.findings);
+  const dismissed = report.findings.filter((f) => !live.includes(f));
+  const { errors, gaps, notes, prose, form } = verdictOf(live, report.coverage);
   const fail = (err: unknown) => {
     console.error('[年报核对]', err);
     setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
   };
   const reveal = (f: Finding) => port.reveal(tabId, f.id).catch(fail);
+  const review: OnReview | undefined =
+    libraryKey && port.review
+      ? (f, status, note) =>
+          port
+            .review!(tabId, libraryKey, f.id, status ? { status, ...(note ? { note } : {}), at: new Date().toISOString() } : null)
+            .then(load, fail)
+      : undefined;
   const onAction = async (action: ExportAction) => {
     try {
       if (action === 'copy-tsv') {
@@ -49,18 +74,18 @@ export function App({ port }: { port: PopupPort }) {
 
   return (
     <main class="nb-popup">
-      <ReportHeader report={report} />
+      <ReportHeader report={{ ...report, findings: live }} />
       {errors.length > 0 && (
         <section class="nb-section">
           <h2>数据不一致（{errors.length}）</h2>
           <p class="nb-hint">点击条目，网页会滚动到对应单元格并闪烁标出。</p>
-          <FindingList findings={errors} onSelect={reveal} />
+          <FindingList findings={errors} onSelect={reveal} onReview={review} />
         </section>
       )}
       {gaps.length > 0 && (
         <section class="nb-section" data-testid="gaps">
           <h2>未能核对（{gaps.length}）</h2>
-          <FindingList findings={gaps} onSelect={reveal} />
+          <FindingList findings={gaps} onSelect={reveal} onReview={review} />
         </section>
       )}
       {prose.length > 0 && (
@@ -78,10 +103,23 @@ export function App({ port }: { port: PopupPort }) {
       {notes.length > 0 && (
         <details class="nb-section">
           <summary>提示（{notes.length}）</summary>
-          <FindingList findings={notes} onSelect={reveal} />
+          <FindingList findings={notes} onSelect={reveal} onReview={review} />
+        </details>
+      )}
+      {later.length > 0 && (
+        <section class="nb-section" data-testid="later">
+          <h2 class="nb-later-title">后一年度报告的对照（{later.length}）</h2>
+          <FindingList findings={later} onSelect={reveal} />
+        </section>
+      )}
+      {dismissed.length > 0 && (
+        <details class="nb-section" data-testid="dismissed">
+          <summary>已忽略（{dismissed.length}，不计入）</summary>
+          <FindingList findings={dismissed} onSelect={reveal} onReview={review} />
         </details>
       )}
       <ExportButtons onAction={onAction} />
+      {libraryLink}
       {notice && (
         <p class={`nb-notice ${notice.error ? 'nb-notice-error' : ''}`} role="status">
           {notice.text}

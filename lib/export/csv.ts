@@ -14,10 +14,11 @@ export const BOM = '\ufeff';
 
 export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers', 'row_label', 'col_label', 'value', 'unit', 'raw', 'status', 'title', 'source_url'];
 /**
+ * `review` / `review_note`: the reader's mark from the library (confirmed / dismissed), last so older readers of the file keep their columns.
  * `printed` is the figure the report states (a finding's `actual`: the 总计 as printed, or for
  * table3.balance the side 一 + 二), `computed` what its parts add up to (the finding's `expected`).
  */
-export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'quote', 'title', 'source_url'];
+export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'quote', 'title', 'source_url', 'review', 'review_note'];
 
 const FORMULA = /^[=+\-@\t\r]/;
 export function safeText(value: unknown): unknown {
@@ -84,6 +85,8 @@ export function exportFindingsCsv(reports: Report | Report[]): string {
       // The sentence a prose.* finding is about, as printed.
       f.text?.quote ?? '',
       ...traceColumns(r),
+      f.review?.status ?? '',
+      f.review?.note ?? '',
     ]),
   );
   return BOM + toCsv(FINDING_COLUMNS, rows) + '\r\n';

@@ -26,8 +26,11 @@ describe('built extension', () => {
     expect(read('schema/report.schema.json').toString('utf8')).toBe(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'public', 'schema', 'report.schema.json'), 'utf8'));
   });
 
-  it('manifest: only activeTab, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
-    expect(manifest.permissions).toEqual(['activeTab']);
+  it('manifest: activeTab and storage only, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
+    // storage: the reader's library (every report read, with its review marks) lives in storage.local, and
+    // the per-tab reports in storage.session; unlimitedStorage: many agencies and years outgrow storage.local's
+    // 10 MB. Neither reaches the network or any page; there are still no host permissions.
+    expect(manifest.permissions).toEqual(['activeTab', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
     expect(manifest.content_scripts).toEqual([

@@ -64,7 +64,7 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
 
   it('a finding clicked in the popup is shown (scrolled to and flashed) on the page', async () => {
     const first = expected.findings.find((f) => f.severity === 'error')!;
-    await popup.locator(`[data-finding-id="${first.id}"] button`).click();
+    await popup.locator(`[data-finding-id="${first.id}"] .nb-finding-button`).click();
     const cell = page.locator(`[data-nianbao-finding~="${first.id}"]`).first();
     await expect.poll(() => cell.getAttribute('data-nianbao-flash')).toBe('');
   });

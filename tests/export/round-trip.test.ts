@@ -144,7 +144,7 @@ function trace(report: Report): string[] {
 /** printed = the finding's `actual` (the total as the report prints it), computed = its `expected` (the parts' sum). */
 function expectedFindingRows(report: Report): string[][] {
   return report.findings.map((f) =>
-    [report.agency, report.year, f.id, f.severity, f.rule, f.table, f.cells.map((c) => `${c.row}.${c.col}`).join(' '), f.actual, f.expected, f.message, f.text?.quote, ...trace(report)].map(cell),
+    [report.agency, report.year, f.id, f.severity, f.rule, f.table, f.cells.map((c) => `${c.row}.${c.col}`).join(' '), f.actual, f.expected, f.message, f.text?.quote, ...trace(report), f.review?.status ?? '', f.review?.note ?? ''].map(cell),
   );
 }
 
