@@ -24,7 +24,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '年报核对 Nianbao Check',
     description: '在政府网站上直接核对政府信息公开工作年度报告的表格数字，并一键导出 JSON/CSV。',
-    permissions: ['activeTab'],
+    // activeTab: the popup reads the current tab. storage: the reader's settings (options page).
+    // scripting: register the content script on the places the reader adds in the options page, and load the
+    // auditor into those pages (it is web-accessible to .gov.cn only).
+    permissions: ['activeTab', 'storage', 'scripting'],
+    // Asked for in the options page, at the moment the reader turns a place on — never granted at install:
+    // archived copies on web.archive.org, a mirror the reader names (any one host, hence the wildcard here),
+    // saved pages opened from disk.
+    optional_host_permissions: ['*://web.archive.org/*', '*://*/*', 'file:///*'],
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
     action: { default_title: '年报核对', default_icon: ICONS },

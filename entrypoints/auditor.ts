@@ -1,11 +1,13 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sourceOfAddress } from '@/lib/archive-url.ts';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '@/lib/settings.ts';
 import { auditDocument, type AuditResult } from '@/lib/audit.ts';
 import { hiddenAsRendered } from '@/lib/read/hidden-elements.ts';
 import type { ReportFoundMsg } from '@/entrypoints/shared/messages.ts';
 import { pageKind } from '@/lib/page-kind.ts';
 import { looksLikeReport } from '@/lib/report-detection.ts';
 import { guard, logError } from './content/log.ts';
-import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
+import { clearMarks, markFindings, unmarkedFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
@@ -21,7 +23,13 @@ export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('nianbao-auditor');
   let found: { result: AuditResult; marks: Marks } | null = null;
 
-  const scan = () => timed('scan', () => auditDocument(document, { url: location.href }, { isHidden: hiddenAsRendered }));
+  // An archived copy is read as the original page it keeps (its URL and host); the archive's address is kept too.
+  const scan = () => timed('scan', () => auditDocument(document, sourceOfAddress(location.href), { isHidden: hiddenAsRendered }));
+  // The reader's settings (options page); the defaults until storage answers, which it does before the scan ends.
+  let settings: Settings = DEFAULT_SETTINGS;
+  const settingsRead: Promise<void> = (browser.storage?.local?.get(SETTINGS_KEY) ?? Promise.resolve({}))
+    .then((stored: Record<string, unknown>) => void (settings = readSettings(stored[SETTINGS_KEY])))
+    .catch((err: unknown) => logError('settings', err));
 
   const announce = () => {
     if (!found) return;
@@ -30,14 +38,15 @@ export default defineUnlistedScript(() => {
   };
 
   const onFound = (result: AuditResult, runs: number) => {
+    // Marks off: the cells are still found (the popup's "show me" scrolls to them), but nothing is drawn.
     const marks = timed('mark', () => {
-      ensureMarkStyles(document);
-      return markFindings(result);
+      if (settings.marks) ensureMarkStyles(document);
+      return settings.marks ? markFindings(result) : unmarkedFindings(result);
     });
     found = { result, marks };
-    const banner = guard('banner', () => mountBanner(ctx, result, marks), undefined);
-    if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
-    guard('tooltip', () => mountTooltips(ctx, marks), undefined);
+    const banner = settings.banner ? guard('banner', () => mountBanner(ctx, result, marks), undefined) : undefined;
+    if (banner && settings.pill) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
+    if (settings.marks) guard('tooltip', () => mountTooltips(ctx, marks), undefined);
     timed('message', announce);
     const findings = result.report.findings;
     markDone({
@@ -52,7 +61,7 @@ export default defineUnlistedScript(() => {
 
   const watcher = watchForReport(
     scan,
-    (result, runs) => guard('onFound', () => onFound(result, runs), undefined),
+    (result, runs) => void settingsRead.then(() => guard('onFound', () => onFound(result, runs), undefined)),
     (runs) => markDone({ found: false, runs }),
     // A report column's list page names many reports but never becomes one: no ten-second wait there.
     { signal: ctx.signal },

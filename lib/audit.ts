@@ -3,6 +3,7 @@
  * extract tables 2/3/4 and the legacy 统计表 → metadata → checks. Pure DOM reading: runs in the page
  * (content script), in Node (CLI, with linkedom) and in tests (happy-dom). It never writes to the page.
  */
+import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { TABLE2_ROWS, TABLE3_ROWS } from './tables/dictionary.ts';
@@ -21,6 +22,8 @@ import { checkReport, runChecks } from './checks/index.ts';
 export interface AuditSource {
   url?: string;
   file?: string;
+  /** The archived copy's address, when the page is one (lib/archive-url.ts). */
+  archivedAt?: string;
 }
 
 export interface AuditResult {
@@ -82,7 +85,8 @@ function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const tables = Array.from(body.getElementsByTagName('table'));
+  // An archived copy's toolbar (web.archive.org) is not part of the report: its tables are neither read nor counted.
+  const tables = Array.from(body.getElementsByTagName('table')).filter((t) => !t.closest(ARCHIVE_CHROME_SELECTOR));
   const { rows, cuts } = readTables(tables, read);
   let extracted = extractAll(rows);
   if (!withCells(extracted).some((t) => t.table === 'table3' || t.table === 'table4')) {
@@ -122,7 +126,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
-    source: { title: meta.title, ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}) },
+    source: {
+      title: meta.title,
+      ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}),
+      ...(source.archivedAt ? { archivedAt: source.archivedAt } : {}),
+    },
     agency: meta.agency?.value ?? null,
     year,
     publishedAt: meta.publishedAt?.value ?? null,

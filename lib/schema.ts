@@ -120,7 +120,14 @@ export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string()
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
+  source: z.object({
+    title: z.string(),
+    /** The report's own address (for an archived copy: the original's, read from the archive's URL). */
+    url: z.string().optional(),
+    file: z.string().optional(),
+    /** The archived copy it was read from (web.archive.org), when it was. */
+    archivedAt: z.string().optional(),
+  }),
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
   publishedAt: z.string().nullable(),

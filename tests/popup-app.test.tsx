@@ -3,11 +3,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportSchema } from '@/lib/schema.ts';
 import { App } from '@/entrypoints/popup/App.tsx';
-import { downloadText } from '@/entrypoints/popup/download.ts';
+import { downloadBlob, downloadText } from '@/entrypoints/popup/download.ts';
 import type { PopupPort, PopupState } from '@/entrypoints/popup/port.ts';
 import { fakeReport, finding } from './support/fake-report.ts';
 
-vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadText: vi.fn() }));
+vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadText: vi.fn(), downloadBlob: vi.fn() }));
 
 const report = fakeReport(
   [finding({ id: 'e1', cells: [{ row: 'new_received', col: 'total' }] }), finding({ id: 'w1', severity: 'warning', message: '空白' })],
@@ -32,6 +32,7 @@ afterEach(() => {
   render(null, root);
   root.remove();
   vi.mocked(downloadText).mockClear();
+  vi.mocked(downloadBlob).mockClear();
 });
 
 describe('popup App', () => {
@@ -57,6 +58,22 @@ describe('popup App', () => {
     expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.csv$/);
     await click(el.querySelector('[data-action="findings-csv"]'));
     expect(vi.mocked(downloadText).mock.lastCall![1]).toContain('e1');
+  });
+
+  it('writes the CSVs in GB18030 (no BOM) when the options page says so; JSON stays UTF-8', async () => {
+    const el = await mount({ ...port({ kind: 'report', tabId: 3, report }), csvFlavour: async () => 'gb18030' });
+    await click(el.querySelector('[data-action="findings-csv"]'));
+    expect(downloadText).not.toHaveBeenCalled();
+    const [name, blob] = vi.mocked(downloadBlob).mock.lastCall!;
+    expect(name).toMatch(/\.csv$/);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('gb18030').decode(bytes);
+    expect(text).toContain('e1');
+    // Chinese written as GB18030 two-byte codes, read back intact.
+    expect(text).toContain('某区人民政府');
+    await click(el.querySelector('[data-action="json"]'));
+    expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.json$/);
   });
 
   it('copies the table as TSV', async () => {

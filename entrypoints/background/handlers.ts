@@ -17,6 +17,9 @@ export interface Deps {
   action: ActionApi;
   /** Ask a tab's frames for the report they hold (undefined when none answers). */
   askTab(tabId: number): Promise<ReportReply | undefined>;
+  /** Inject the auditor into one frame (places added in the options page). */
+  injectAuditor?(tabId: number, frameId: number): Promise<void>;
+  openHelp?(): Promise<void>;
 }
 
 export async function showBadge(action: ActionApi, tabId: number, entry: TabEntry | undefined): Promise<void> {
@@ -39,6 +42,12 @@ export function handleMessage(msg: unknown, sender: Sender, deps: Deps): Promise
     const entry: TabEntry = { report: msg.report, costMs: msg.costMs, frameId: sender.frameId ?? 0, url: sender.url };
     return deps.store.put(tabId, entry).then((shown) => showBadge(deps.action, tabId, shown)).then(() => true);
   }
+  if (msg.type === 'nianbao/load-auditor') {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !deps.injectAuditor) return undefined;
+    return deps.injectAuditor(tabId, sender.frameId ?? 0).then(() => true);
+  }
+  if (msg.type === 'nianbao/open-help') return deps.openHelp?.().then(() => true);
   if (msg.type === 'nianbao/get-tab') return deps.store.get(msg.tabId).then((entry) => entry ?? null);
   return undefined;
 }

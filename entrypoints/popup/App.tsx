@@ -5,8 +5,8 @@ import { FindingList } from '@/components/FindingList.tsx';
 import { NoReport } from '@/components/NoReport.tsx';
 import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
-import { downloadText } from './download.ts';
-import { makeExport, makeTsv } from './exports.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { encodeCsv, makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
 
 // The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
@@ -39,7 +39,13 @@ export function App({ port }: { port: PopupPort }) {
         setNotice({ text: '表格已复制，可粘贴到 Excel / WPS。' });
       } else {
         const file = makeExport(report, action);
-        downloadText(file.fileName, file.text, file.mime);
+        const flavour = action === 'json' ? 'utf8-bom' : ((await port.csvFlavour?.()) ?? 'utf8-bom');
+        if (flavour === 'utf8-bom') downloadText(file.fileName, file.text, file.mime);
+        else {
+          const { blob, fellBack } = encodeCsv(file, flavour);
+          downloadBlob(file.fileName, blob);
+          if (fellBack) return setNotice({ text: `已下载 ${file.fileName}（含 GB18030 无法表示的字符，已改用 UTF-8）` });
+        }
         setNotice({ text: `已下载 ${file.fileName}` });
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { Report } from '@/lib/schema.ts';
 import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, StatusMsg, TabEntry } from '@/entrypoints/shared/messages.ts';
+import { readSettings, SETTINGS_KEY, type CsvFlavour } from '@/lib/settings.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
 
 // Everything the popup needs from the browser, behind one small interface so App can be tested with a fake.
@@ -12,6 +13,8 @@ export interface PopupPort {
   load(): Promise<PopupState>;
   reveal(tabId: number, findingId: string): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** The CSV encoding chosen in the options page (UTF-8 with BOM when absent). */
+  csvFlavour?(): Promise<CsvFlavour>;
 }
 
 /** `?tab=<id>` lets tests open popup.html as a page for a given tab; otherwise the active tab. */
@@ -49,5 +52,6 @@ export function browserPort(search: string): PopupPort {
       await browser.tabs.sendMessage(tabId, { type: 'nianbao/reveal', findingId } satisfies RevealMsg);
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    csvFlavour: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv,
   };
 }

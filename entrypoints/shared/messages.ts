@@ -15,7 +15,15 @@ export interface StatusMsg { type: 'nianbao/status' }
 /** popup → content (all frames): scroll to and flash the first cell of a finding; the owning frame replies true. */
 export interface RevealMsg { type: 'nianbao/reveal'; findingId: string }
 
-export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg;
+/**
+ * content → background: load the auditor into this frame. Off .gov.cn (an archived copy, a mirror, a local
+ * file) the auditor is not web-accessible, so the background injects it with scripting.executeScript.
+ */
+export interface LoadAuditorMsg { type: 'nianbao/load-auditor' }
+/** banner/popup → background: open the help page in a tab (a page cannot open an extension page itself). */
+export interface OpenHelpMsg { type: 'nianbao/open-help' }
+
+export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg | LoadAuditorMsg | OpenHelpMsg;
 
 export interface ReportReply { report: Report; costMs: number }
 

@@ -20,9 +20,23 @@ describe('built extension', () => {
     for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/ZodError|\$ZodType/);
   });
 
-  it('manifest: only activeTab, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
-    expect(manifest.permissions).toEqual(['activeTab']);
+  it('manifest: no host granted at install, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
+    expect(manifest.permissions).toEqual([
+      // The popup reads the tab the reader is looking at.
+      'activeTab',
+      // The reader's settings from the options page.
+      'storage',
+      // Registering the content script on the places the reader adds in the options page, and loading the
+      // auditor into those pages (off .gov.cn it is not web-accessible).
+      'scripting',
+    ]);
+    // Nothing beyond the .gov.cn content script at install: every other host is asked for when the reader
+    // turns it on in the options page — the archive, one mirror host they type (hence the wildcard: the
+    // request itself names one host), local files.
     expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['*://web.archive.org/*', '*://*/*', 'file:///*']);
+    // The settings page, in a tab of its own.
+    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
     expect(manifest.content_scripts).toEqual([
       { matches: ['*://*.gov.cn/*'], all_frames: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },
