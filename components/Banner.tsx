@@ -11,11 +11,16 @@ interface Props {
   coverage: Coverage;
   onSelect: (finding: Finding) => void;
   onDismiss: () => void;
+  /** Opens the help page (through the background: a page cannot open an extension page itself). */
+  onHelp?: () => void;
 }
+
+const HELP_LABEL = '说明';
+const HELP_TITLE = '每项核对的含义、数字怎样读取、隐私';
 
 export const VERDICT_CLASS = { errors: 'nb-bad', gaps: 'nb-gap', unchecked: 'nb-gap', clean: 'nb-ok' } as const;
 
-export function Banner({ findings, coverage, onSelect, onDismiss }: Props) {
+export function Banner({ findings, coverage, onSelect, onDismiss, onHelp }: Props) {
   const v = verdictOf(findings, coverage);
   return (
     <section class={`nb-banner ${VERDICT_CLASS[v.kind]}`} role="region" aria-label="年报核对结果" tabIndex={-1}>
@@ -24,6 +29,11 @@ export function Banner({ findings, coverage, onSelect, onDismiss }: Props) {
           {v.headline}
         </strong>
         <span class="nb-brand">年报核对</span>
+        {onHelp && (
+          <button type="button" class="nb-help" title={HELP_TITLE} data-testid="nianbao-help" onClick={onHelp}>
+            {HELP_LABEL}
+          </button>
+        )}
         <button type="button" class="nb-close" aria-label="关闭核对结果" title="关闭" onClick={onDismiss}>
           ×
         </button>

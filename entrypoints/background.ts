@@ -19,6 +19,9 @@ export default defineBackground(() => {
     injectAuditor: async (tabId, frameId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/auditor.js'] });
     },
+    openHelp: async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/help.html') });
+    },
   };
 
   // The places added in the options page: content script registered for exactly what is granted.

@@ -76,6 +76,18 @@ describe('popup App', () => {
     expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.json$/);
   });
 
+  it('links to the help page in a new tab, with or without a report', async () => {
+    const helpUrl = () => 'chrome-extension://x/help.html';
+    for (const state of [{ kind: 'report', tabId: 3, report }, { kind: 'none', why: { headline: 'h', detail: 'd' } }] as PopupState[]) {
+      const el = await mount({ ...port(state), helpUrl });
+      const a = el.querySelector<HTMLAnchorElement>('[data-testid="help-link"]')!;
+      expect(a.getAttribute('href')).toBe('chrome-extension://x/help.html');
+      expect(a.target).toBe('_blank');
+      render(null, root);
+      root.remove();
+    }
+  });
+
   it('copies the table as TSV', async () => {
     const p = port({ kind: 'report', tabId: 3, report });
     const el = await mount(p);

@@ -5,7 +5,9 @@ import type { Finding } from '@/lib/schema.ts';
 import { ArrivalPill } from '@/components/ArrivalPill.tsx';
 import { Banner } from '@/components/Banner.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
+import type { OpenHelpMsg } from '@/entrypoints/shared/messages.ts';
 import { firstReportTable } from './anchor.ts';
+import { logError } from './log.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
 import { createShadowHost } from './shadow-host.ts';
@@ -42,7 +44,13 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
       dismissed();
     };
     render(
-      <Banner findings={result.report.findings} coverage={result.report.coverage} onSelect={(f) => revealFinding(f, marks)} onDismiss={dismiss} />,
+      <Banner
+        findings={result.report.findings}
+        coverage={result.report.coverage}
+        onSelect={(f) => revealFinding(f, marks)}
+        onDismiss={dismiss}
+        onHelp={() => void browser.runtime.sendMessage({ type: 'nianbao/open-help' } satisfies OpenHelpMsg).catch((err: unknown) => logError('help', err))}
+      />,
       ui.container,
     );
     ctx.onInvalidated(remove);

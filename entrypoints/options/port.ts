@@ -38,6 +38,6 @@ export function browserOptionsPort(): OptionsPort {
       return stored ? readSettings(stored[SETTINGS_KEY]) : DEFAULT_SETTINGS;
     },
     saveSettings: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
-    helpUrl: () => browser.runtime.getURL('/help.html' as '/popup.html'),
+    helpUrl: () => browser.runtime.getURL('/help.html'),
   };
 }

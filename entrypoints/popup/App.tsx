@@ -11,6 +11,8 @@ import type { PopupPort, PopupState } from './port.ts';
 
 // The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
 
+const HELP_LINK = '说明：每项核对的含义、数字怎样读取、隐私';
+
 export function App({ port }: { port: PopupPort }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
@@ -22,8 +24,22 @@ export function App({ port }: { port: PopupPort }) {
     });
   }, [port]);
 
+  const helpUrl = port.helpUrl?.();
+  const helpLink = helpUrl && (
+    <p class="nb-help-link">
+      <a href={helpUrl} target="_blank" rel="noopener" data-testid="help-link">
+        {HELP_LINK}
+      </a>
+    </p>
+  );
   if (!state) return <p class="nb-loading">正在读取…</p>;
-  if (state.kind === 'none') return <NoReport why={state.why} />;
+  if (state.kind === 'none')
+    return (
+      <>
+        <NoReport why={state.why} />
+        {helpLink}
+      </>
+    );
 
   const { report, tabId } = state;
   const { errors, gaps, notes } = verdictOf(report.findings, report.coverage);
@@ -76,6 +92,7 @@ export function App({ port }: { port: PopupPort }) {
         </details>
       )}
       <ExportButtons onAction={onAction} />
+      {helpLink}
       {notice && (
         <p class={`nb-notice ${notice.error ? 'nb-notice-error' : ''}`} role="status">
           {notice.text}

@@ -15,6 +15,8 @@ export interface PopupPort {
   copyText(text: string): Promise<void>;
   /** The CSV encoding chosen in the options page (UTF-8 with BOM when absent). */
   csvFlavour?(): Promise<CsvFlavour>;
+  /** The help page's address (opened in a new tab from the popup's link). */
+  helpUrl?(): string;
 }
 
 /** `?tab=<id>` lets tests open popup.html as a page for a given tab; otherwise the active tab. */
@@ -52,6 +54,7 @@ export function browserPort(search: string): PopupPort {
       await browser.tabs.sendMessage(tabId, { type: 'nianbao/reveal', findingId } satisfies RevealMsg);
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    helpUrl: () => browser.runtime.getURL('/help.html'),
     csvFlavour: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv,
   };
 }

@@ -37,6 +37,8 @@ describe('built extension', () => {
     expect(manifest.optional_host_permissions).toEqual(['*://web.archive.org/*', '*://*/*', 'file:///*']);
     // The settings page, in a tab of its own.
     expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    // The help page is an extension page of its own (linked from the banner, the popup and the options page).
+    expect(fs.existsSync(path.join(EXT_DIR, 'help.html'))).toBe(true);
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
     expect(manifest.content_scripts).toEqual([
       { matches: ['*://*.gov.cn/*'], all_frames: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },

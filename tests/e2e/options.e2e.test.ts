@@ -93,6 +93,21 @@ describe('archived copies on web.archive.org (permission granted)', () => {
   });
 });
 
+describe('help page', () => {
+  it("the banner's 说明 opens the help page in a new tab (through the background)", async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${GOV}/planted-2021-mismatch.html`);
+    await page.waitForSelector(BANNER_HEADLINE, { timeout: 15_000 });
+    const opened = h.context.waitForEvent('page');
+    await page.click('nianbao-banner [data-testid="nianbao-help"]');
+    const help = await opened;
+    await help.waitForLoadState();
+    expect(help.url()).toBe(`chrome-extension://${h.extensionId}/help.html`);
+    expect(await help.locator('[data-rule="table3.balance"]').count()).toBe(1);
+    await Promise.all([page.close(), help.close()]);
+  });
+});
+
 describe('options page settings', () => {
   it('banner and marks off: a report is still found (badge, popup) but the page shows nothing of ours', async () => {
     const options = await h.context.newPage();
