@@ -32,6 +32,8 @@ export default defineConfig({
     // archived copies on web.archive.org, a mirror the reader names (any one host, hence the wildcard here),
     // saved pages opened from disk.
     optional_host_permissions: ['*://web.archive.org/*', '*://*/*', 'file:///*'],
+    // The evidence pack's copy of the page as MHTML: asked for when the reader clicks 保存证据包 (Chromium only).
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['pageCapture'] }),
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
     action: { default_title: '年报核对', default_icon: ICONS },

@@ -9,6 +9,7 @@ import { looksLikeReport } from '@/lib/report-detection.ts';
 import { guard, logError } from './content/log.ts';
 import { clearMarks, markFindings, unmarkedFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';
+import { markedTables } from './content/anchor.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
 import { mountBanner, mountPill, mountTooltips, revealFinding } from './content/ui.tsx';
@@ -22,6 +23,8 @@ import { watchForReport } from './content/watch.ts';
 export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('nianbao-auditor');
   let found: { result: AuditResult; marks: Marks } | null = null;
+  /** Where the reader was before the evidence pack scrolled the page. */
+  let scrolledFrom = { x: 0, y: 0 };
 
   // An archived copy is read as the original page it keeps (its URL and host); the archive's address is kept too.
   const scan = () => timed('scan', () => auditDocument(document, sourceOfAddress(location.href), { isHidden: hiddenAsRendered }));
@@ -76,6 +79,20 @@ export default defineUnlistedScript(() => {
       watching: () => watcher.watching,
       looksLikeReport: () => looksLikeReport(document),
       pageKind: () => pageKind(document),
+      showTable: async (index) => {
+        if (!found) return null;
+        const tables = markedTables(found.result);
+        if (index < 0) {
+          window.scrollTo({ left: scrolledFrom.x, top: scrolledFrom.y, behavior: 'instant' });
+          return { index, count: tables.length, table: null };
+        }
+        if (index >= tables.length) return null;
+        if (index === 0) scrolledFrom = { x: window.scrollX, y: window.scrollY };
+        tables[index].el.scrollIntoView({ block: 'start', inline: 'nearest', behavior: 'instant' });
+        // Let the page paint at its new place before the popup takes the screenshot.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return { index, count: tables.length, table: tables[index].key };
+      },
       reveal: (id) => {
         const finding = found?.marks.findings.get(id);
         return !!(found && finding && revealFinding(finding, found.marks));

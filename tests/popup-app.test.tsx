@@ -88,6 +88,22 @@ describe('popup App', () => {
     }
   });
 
+  it('saves the evidence pack from one click, as a zip, and says what it could not include', async () => {
+    const evidence = vi.fn(async () => ({ fileName: 'a-2021-证据-2026-12-01.zip', zip: Uint8Array.from([80, 75, 5, 6]), notes: ['未保存网页存档'] }));
+    const el = await mount({ ...port({ kind: 'report', tabId: 3, report }), evidence });
+    await click(el.querySelector('[data-action="evidence"]'));
+    expect(evidence).toHaveBeenCalledWith(3, report);
+    const [name, blob] = vi.mocked(downloadBlob).mock.lastCall!;
+    expect(name).toBe('a-2021-证据-2026-12-01.zip');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([80, 75, 5, 6]);
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('未保存网页存档');
+    // Without the browser's support (no port.evidence) there is no button.
+    render(null, root);
+    root.remove();
+    const bare = await mount(port({ kind: 'report', tabId: 3, report }));
+    expect(bare.querySelector('[data-action="evidence"]')).toBeNull();
+  });
+
   it('copies the table as TSV', async () => {
     const p = port({ kind: 'report', tabId: 3, report });
     const el = await mount(p);

@@ -21,3 +21,19 @@ export function firstReportTable(result: AuditResult): Element | undefined {
   }
   return first;
 }
+
+/**
+ * The tables that carry a finding, in page order, each with the key it was read as (for the evidence
+ * pack's screenshots). A flattened table stands as its first located element.
+ */
+export function markedTables(result: AuditResult): { key: TableKey; el: Element }[] {
+  const out: { key: TableKey; el: Element }[] = [];
+  for (const key of KEYS) {
+    const finding = result.report.findings.find((f) => f.table === key && f.cells.length);
+    if (!finding) continue;
+    const el = finding.cells.map((ref) => result.elementFor(key, ref)).find((e): e is Element => !!e);
+    const table = el && (el.closest('table') ?? el);
+    if (table && !out.some((t) => t.el === table)) out.push({ key, el: table });
+  }
+  return out.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}

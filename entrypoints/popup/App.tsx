@@ -11,6 +11,7 @@ import type { PopupPort, PopupState } from './port.ts';
 
 // The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
 
+const EVIDENCE_WORKING = '正在保存证据包：页面会依次滚动到每张有问题的表格并截图…';
 const HELP_LINK = '说明：每项核对的含义、数字怎样读取、隐私';
 
 export function App({ port }: { port: PopupPort }) {
@@ -47,8 +48,18 @@ export function App({ port }: { port: PopupPort }) {
     console.error('[年报核对]', err);
     setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
   };
+  // No await before port.evidence: it asks for a permission, which needs the click's gesture.
+  const saveEvidencePack = () => {
+    if (!port.evidence) return;
+    setNotice({ text: EVIDENCE_WORKING });
+    return port.evidence(tabId, report).then((pack) => {
+      downloadBlob(pack.fileName, new Blob([pack.zip as BlobPart], { type: 'application/zip' }));
+      setNotice({ text: `已下载 ${pack.fileName}${pack.notes.length ? `（${pack.notes.join(' ')}）` : ''}` });
+    }, fail);
+  };
   const reveal = (f: Finding) => port.reveal(tabId, f.id).catch(fail);
   const onAction = async (action: ExportAction) => {
+    if (action === 'evidence') return saveEvidencePack();
     try {
       if (action === 'copy-tsv') {
         await port.copyText(makeTsv(report));
@@ -91,7 +102,7 @@ export function App({ port }: { port: PopupPort }) {
           <FindingList findings={notes} onSelect={reveal} />
         </details>
       )}
-      <ExportButtons onAction={onAction} />
+      <ExportButtons onAction={onAction} evidence={!!port.evidence} />
       {helpLink}
       {notice && (
         <p class={`nb-notice ${notice.error ? 'nb-notice-error' : ''}`} role="status">

@@ -1,6 +1,7 @@
 import type { Report } from '@/lib/schema.ts';
 import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, StatusMsg, TabEntry } from '@/entrypoints/shared/messages.ts';
 import { readSettings, SETTINGS_KEY, type CsvFlavour } from '@/lib/settings.ts';
+import { saveEvidence, type EvidencePack } from './evidence.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
 
 // Everything the popup needs from the browser, behind one small interface so App can be tested with a fake.
@@ -15,6 +16,8 @@ export interface PopupPort {
   copyText(text: string): Promise<void>;
   /** The CSV encoding chosen in the options page (UTF-8 with BOM when absent). */
   csvFlavour?(): Promise<CsvFlavour>;
+  /** The evidence pack (entrypoints/popup/evidence.ts); call it first thing in the click handler. */
+  evidence?(tabId: number, report: Report): Promise<EvidencePack>;
   /** The help page's address (opened in a new tab from the popup's link). */
   helpUrl?(): string;
 }
@@ -54,6 +57,7 @@ export function browserPort(search: string): PopupPort {
       await browser.tabs.sendMessage(tabId, { type: 'nianbao/reveal', findingId } satisfies RevealMsg);
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    evidence: (tabId, report) => saveEvidence(tabId, report),
     helpUrl: () => browser.runtime.getURL('/help.html'),
     csvFlavour: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv,
   };

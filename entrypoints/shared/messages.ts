@@ -23,7 +23,14 @@ export interface LoadAuditorMsg { type: 'nianbao/load-auditor' }
 /** banner/popup → background: open the help page in a tab (a page cannot open an extension page itself). */
 export interface OpenHelpMsg { type: 'nianbao/open-help' }
 
-export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg | LoadAuditorMsg | OpenHelpMsg;
+/**
+ * popup → content (the frame holding the report), for the evidence pack: scroll the index-th marked table
+ * into view (index −1: back to where the reader was). Reply: ShownTable | null past the last one.
+ */
+export interface ShowTableMsg { type: 'nianbao/show-table'; index: number }
+export interface ShownTable { index: number; count: number; table: string | null }
+
+export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg | LoadAuditorMsg | OpenHelpMsg | ShowTableMsg;
 
 export interface ReportReply { report: Report; costMs: number }
 

@@ -35,6 +35,8 @@ describe('built extension', () => {
     // request itself names one host), local files.
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['*://web.archive.org/*', '*://*/*', 'file:///*']);
+    // The evidence pack's MHTML copy of the page, asked for at the click.
+    expect(manifest.optional_permissions).toEqual(['pageCapture']);
     // The settings page, in a tab of its own.
     expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
     // The help page is an extension page of its own (linked from the banner, the popup and the options page).
