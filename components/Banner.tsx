@@ -16,11 +16,16 @@ interface Props {
   onReview?: OnReview;
   /** Later reports' findings about this one (series, from the library), shown as notes. */
   later?: Finding[];
+  /** Opens the help page (through the background: a page cannot open an extension page itself). */
+  onHelp?: () => void;
 }
+
+const HELP_LABEL = '说明';
+const HELP_TITLE = '每项核对的含义、数字怎样读取、隐私';
 
 export const VERDICT_CLASS = { errors: 'nb-bad', gaps: 'nb-gap', unchecked: 'nb-gap', clean: 'nb-ok' } as const;
 
-export function Banner({ findings, coverage, onSelect, onDismiss, onReview, later = [] }: Props) {
+export function Banner({ findings, coverage, onSelect, onDismiss, onReview, later = [], onHelp }: Props) {
   const dismissed = findings.filter((f) => f.review?.status === 'dismissed');
   const v = verdictOf(dismissed.length ? findings.filter((f) => f.review?.status !== 'dismissed') : findings, coverage);
   return (
@@ -30,6 +35,11 @@ export function Banner({ findings, coverage, onSelect, onDismiss, onReview, late
           {v.headline}
         </strong>
         <span class="nb-brand">年报核对</span>
+        {onHelp && (
+          <button type="button" class="nb-help" title={HELP_TITLE} data-testid="nianbao-help" onClick={onHelp}>
+            {HELP_LABEL}
+          </button>
+        )}
         <button type="button" class="nb-close" aria-label="关闭核对结果" title="关闭" onClick={onDismiss}>
           ×
         </button>

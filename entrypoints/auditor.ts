@@ -1,4 +1,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sourceOfAddress } from '@/lib/archive-url.ts';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '@/lib/settings.ts';
 import { auditDocument, type AuditResult } from '@/lib/audit.ts';
 import { hiddenAsRendered } from '@/lib/read/hidden-elements.ts';
 import type { LibraryNewsMsg, ReportFoundMsg, ReviewMsg } from '@/entrypoints/shared/messages.ts';
@@ -7,8 +9,9 @@ import type { OnReview } from '@/components/ReviewControls.tsx';
 import { pageKind } from '@/lib/page-kind.ts';
 import { looksLikeReport } from '@/lib/report-detection.ts';
 import { guard, logError } from './content/log.ts';
-import { clearMarks, markFindings, type Marks } from './content/mark-cells.ts';
+import { clearMarks, markFindings, unmarkedFindings, type Marks } from './content/mark-cells.ts';
 import { handleContentMessage } from './content/messages.ts';
+import { markedTables } from './content/anchor.ts';
 import { ensureMarkStyles, removeMarkStyles } from './content/page-style.ts';
 import { markDone, timed, totalCostMs } from './content/timing.ts';
 import { clearProseHighlight, highlightProse } from './content/prose-highlight.ts';
@@ -24,8 +27,16 @@ import { severityCount } from '@/lib/checks/finding.ts';
 export default defineUnlistedScript(() => {
   const ctx = new ContentScriptContext('nianbao-auditor');
   let found: { result: AuditResult; marks: Marks; audited: AuditResult['report']; banner?: MountedBanner; key?: string } | null = null;
+  /** Where the reader was before the evidence pack scrolled the page. */
+  let scrolledFrom = { x: 0, y: 0 };
 
-  const scan = () => timed('scan', () => auditDocument(document, { url: location.href }, { isHidden: hiddenAsRendered }));
+  // An archived copy is read as the original page it keeps (its URL and host); the archive's address is kept too.
+  const scan = () => timed('scan', () => auditDocument(document, sourceOfAddress(location.href), { isHidden: hiddenAsRendered }));
+  // The reader's settings (options page); the defaults until storage answers, which it does before the scan ends.
+  let settings: Settings = DEFAULT_SETTINGS;
+  const settingsRead: Promise<void> = (browser.storage?.local?.get(SETTINGS_KEY) ?? Promise.resolve({}))
+    .then((stored: Record<string, unknown>) => void (settings = readSettings(stored[SETTINGS_KEY])))
+    .catch((err: unknown) => logError('settings', err));
 
   const announce = () => {
     if (!found) return;
@@ -73,16 +84,17 @@ export default defineUnlistedScript(() => {
   };
 
   const onFound = (result: AuditResult, runs: number) => {
+    // Marks off: the cells are still found (the popup's "show me" scrolls to them), but nothing is drawn.
     const marks = timed('mark', () => {
-      ensureMarkStyles(document);
-      return markFindings(result);
+      if (settings.marks) ensureMarkStyles(document);
+      return settings.marks ? markFindings(result) : unmarkedFindings(result);
     });
     guard('prose', () => highlightProse(result), 0);
     found = { result, marks, audited: result.report };
-    const banner = guard('banner', () => mountBanner(ctx, result, marks, review), undefined);
+    const banner = settings.banner ? guard('banner', () => mountBanner(ctx, result, marks, review), undefined) : undefined;
     found.banner = banner;
-    if (banner) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
-    guard('tooltip', () => mountTooltips(ctx, marks), undefined);
+    if (banner && settings.pill) guard('pill', () => mountPill(ctx, result.report.findings, banner), undefined);
+    if (settings.marks) guard('tooltip', () => mountTooltips(ctx, marks), undefined);
     timed('message', announce);
     const findings = result.report.findings;
     markDone({
@@ -97,7 +109,7 @@ export default defineUnlistedScript(() => {
 
   const watcher = watchForReport(
     scan,
-    (result, runs) => guard('onFound', () => onFound(result, runs), undefined),
+    (result, runs) => void settingsRead.then(() => guard('onFound', () => onFound(result, runs), undefined)),
     (runs) => markDone({ found: false, runs }),
     // A report column's list page names many reports but never becomes one: no ten-second wait there.
     { signal: ctx.signal },
@@ -112,6 +124,20 @@ export default defineUnlistedScript(() => {
       watching: () => watcher.watching,
       looksLikeReport: () => looksLikeReport(document),
       pageKind: () => pageKind(document),
+      showTable: async (index) => {
+        if (!found) return null;
+        const tables = markedTables(found.result);
+        if (index < 0) {
+          window.scrollTo({ left: scrolledFrom.x, top: scrolledFrom.y, behavior: 'instant' });
+          return { index, count: tables.length, table: null };
+        }
+        if (index >= tables.length) return null;
+        if (index === 0) scrolledFrom = { x: window.scrollX, y: window.scrollY };
+        tables[index].el.scrollIntoView({ block: 'start', inline: 'nearest', behavior: 'instant' });
+        // Let the page paint at its new place before the popup takes the screenshot.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return { index, count: tables.length, table: tables[index].key };
+      },
       reveal: (id) => {
         const finding = found?.marks.findings.get(id);
         return !!(found && finding && revealFinding(finding, found.marks));

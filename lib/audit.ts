@@ -3,6 +3,7 @@
  * extract tables 2/3/4 and the legacy 统计表 → metadata → checks. Pure DOM reading: runs in the page
  * (content script), in Node (CLI, with linkedom) and in tests (happy-dom). It never writes to the page.
  */
+import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { REPORT_TABLES } from './tables/index.ts';
@@ -23,6 +24,8 @@ import { formFindings } from './form/index.ts';
 export interface AuditSource {
   url?: string;
   file?: string;
+  /** The archived copy's address, when the page is one (lib/archive-url.ts). */
+  archivedAt?: string;
 }
 
 export interface AuditResult {
@@ -126,7 +129,8 @@ function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<El
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const tables = Array.from(body.getElementsByTagName('table'));
+  // An archived copy's toolbar (web.archive.org) is not part of the report: its tables are neither read nor counted.
+  const tables = Array.from(body.getElementsByTagName('table')).filter((t) => !t.closest(ARCHIVE_CHROME_SELECTOR));
   const { rows, cuts } = readTables(tables, read);
   let extracted = extractAll(rows);
   if (!withCells(extracted).some((t) => PROVES_REPORT.has(t.table))) {
@@ -170,7 +174,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
-    source: { title: meta.title, ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}) },
+    source: {
+      title: meta.title,
+      ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}),
+      ...(source.archivedAt ? { archivedAt: source.archivedAt } : {}),
+    },
     agency: meta.agency?.value ?? null,
     year,
     publishedAt: meta.publishedAt?.value ?? null,

@@ -4,6 +4,8 @@
  * only this (the auditor is loaded on report pages alone).
  */
 
+import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
+
 /** The 统计表 of the reports before 2019. */
 export const LEGACY_SIGNATURE = /政府信息公开情况统计表|统计指标|指标名称/;
 
@@ -48,7 +50,7 @@ export function looksLikeReport(doc: Document): boolean {
   // page laid out in one big table is not read whole.
   const tables = doc.getElementsByTagName('table');
   for (let i = 0, seen = 0; i < tables.length && seen < 8; i++) {
-    if (tables[i].getElementsByTagName('table').length) continue;
+    if (tables[i].getElementsByTagName('table').length || tables[i].closest(ARCHIVE_CHROME_SELECTOR)) continue;
     seen++;
     if (TABLE_SIGNATURE.test(tables[i].textContent ?? '')) return true;
   }

@@ -153,7 +153,14 @@ export const ReportSchema = z.object({
   /** Set by the JSON export; absent on a report inside the extension. */
   $schema: z.literal(REPORT_SCHEMA_ID).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
+  source: z.object({
+    title: z.string(),
+    /** The report's own address (for an archived copy: the original's, read from the archive's URL). */
+    url: z.string().optional(),
+    file: z.string().optional(),
+    /** The archived copy it was read from (web.archive.org), when it was. */
+    archivedAt: z.string().optional(),
+  }),
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
   publishedAt: z.string().nullable(),

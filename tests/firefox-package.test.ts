@@ -39,12 +39,13 @@ describe('Firefox package', () => {
     expect(result.errors).toEqual([]);
     expect(result.summary.errors).toBe(0);
     const warnings = (result.warnings as { code: string; file: string; message: string }[])
-      .map((w) => `${w.code} ${w.file.replace(/-[\w-]{8}\.js$/, '.js')} ${w.message}`)
+      // Vite names the extension pages' shared chunks after a module inside them, which moves as pages are added.
+      .map((w) => `${w.code} ${w.file.replace(/^chunks\/.*\.js$/, 'chunks/(shared).js')} ${w.message}`)
       .sort();
     expect(warnings).toEqual([
-      'DANGEROUS_EVAL chunks/download.js The Function constructor is eval.',
+      'DANGEROUS_EVAL chunks/(shared).js The Function constructor is eval.',
       'UNSAFE_VAR_ASSIGNMENT auditor.js Unsafe assignment to innerHTML',
-      'UNSAFE_VAR_ASSIGNMENT chunks/download.js Unsafe assignment to innerHTML',
+      'UNSAFE_VAR_ASSIGNMENT chunks/(shared).js Unsafe assignment to innerHTML',
       'UNSAFE_VAR_ASSIGNMENT content-scripts/content.js Unsafe call to import for argument 0',
     ]);
   });

@@ -24,6 +24,9 @@ export interface Deps {
   library?: LibraryStore;
   /** Tell a tab's frame what the library adds to its report. */
   tellTab?(tabId: number, frameId: number, news: LibraryNewsMsg): Promise<void>;
+  /** Inject the auditor into one frame (places added in the options page). */
+  injectAuditor?(tabId: number, frameId: number): Promise<void>;
+  openHelp?(): Promise<void>;
 }
 
 export async function showBadge(action: ActionApi, tabId: number, entry: TabEntry | undefined): Promise<void> {
@@ -50,6 +53,12 @@ export function handleMessage(msg: unknown, sender: Sender, deps: Deps): Promise
       .then(() => keepInLibrary(tabId, entry, deps))
       .then(() => true);
   }
+  if (msg.type === 'nianbao/load-auditor') {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !deps.injectAuditor) return undefined;
+    return deps.injectAuditor(tabId, sender.frameId ?? 0).then(() => true);
+  }
+  if (msg.type === 'nianbao/open-help') return deps.openHelp?.().then(() => true);
   if (msg.type === 'nianbao/get-tab') return deps.store.get(msg.tabId).then((entry) => entry ?? null);
   if (msg.type === 'nianbao/review') {
     const library = deps.library;

@@ -6,7 +6,9 @@ import { ArrivalPill } from '@/components/ArrivalPill.tsx';
 import { Banner } from '@/components/Banner.tsx';
 import type { OnReview } from '@/components/ReviewControls.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
+import type { OpenHelpMsg } from '@/entrypoints/shared/messages.ts';
 import { firstReportTable } from './anchor.ts';
+import { logError } from './log.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
 import { revealProse } from './prose-highlight.ts';
@@ -58,6 +60,7 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
           onDismiss={() => ((gone = true), dismiss())}
           onReview={onReview}
           later={later}
+          onHelp={() => void browser.runtime.sendMessage({ type: 'nianbao/open-help' } satisfies OpenHelpMsg).catch((err: unknown) => logError('help', err))}
         />,
         ui.container,
       );

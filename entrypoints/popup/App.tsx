@@ -7,11 +7,14 @@ import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
 import { counted } from '@/lib/library/entry.ts';
 import type { OnReview } from '@/components/ReviewControls.tsx';
-import { downloadFile } from './download.ts';
-import { makeExport, makeTsv } from './exports.ts';
+import { downloadBlob, downloadFile } from './download.ts';
+import { encodeCsv, makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
 
 // The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
+
+const EVIDENCE_WORKING = '正在保存证据包：页面会依次滚动到每张有问题的表格并截图…';
+const HELP_LINK = '说明：每项核对的含义、数字怎样读取、隐私';
 
 export function App({ port }: { port: PopupPort }) {
   const [state, setState] = useState<PopupState | null>(null);
@@ -31,12 +34,21 @@ export function App({ port }: { port: PopupPort }) {
       </a>
     </p>
   );
+  const helpUrl = port.helpUrl?.();
+  const helpLink = helpUrl && (
+    <p class="nb-help-link">
+      <a href={helpUrl} target="_blank" rel="noopener" data-testid="help-link">
+        {HELP_LINK}
+      </a>
+    </p>
+  );
   if (!state) return <p class="nb-loading">正在读取…</p>;
   if (state.kind === 'none')
     return (
       <>
         <NoReport why={state.why} />
         {libraryLink}
+        {helpLink}
       </>
     );
 
@@ -49,6 +61,15 @@ export function App({ port }: { port: PopupPort }) {
     console.error('[年报核对]', err);
     setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
   };
+  // No await before port.evidence: it asks for a permission, which needs the click's gesture.
+  const saveEvidencePack = () => {
+    if (!port.evidence) return;
+    setNotice({ text: EVIDENCE_WORKING });
+    return port.evidence(tabId, report).then((pack) => {
+      downloadBlob(pack.fileName, new Blob([pack.zip as BlobPart], { type: 'application/zip' }));
+      setNotice({ text: `已下载 ${pack.fileName}${pack.notes.length ? `（${pack.notes.join(' ')}）` : ''}` });
+    }, fail);
+  };
   const reveal = (f: Finding) => port.reveal(tabId, f.id).catch(fail);
   const review: OnReview | undefined =
     libraryKey && port.review
@@ -58,13 +79,20 @@ export function App({ port }: { port: PopupPort }) {
             .then(load, fail)
       : undefined;
   const onAction = async (action: ExportAction) => {
+    if (action === 'evidence') return saveEvidencePack();
     try {
       if (action === 'copy-tsv') {
         await port.copyText(makeTsv(report));
         setNotice({ text: '表格已复制，可粘贴到 Excel / WPS。' });
       } else {
         const file = await makeExport(report, action);
-        downloadFile(file.fileName, file.content, file.mime);
+        const flavour = action === 'json' || action === 'xlsx' ? 'utf8-bom' : ((await port.csvFlavour?.()) ?? 'utf8-bom');
+        if (flavour === 'utf8-bom' || typeof file.content !== 'string') downloadFile(file.fileName, file.content, file.mime);
+        else {
+          const { blob, fellBack } = encodeCsv({ ...file, text: file.content }, flavour);
+          downloadBlob(file.fileName, blob);
+          if (fellBack) return setNotice({ text: `已下载 ${file.fileName}（含 GB18030 无法表示的字符，已改用 UTF-8）` });
+        }
         setNotice({ text: `已下载 ${file.fileName}` });
       }
     } catch (err) {
@@ -118,8 +146,9 @@ export function App({ port }: { port: PopupPort }) {
           <FindingList findings={dismissed} onSelect={reveal} onReview={review} />
         </details>
       )}
-      <ExportButtons onAction={onAction} />
+      <ExportButtons onAction={onAction} evidence={!!port.evidence} />
       {libraryLink}
+      {helpLink}
       {notice && (
         <p class={`nb-notice ${notice.error ? 'nb-notice-error' : ''}`} role="status">
           {notice.text}

@@ -1,6 +1,8 @@
 import type { Finding, Report, Review } from '@/lib/schema.ts';
 import type { ContentStatus, GetReportMsg, GetTabMsg, ReportReply, RevealMsg, ReviewMsg, StatusMsg, TabEntry } from '@/entrypoints/shared/messages.ts';
 import { withReviews } from '@/lib/library/entry.ts';
+import { readSettings, SETTINGS_KEY, type CsvFlavour } from '@/lib/settings.ts';
+import { saveEvidence, type EvidencePack } from './evidence.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
 
 // Everything the popup needs from the browser, behind one small interface so App can be tested with a fake.
@@ -17,6 +19,12 @@ export interface PopupPort {
   copyText(text: string): Promise<void>;
   /** Mark a finding of a library entry (null clears); optional so tests without a library need not fake it. */
   review?(tabId: number, key: string, findingId: string, review: Review | null): Promise<void>;
+  /** The CSV encoding chosen in the options page (UTF-8 with BOM when absent). */
+  csvFlavour?(): Promise<CsvFlavour>;
+  /** The evidence pack (entrypoints/popup/evidence.ts); call it first thing in the click handler. */
+  evidence?(tabId: number, report: Report): Promise<EvidencePack>;
+  /** The help page's address (opened in a new tab from the popup's link). */
+  helpUrl?(): string;
 }
 
 /** `?tab=<id>` lets tests open popup.html as a page for a given tab; otherwise the active tab. */
@@ -62,5 +70,8 @@ export function browserPort(search: string): PopupPort {
     async review(tabId, key, findingId, review) {
       await browser.runtime.sendMessage({ type: 'nianbao/review', key, findingId, review, tabId } satisfies ReviewMsg);
     },
+    evidence: (tabId, report) => saveEvidence(tabId, report),
+    helpUrl: () => browser.runtime.getURL('/help.html'),
+    csvFlavour: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv,
   };
 }

@@ -23,7 +23,23 @@ export interface LibraryNewsMsg { type: 'nianbao/library'; key: string; series: 
 /** content/popup → background: mark a finding of the library entry `key` (null clears). Reply: LibraryNewsMsg | null. */
 export interface ReviewMsg { type: 'nianbao/review'; key: string; findingId: string; review: Review | null; tabId?: number }
 
-export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg | LibraryNewsMsg | ReviewMsg;
+
+/**
+ * content → background: load the auditor into this frame. Off .gov.cn (an archived copy, a mirror, a local
+ * file) the auditor is not web-accessible, so the background injects it with scripting.executeScript.
+ */
+export interface LoadAuditorMsg { type: 'nianbao/load-auditor' }
+/** banner/popup → background: open the help page in a tab (a page cannot open an extension page itself). */
+export interface OpenHelpMsg { type: 'nianbao/open-help' }
+
+/**
+ * popup → content (the frame holding the report), for the evidence pack: scroll the index-th marked table
+ * into view (index −1: back to where the reader was). Reply: ShownTable | null past the last one.
+ */
+export interface ShowTableMsg { type: 'nianbao/show-table'; index: number }
+export interface ShownTable { index: number; count: number; table: string | null }
+
+export type Msg = ReportFoundMsg | GetTabMsg | GetReportMsg | StatusMsg | RevealMsg | LibraryNewsMsg | ReviewMsg | LoadAuditorMsg | OpenHelpMsg | ShowTableMsg;
 
 export interface ReportReply { report: Report; costMs: number }
 
