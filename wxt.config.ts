@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 
 const require = createRequire(import.meta.url);
 
+/** Places the reader may add in the options page (lib/extra-hosts.ts): the archive, one mirror host, local files. */
+const OPTIONAL_HOSTS = ['*://web.archive.org/*', '*://*/*', 'file:///*'];
+
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 // The extension only ever runs on *.gov.cn pages and talks to nothing on the network.
@@ -24,7 +27,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '年报核对 Nianbao Check',
     description: '在政府网站上直接核对政府信息公开工作年度报告的表格数字，并一键导出 JSON/CSV。',
-    permissions: ['activeTab'],
+    // activeTab: the popup reads the current tab. storage: the reader's library (every report read, with review
+    // marks) and settings in storage.local, the per-tab reports in storage.session; unlimitedStorage: a library
+    // of many years and agencies outgrows storage.local's 10 MB. scripting: register the content script on the places the reader adds in the options page, and load the
+    // auditor into those pages (it is web-accessible to .gov.cn only).
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'scripting'],
+    // Asked for in the options page, at the moment the reader turns a place on — never granted at install:
+    // archived copies on web.archive.org, a mirror the reader names (any one host, hence the wildcard here),
+    // saved pages opened from disk.
+    // Firefox's MV2 has no optional_host_permissions: the origins go in optional_permissions there.
+    // The evidence pack's copy of the page as MHTML (pageCapture): asked for when the reader clicks 保存证据包
+    // (Chromium only).
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...OPTIONAL_HOSTS] }
+      : { optional_host_permissions: [...OPTIONAL_HOSTS], optional_permissions: ['pageCapture'] }),
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
     action: { default_title: '年报核对', default_icon: ICONS },

@@ -1,4 +1,5 @@
 import type { Finding } from '@/lib/schema.ts';
+import { severityCount } from '@/lib/checks/finding.ts';
 
 // Seen on arrival: a small pill pinned to the top-right corner of the viewport while the banner is out
 // of sight. It says the count and jumps to the banner; its own × closes it. Stateless, like the banner.
@@ -11,7 +12,7 @@ interface Props {
 }
 
 export function pillText(findings: Finding[]): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const errors = severityCount(findings).error;
   return errors ? `年报核对：${errors} 处不一致` : '年报核对：全部一致';
 }
 

@@ -1,3 +1,5 @@
+import type { LoadAuditorMsg } from '@/entrypoints/shared/messages.ts';
+import { isArchiveHost, isGovCnHost, reportHost } from '@/lib/archive-url.ts';
 import { pageKind } from '@/lib/page-kind.ts';
 import { looksLikeReport } from '@/lib/report-detection.ts';
 import { logError } from './content/log.ts';
@@ -17,6 +19,12 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
+    // Also registered at runtime on the places the reader added in the options page. On the archive,
+    // only copies of .gov.cn pages are ours (read from the archive URL), not its other pages.
+    if (isArchiveHost(location.hostname) && !isGovCnHost(reportHost(location.href))) return;
+    // Off .gov.cn the auditor is not web-accessible (the manifest exposes it to .gov.cn only): the
+    // background injects it into this frame instead.
+    const viaBackground = !isGovCnHost(location.hostname);
     let loading = false;
 
     const onMessage = (msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
@@ -36,7 +44,12 @@ export default defineContentScript({
     const loadAuditor = () => {
       loading = true;
       // The auditor registers its own message listener as it starts; ours steps aside then.
-      import(/* @vite-ignore */ browser.runtime.getURL(AUDITOR_PATH)).then(
+      const load: Promise<unknown> = viaBackground
+        ? browser.runtime.sendMessage({ type: 'nianbao/load-auditor' } satisfies LoadAuditorMsg).then((ok: unknown) => {
+            if (ok !== true) throw new Error('the background did not load the auditor');
+          })
+        : import(/* @vite-ignore */ browser.runtime.getURL(AUDITOR_PATH));
+      load.then(
         () => browser.runtime.onMessage.removeListener(onMessage),
         (err: unknown) => {
           loading = false;

@@ -3,24 +3,29 @@
  * extract tables 2/3/4 and the legacy 统计表 → metadata → checks. Pure DOM reading: runs in the page
  * (content script), in Node (CLI, with linkedom) and in tests (happy-dom). It never writes to the page.
  */
+import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { TABLE2_ROWS, TABLE3_ROWS } from './tables/dictionary.ts';
+import { REPORT_TABLES } from './tables/index.ts';
+import type { FormatTag, KeyDef } from './tables/dictionary.ts';
 import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
-import { table2Spec } from './tables/table2.ts';
-import { table3Spec } from './tables/table3.ts';
-import { table4Spec } from './tables/table4.ts';
-import { extractLegacy } from './tables/legacy.ts';
-import { LEGACY_SIGNATURE, mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
+import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
 import { cutTableFindings } from './read/cut-tables.ts';
 import { rowsOfLines, textLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
+import { firstReportTable } from './first-report-table.ts';
+import { articleText, reportContainer, type ArticleText } from './read/article-text.ts';
+import { hiddenByMarkup } from './read/hidden-elements.ts';
 import { checkReport, runChecks } from './checks/index.ts';
+import { proseFindings } from './prose/index.ts';
+import { formFindings } from './form/index.ts';
 
 export interface AuditSource {
   url?: string;
   file?: string;
+  /** The archived copy's address, when the page is one (lib/archive-url.ts). */
+  archivedAt?: string;
 }
 
 export interface AuditResult {
@@ -30,10 +35,17 @@ export interface AuditResult {
    * differing second copy of the tables (the findings whose ids start with `copy2:`).
    */
   elementFor(table: TableKey, ref: CellRef, copy?: 1 | 2): Element | undefined;
+  /** The article text with each character's text node, for highlighting a quoted span (not in the JSON). */
+  article?: ArticleText;
 }
 
 
-const SPECS: TableSpec[] = [table2Spec, table3Spec, table4Spec];
+/** The tables the shared engine reads, from their header specs. */
+const SPECS: TableSpec[] = REPORT_TABLES.flatMap((t) => ('engine' in t.read ? [t.read.engine] : []));
+/** The tables whose cells make a page a report of the current forms. */
+const PROVES_REPORT = new Set(REPORT_TABLES.filter((t) => t.provesReport).map((t) => t.key));
+/** Row labels that rebuild rows from the lines of a flattened report. */
+const LINE_LABELS = REPORT_TABLES.filter((t) => t.readsFlattenedLines).flatMap((t) => t.rows);
 
 /** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {
@@ -60,40 +72,80 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
 
+/**
+ * The report's form, from the dictionary's format tags: a cell whose row or column only the 2021 form
+ * prints makes it 2021; only the 2019 form, 2019 (or 2021 by the year: some 2021 reports keep 2019 rows);
+ * only the legacy 统计表, legacy. Tables of the current forms with no such cell go by the year.
+ */
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
-  const has = (key: TableKey, pred: (row: string, col: string) => boolean) =>
-    !!tables[key]?.cells.some((c) => pred(c.row, c.col));
-  if (has('table3', (r) => r.startsWith('other_') && r !== 'other') || has('table2', (_r, c) => ['issued', 'repealed', 'in_force', 'fee_amount'].includes(c)))
-    return '2021';
-  if (has('table3', (r) => r === 'other') || has('table2', (_r, c) => ['new_made', 'prev_year_items', 'procurement_items'].includes(c)))
-    return year !== null && year >= 2021 ? '2021' : '2019';
-  if (tables.legacy) return 'legacy';
-  if (tables.table3 || tables.table4) return year !== null && year >= 2021 ? '2021' : '2019';
+  const byYear: Format = year !== null && year >= 2021 ? '2021' : '2019';
+  const only = (defs: KeyDef[], key: string) => {
+    const formats = defs.find((d) => d.key === key)?.formats;
+    return formats?.length === 1 ? formats[0] : null;
+  };
+  const tags = new Set<FormatTag>();
+  for (const t of REPORT_TABLES)
+    for (const c of tables[t.key]?.cells ?? []) {
+      const row = only(t.rows, c.row);
+      const col = only(t.columns, c.col);
+      if (row) tags.add(row);
+      if (col) tags.add(col);
+    }
+  if (tags.has('2021')) return '2021';
+  if (tags.has('2019')) return byYear;
+  if (tags.has('legacy')) return 'legacy';
+  if (REPORT_TABLES.some((t) => t.provesReport && tables[t.key])) return byYear;
   return 'unknown';
 }
 
-/** The element before which the metadata is read: the report's first table (or first flattened line). */
-function firstReportElement(extracted: ExtractedTable[]): Element | undefined {
-  const first = extracted.flatMap((t) => t.cells.slice(0, 1)).find((c) => c.el)?.el ?? undefined;
-  return first?.closest('table') ?? first;
+
+/** A section heading between flattened tables (二、主动公开政府信息情况): prose, where a table's lines begin. */
+const SECTION_BEFORE_TABLE = /^[一二三四五六七]\s*[、.．].{0,20}(?:主动公开|收到和处理|行政复议|行政诉讼)/;
+
+/**
+ * A flattened table's own lines (one cell per paragraph) are table, not prose: from its first value line back
+ * over its header and label lines to the section heading above it (at most 80 short lines), to its last value.
+ */
+function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<Element> {
+  const out = new Set<Element>();
+  const flat = extracted.filter((t) => t.cells.some((c) => c.cell.source?.kind === 'line'));
+  if (!flat.length) return out;
+  const lines = textLines(body);
+  const inTable = new Array<boolean>(lines.length).fill(false);
+  for (const t of flat) {
+    const at = t.cells.flatMap((c) => (c.cell.source?.kind === 'line' ? [c.cell.source.line] : []));
+    let lo = Math.min(...at);
+    const hi = Math.max(...at);
+    for (let n = 0; n < 80 && lo > 0 && lines[lo - 1].text.length <= 40 && !SECTION_BEFORE_TABLE.test(lines[lo - 1].text); n++) lo--;
+    inTable.fill(true, lo, hi + 1);
+  }
+  // An element is left out only when every line it holds is table (text and <br>s in one <div> hold prose too).
+  const prose = new Set(lines.filter((_, i) => !inTable[i]).map((l) => l.el));
+  lines.forEach((l, i) => inTable[i] && !prose.has(l.el) && out.add(l.el));
+  return out;
 }
 
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const tables = Array.from(body.getElementsByTagName('table'));
+  // An archived copy's toolbar (web.archive.org) is not part of the report: its tables are neither read nor counted.
+  const tables = Array.from(body.getElementsByTagName('table')).filter((t) => !t.closest(ARCHIVE_CHROME_SELECTOR));
   const { rows, cuts } = readTables(tables, read);
   let extracted = extractAll(rows);
-  if (!withCells(extracted).some((t) => t.table === 'table3' || t.table === 'table4')) {
+  if (!withCells(extracted).some((t) => PROVES_REPORT.has(t.table))) {
     const bodyText = body.textContent ?? '';
     if (TABLE_SIGNATURE.test(bodyText)) {
       // Tables flattened to one cell per line: rebuild rows from the page's text lines.
-      const fromLines = extractAll(rowsOfLines(textLines(body), [...TABLE2_ROWS, ...TABLE3_ROWS]));
+      const fromLines = extractAll(rowsOfLines(textLines(body), LINE_LABELS));
       if (withCells(fromLines).length > withCells(extracted).length) extracted = fromLines;
     }
-    const legacy = withCells(extracted).length || !LEGACY_SIGNATURE.test(bodyText) ? null : extractLegacy(rows);
-    if (legacy) extracted.push(legacy);
+    // Tables with a reader of their own (the legacy 统计表): only when no current-form table was read.
+    for (const t of REPORT_TABLES) {
+      if (!('own' in t.read) || withCells(extracted).length || !t.read.signature.test(bodyText)) continue;
+      const own = t.read.own(rows);
+      if (own) extracted.push(own);
+    }
   }
   if (!extracted.length) return null;
 
@@ -118,11 +170,15 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
   // Metadata fields sit above the report; reading only that far keeps the walk short.
-  const meta = readMetadata(doc, textLines(body, firstReportElement(extracted)).map((l) => l.text).join('\n'));
+  const meta = readMetadata(doc, textLines(body, firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)))).map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
-    source: { title: meta.title, ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}) },
+    source: {
+      title: meta.title,
+      ...(source.url ? { url: source.url } : {}), ...(source.file ? { file: source.file } : {}),
+      ...(source.archivedAt ? { archivedAt: source.archivedAt } : {}),
+    },
     agency: meta.agency?.value ?? null,
     year,
     publishedAt: meta.publishedAt?.value ?? null,
@@ -136,12 +192,21 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     findings: [],
     coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
+  // The prose around the tables: the report's own container, read as the reader sees it.
+  const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
+  const container = reportContainer([...new Set(anchors)]);
+  const lineEls = flattenedTableLines(body, extracted);
+  const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
+  if (article) report.article = { text: article.text };
   const checked = checkReport(report);
   report.findings = [...problems, ...checked.findings];
   report.coverage = checked.coverage;
   report.findings.push(...secondCopyFindings(report, extracted));
+  // The whole report: its prose against its tables.
+  report.findings.push(...proseFindings(report), ...formFindings(report));
   return {
     report,
+    ...(article ? { article } : {}),
     elementFor: (table, ref, copy = 1) => {
       const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
       return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);

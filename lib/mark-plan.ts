@@ -8,6 +8,9 @@
  */
 import type { CellRef, Finding, Report, Table } from './schema.ts';
 import { BLANK_CELLS_RULE } from './checks/blank-cells.ts';
+import { table3BalanceRule, table3ResultsTotalRule, table3RowTotalRule } from './checks/table3-rules.ts';
+import { table4GroupTotalRule } from './checks/table4-rules.ts';
+import { legacySumRule } from './checks/legacy-rules.ts';
 
 /** `total`: a sum's printed total (or a lone failed balance's figures); `part`: a non-zero figure involved in a failed relation; `warning`: what a warning is about. */
 export type CellRole = 'total' | 'part' | 'warning';
@@ -32,17 +35,17 @@ export interface MarkPlan {
  */
 const TOTAL_OF: Partial<Record<string, 'row' | 'col'>> = {
   // 总计 column of one row; the parts are the other columns of that row.
-  'table3.row_total': 'col',
+  [table3RowTotalRule.id]: 'col',
   // （七）总计 row of one column (one cell, or the five legal-person cells it adds up); the parts are other rows.
-  'table3.results_total': 'row',
+  [table3ResultsTotalRule.id]: 'row',
   // 总计 column of one group; the parts are the group's other columns.
-  'table4.group_total': 'col',
+  [table4GroupTotalRule.id]: 'col',
   // The parent row of one column; the parts are its child rows.
-  'legacy.sum': 'row',
+  [legacySumRule.id]: 'row',
 };
 
 /** The one relation whose cells are all stated figures with no single total (一 + 二 = 三(七) + 四). */
-const BALANCE = 'table3.balance';
+const BALANCE = table3BalanceRule.id;
 
 export function cellKey(table: string, ref: CellRef): string {
   return `${table}\u0000${ref.row}\u0000${ref.col}`;

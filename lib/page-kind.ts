@@ -5,7 +5,7 @@
  * Only asked when no report table was found; both kinds name a report in their title or heading.
  * Runs in the page (a browser DOM resolves each link's address).
  */
-import { mayHoldReport } from './report-detection.ts';
+import { mayHoldReport, mentionsReport } from './report-detection.ts';
 
 /** `text` is the link's own text (or its address, for an embedded PDF). */
 export interface PageLink { text: string; href: string }
@@ -13,7 +13,6 @@ export type PageKind = { kind: 'list' | 'attachment'; links: PageLink[] } | { ki
 
 const OTHER: PageKind = { kind: 'other' };
 
-const REPORT_NAME = /年度报告|年报/;
 const YEAR = /(?:19|20)\d\d/;
 const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?)(?:$|[?#&])/i;
 /** A report column lists at least this many reports; a report's own sidebar ("往年年报") rarely does. */
@@ -27,14 +26,14 @@ function add(links: PageLink[], text: string, href: string): void {
 
 export function pageKind(doc: Document): PageKind {
   const heading = doc.querySelector('h1')?.textContent ?? '';
-  if (!REPORT_NAME.test(doc.title + heading)) return OTHER;
+  if (!mentionsReport(doc.title + heading)) return OTHER;
   const reports: PageLink[] = [];
   const attachments: PageLink[] = [];
   // The DOM's own properties resolve relative addresses against the page.
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     const href = a.href;
     const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (REPORT_NAME.test(text) && YEAR.test(text)) add(reports, text, href);
+    if (mentionsReport(text) && YEAR.test(text)) add(reports, text, href);
     if (ATTACHMENT.test(href) || ATTACHMENT.test(text)) add(attachments, text || a.title || href, href);
   }
   for (const el of doc.querySelectorAll<HTMLIFrameElement & HTMLObjectElement>('embed[src],iframe[src],object[data]')) {

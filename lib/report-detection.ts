@@ -4,9 +4,33 @@
  * only this (the auditor is loaded on report pages alone).
  */
 
+import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
+
 /** The 统计表 of the reports before 2019. */
 export const LEGACY_SIGNATURE = /政府信息公开情况统计表|统计指标|指标名称/;
-const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:年度报告|年报|工作报告)|年度报告/;
+
+/** The report's own name as a title prints it: 政府信息公开工作年度报告, 政务公开年报, …情况报告 (its end cuts a site suffix). */
+export const REPORT_PHRASE = /(?:政府信息|政务)公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?:报告|年报)/;
+/** Where a title's report name ends: the phrase, or a bare 年度报告 (…年度工作报告). */
+export const REPORT_NAME = new RegExp(`${REPORT_PHRASE.source}|年度报告`);
+/** Looser words that still name an annual report (信息公开…工作报告, a few words between). */
+const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,6}(?:年度报告|年报|工作报告)/;
+
+/**
+ * Does a link's text or a page about reports mention one at all (年报 alone will do)? Looser than a title:
+ * a report column lists "2022年年报" links, and an attachment page may call the report just that.
+ */
+export function mentionsReport(text: string): boolean {
+  return /年度报告|年报/.test(text);
+}
+
+/**
+ * Does this text (a page title, a heading, the CMS's title meta) name an annual report? The one test of a
+ * report title: the content script's first look and the metadata's choice of title both use it.
+ */
+export function isReportTitle(text: string): boolean {
+  return REPORT_NAME.test(text) || REPORT_WORDS.test(text);
+}
 /** Words only the report's own tables print. */
 export const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开申请|本年度办理结果|结转下年度继续办理|行政复议.{0,4}行政诉讼|第二十条第/;
 
@@ -15,18 +39,18 @@ export const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开�
  * first headings name an annual report, or do its first tables carry a report table's own words?
  */
 export function looksLikeReport(doc: Document): boolean {
-  if (REPORT_WORDS.test(doc.title)) return true;
+  if (isReportTitle(doc.title)) return true;
   const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content');
-  if (meta && REPORT_WORDS.test(meta)) return true;
+  if (meta && isReportTitle(meta)) return true;
   for (const tag of ['h1', 'h2']) {
     const headings = doc.getElementsByTagName(tag);
-    for (let i = 0; i < headings.length && i < 3; i++) if (REPORT_WORDS.test(headings[i].textContent ?? '')) return true;
+    for (let i = 0; i < headings.length && i < 3; i++) if (isReportTitle(headings[i].textContent ?? '')) return true;
   }
   // A generic page title over a report: the report's own tables say so. Innermost tables only, so a
   // page laid out in one big table is not read whole.
   const tables = doc.getElementsByTagName('table');
   for (let i = 0, seen = 0; i < tables.length && seen < 8; i++) {
-    if (tables[i].getElementsByTagName('table').length) continue;
+    if (tables[i].getElementsByTagName('table').length || tables[i].closest(ARCHIVE_CHROME_SELECTOR)) continue;
     seen++;
     if (TABLE_SIGNATURE.test(tables[i].textContent ?? '')) return true;
   }

@@ -4,11 +4,8 @@
  * (发布机构 / 发文机关 / 发布单位 / 填报单位), then the 统计期限 sentence and dates.
  */
 import { cleanSpaces, toHalfWidth } from './read/normalize-text.ts';
-
-export interface Evidence {
-  value: string;
-  evidence: string;
-}
+import type { Evidence } from './schema.ts';
+import { isReportTitle, REPORT_NAME, REPORT_PHRASE } from './report-detection.ts';
 
 export interface ReportMetadata {
   title: string;
@@ -17,9 +14,6 @@ export interface ReportMetadata {
   publishedAt: Evidence | null;
 }
 
-/** The report's own name in a title: 政府信息公开工作年度报告, 政务公开年报, …年度工作报告. */
-const REPORT_PHRASE = /(?:政府信息|政务)公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?:报告|年报)/;
-const TITLE_REPORT = new RegExp(`${REPORT_PHRASE.source}|年度报告`);
 const AGENCY_FIELD = /(?:发布(?:机构|单位|部门)|发文机关|填报单位|信息来源|来源单位|公开主体)\s*[:：]?\s*([^\s:：|]{2,40})/;
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 // A bare 时间： (the CMS title block "来源：… 时间：2021-03-05 08:58") only at a line or word start, so that
@@ -32,12 +26,12 @@ const PERIOD = /(?:统计期限|统计时[限间]|时间为|期限[为从])[^。
 /** The page's headline: document title, else the first heading-like element naming a report. */
 function reportTitle(doc: Document): string {
   const fromDoc = cleanSpaces(doc.title ?? '');
-  if (TITLE_REPORT.test(fromDoc)) return fromDoc;
+  if (isReportTitle(fromDoc)) return fromDoc;
   const meta = doc.querySelector('meta[name=ArticleTitle],meta[name=title],meta[property="og:title"]')?.getAttribute('content');
-  if (meta && TITLE_REPORT.test(meta)) return cleanSpaces(meta);
+  if (meta && isReportTitle(meta)) return cleanSpaces(meta);
   for (const el of Array.from(doc.querySelectorAll('h1,h2,h3,ucaptitle,.title,[class*=title],p[align=center],p[style*=center]')).slice(0, 30)) {
     const text = cleanSpaces(el.textContent ?? '');
-    if (text.length < 80 && TITLE_REPORT.test(text)) return text;
+    if (text.length < 80 && isReportTitle(text)) return text;
   }
   return fromDoc;
 }
@@ -47,7 +41,7 @@ function reportTitle(doc: Document): string {
  * cut at the first separator after the report's name. A range before it ("2022—2023年") is not touched.
  */
 export function withoutSiteSuffix(title: string): string {
-  const m = TITLE_REPORT.exec(title);
+  const m = REPORT_NAME.exec(title);
   if (!m) return title;
   const end = m.index + m[0].length;
   return (title.slice(0, end) + title.slice(end).split(/[_|｜\-—–]/)[0]).trim();

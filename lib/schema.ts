@@ -6,19 +6,32 @@ import { z } from 'zod';
  * Keys are stable and canonical (see lib/tables/dictionary.ts) so data desks can stack many agencies and years.
  */
 import { SCHEMA_VERSION } from './schema-version.ts';
+import { TABLE_KEYS } from './tables/table-keys.ts';
 
 export { SCHEMA_VERSION };
 
-export const TableKeySchema = z.enum(['table2', 'table3', 'table4', 'legacy']);
+export const TableKeySchema = z.enum(TABLE_KEYS);
 export type TableKey = z.infer<typeof TableKeySchema>;
 
 export const CellStatusSchema = z.enum(['ok', 'blank', 'dash', 'unreadable']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;
 
-/** Where a value came from on the page: a grid slot of the n-th <table>, or the n-th text line of a flattened table. */
+/**
+ * Where a value came from on the page: a grid slot of the n-th <table> (of a Word .docx: its n-th table),
+ * the n-th text line of a flattened table, or a grid slot of the n-th table rebuilt from a PDF with the
+ * page (1-based) and box [left, top, right, bottom] in points from the page's top left it is printed in.
+ */
 export const SourceRefSchema = z.union([
   z.object({ kind: z.literal('table'), table: z.number().int(), row: z.number().int(), col: z.number().int() }),
   z.object({ kind: z.literal('line'), line: z.number().int() }),
+  z.object({
+    kind: z.literal('pdf'),
+    table: z.number().int(),
+    row: z.number().int(),
+    col: z.number().int(),
+    page: z.number().int().positive(),
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  }),
 ]);
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -65,6 +78,15 @@ export const OtherReportSchema = z.object({
 });
 export type OtherReport = z.infer<typeof OtherReportSchema>;
 
+/** The reader's mark on a finding, kept with the report in the library: checked and true, or set aside. */
+export const ReviewSchema = z.object({
+  status: z.enum(['confirmed', 'dismissed']),
+  note: z.string().optional(),
+  /** When it was marked (ISO 8601). */
+  at: z.string(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
 export const FindingSchema = z.object({
   id: z.string(),
   rule: z.string(),
@@ -79,6 +101,8 @@ export const FindingSchema = z.object({
   other: OtherReportSchema.optional(),
   /** A finding about the prose quotes its sentence. */
   text: TextSpanSchema.optional(),
+  /** The reader's review (已核实 / 已忽略), from the library; absent when not reviewed. */
+  review: ReviewSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -117,10 +141,26 @@ export type Format = z.infer<typeof FormatSchema>;
 
 /** A metadata fact with the text it was read from, so a reader can see why we think so. */
 export const EvidenceSchema = z.object({ value: z.string(), evidence: z.string() });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * What a JSON export names in `$schema`: the JSON Schema generated from `ReportSchema` (`npm run audit -- --schema`;
+ * shipped in the extension as `schema/report.schema.json`) carries it as its `$id`. A name, not an address.
+ */
+export const REPORT_SCHEMA_ID = `urn:nianbao-check:report-schema:${SCHEMA_VERSION}`;
 
 export const ReportSchema = z.object({
+  /** Set by the JSON export; absent on a report inside the extension. */
+  $schema: z.literal(REPORT_SCHEMA_ID).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  source: z.object({ title: z.string(), url: z.string().optional(), file: z.string().optional() }),
+  source: z.object({
+    title: z.string(),
+    /** The report's own address (for an archived copy: the original's, read from the archive's URL). */
+    url: z.string().optional(),
+    file: z.string().optional(),
+    /** The archived copy it was read from (web.archive.org), when it was. */
+    archivedAt: z.string().optional(),
+  }),
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
   publishedAt: z.string().nullable(),
@@ -130,12 +170,8 @@ export const ReportSchema = z.object({
     year: EvidenceSchema.optional(),
     publishedAt: EvidenceSchema.optional(),
   }),
-  tables: z.object({
-    table2: TableSchema.optional(),
-    table3: TableSchema.optional(),
-    table4: TableSchema.optional(),
-    legacy: TableSchema.optional(),
-  }),
+  /** Each report table read, by key (lib/tables/table-keys.ts). */
+  tables: z.object(Object.fromEntries(TABLE_KEYS.map((key) => [key, TableSchema.optional()])) as Record<TableKey, z.ZodOptional<typeof TableSchema>>),
   findings: z.array(FindingSchema),
   coverage: CoverageSchema,
   /**

@@ -23,7 +23,7 @@ export async function auditPages(files: string[], onOutcome: (index: number, out
   // NIANBAO_THREADS=1: everything on the main thread (tests compare the two).
   const threads = Math.min(Number(process.env.NIANBAO_THREADS ?? availableParallelism()), Math.ceil(files.length / AHEAD));
   if (files.length < POOL_FROM || threads < 2) {
-    files.forEach((file, i) => onOutcome(i, auditPage(file)));
+    for (let i = 0; i < files.length; i++) onOutcome(i, await auditPage(files[i]));
     return;
   }
   const done = new Map<number, PageOutcome>();

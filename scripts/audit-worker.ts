@@ -6,7 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import { auditPage, type PageOutcome } from './audit-page.ts';
 
+// Pages come a few ahead; a PDF's audit is asynchronous (pdf.js), so they are audited one after another
+// on a chain rather than all at once (one page's memory at a time). A rejection ends the worker.
+let chain = Promise.resolve();
 parentPort!.on('message', (job: { index: number; file: string }) => {
-  const outcome: PageOutcome = auditPage(job.file);
-  parentPort!.postMessage({ index: job.index, outcome });
+  chain = chain.then(async () => {
+    const outcome: PageOutcome = await auditPage(job.file);
+    parentPort!.postMessage({ index: job.index, outcome });
+  });
+  chain.catch((e) => {
+    throw e;
+  });
 });

@@ -1,7 +1,9 @@
 /**
- * npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]
- * Audits saved report pages in Node, then checks the reports against each other (one agency's consecutive
- * years, lib/checks/series.ts): those findings go into the later year's report. Exit 0 when every input was read (findings are data, not errors);
+ * npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]
+ * Audits saved report pages, Word (.docx) and PDF reports in Node, then checks the reports against each other (one agency's consecutive
+ * years, lib/checks/series.ts): those findings go into the later year's report. `--format xlsx` writes one
+ * workbook per report into the --out folder (instead of the JSON and CSVs); `--schema` prints the reports'
+ * JSON Schema. Exit 0 when every input was read (findings are data, not errors);
  * 1 when an input could not be read or holds no report, or --out could not be written, with the reason on
  * stderr; 2 for bad arguments, with the usage line.
  */
@@ -9,6 +11,8 @@ import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, 
 import { once } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { exportJson } from '../lib/export/json.ts';
+import { reportJsonSchemaText } from '../lib/export/json-schema.ts';
+import { exportXlsx } from '../lib/export/xlsx.ts';
 import { BOM, exportFindingsCsv, exportValuesCsv, toCsv } from '../lib/export/csv.ts';
 import { WIDE_LEAD_COLUMNS, wideKeys, wideRow } from '../lib/export/wide-csv.ts';
 import { EXPORT_KINDS, exportFileName, freeCopyNumber, type ExportKind } from '../lib/export/file-names.ts';
@@ -20,7 +24,7 @@ import { auditPages } from './audit-pool.ts';
 import { ReportSpool, Sink } from './report-spool.ts';
 import { summary } from './summary.ts';
 
-const USAGE = 'usage: npm run audit -- <file.html|dir>... [--format text|json|csv|wide] [--out DIR] [--dictionary]';
+const USAGE = 'usage: npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]';
 
 /** A mistake in the command line itself: exit 2, with the usage line. */
 class UsageError extends Error {}
@@ -30,6 +34,7 @@ function parseArgs(argv: string[]) {
   let format = 'text';
   let out: string | null = null;
   let dictionary = false;
+  let schema = false;
   const valueOf = (flag: string, i: number) => {
     const v = argv[i];
     if (v === undefined || v === '' || v.startsWith('-')) throw new UsageError(`${flag} 后面缺少取值`);
@@ -42,6 +47,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--out') out = valueOf(a, ++i);
     else if (a.startsWith('--out=')) out = a.slice(6) || valueOf('--out', argv.length);
     else if (a === '--dictionary') dictionary = true;
+    else if (a === '--schema') schema = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -49,17 +55,21 @@ function parseArgs(argv: string[]) {
     else if (a.startsWith('-')) throw new UsageError(`不认识的选项 “${a}”`);
     else files.push(a);
   }
-  if (!['text', 'json', 'csv', 'wide'].includes(format)) throw new UsageError(`--format 只能是 text、json、csv 或 wide（收到 “${format}”）`);
-  if (!dictionary && !files.length) throw new UsageError('请给出要核对的网页文件或文件夹');
-  return { files, format, out, dictionary };
+  if (!['text', 'json', 'csv', 'wide', 'xlsx'].includes(format)) throw new UsageError(`--format 只能是 text、json、csv、wide 或 xlsx（收到 “${format}”）`);
+  if (format === 'xlsx' && !out) throw new UsageError('--format xlsx 写入文件：请用 --out 给出文件夹');
+  if (!dictionary && !schema && !files.length) throw new UsageError('请给出要核对的网页文件或文件夹');
+  return { files, format, out, dictionary, schema };
 }
 
-const DOCUMENT_EXTENSIONS: Record<string, string> = { '.pdf': 'PDF', '.doc': 'Word', '.docx': 'Word', '.wps': 'WPS', '.xls': 'Excel', '.xlsx': 'Excel' };
+const DOCUMENT_EXTENSIONS: Record<string, string> = { '.doc': 'Word', '.wps': 'WPS', '.ofd': 'OFD', '.xls': 'Excel', '.xlsx': 'Excel' };
 
-/** The pages of a folder; a folder without any is an input error that names what it does hold. */
+/** What the CLI reads in a folder: saved pages, Word (.docx) and PDF reports. */
+const READ_IN_FOLDER = /\.(?:html?|docx|pdf)$/i;
+
+/** The pages (and .docx reports) of a folder; a folder without any is an input error that names what it does hold. */
 function pagesIn(dir: string): string[] {
   const names = readdirSync(dir).sort();
-  const pages = names.filter((f) => /\.html?$/i.test(f)).map((f) => join(dir, f));
+  const pages = names.filter((f) => READ_IN_FOLDER.test(f)).map((f) => join(dir, f));
   if (pages.length) return pages;
   const counts = new Map<string, number>();
   for (const f of names) {
@@ -67,7 +77,7 @@ function pagesIn(dir: string): string[] {
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const others = [...counts].map(([kind, n]) => `${n} 个 ${kind} 文件`).join('、');
-  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
+  throw new InputError(`${dir}：文件夹里没有 .html/.htm 网页、.docx 或 .pdf 文件${others ? `（只有 ${others}；这类年报暂不支持）` : ''}`);
 }
 
 function isFolder(path: string): boolean {
@@ -78,17 +88,29 @@ function isFolder(path: string): boolean {
   }
 }
 
-const EXPORTS: Record<ExportKind, (r: Report) => string> = { json: exportJson, 'values-csv': exportValuesCsv, 'findings-csv': exportFindingsCsv };
+const EXPORTS: Record<ExportKind, (r: Report) => string | Promise<Uint8Array>> = {
+  json: exportJson,
+  'values-csv': exportValuesCsv,
+  'findings-csv': exportFindingsCsv,
+  xlsx: exportXlsx,
+};
 
 /**
- * Writes each report's three files into `dir` as it comes, never over an existing file (renamed copies are
+ * Writes each report's files of `kinds` into `dir` as it comes, never over an existing file (renamed copies are
  * told on stderr); with `whole`, the whole set's two files too (written to scratch files alongside, then
  * copied in under a free name at the end).
  */
-function openExports(dir: string, whole: { prefix: string; columns: string[]; scratch: (name: string) => string } | null) {
+function openExports(dir: string, kinds: ExportKind[], whole: { prefix: string; columns: string[]; scratch: (name: string) => string } | null) {
   const guard = <T>(f: () => T): T => {
     try {
       return f();
+    } catch (e) {
+      throw new InputError(writeErrorSentence(e, dir));
+    }
+  };
+  const guardAsync = async (f: () => Promise<void>): Promise<void> => {
+    try {
+      await f();
     } catch (e) {
       throw new InputError(writeErrorSentence(e, dir));
     }
@@ -103,17 +125,17 @@ function openExports(dir: string, whole: { prefix: string; columns: string[]; sc
   wide?.write(BOM + toCsv([...WIDE_LEAD_COLUMNS, ...whole!.columns], []) + '\r\n');
   let first = true;
   return {
-    add(report: Report, file: string) {
-      guard(() => {
-        const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)));
+    async add(report: Report, file: string) {
+      await guardAsync(async () => {
+        const copy = freeCopyNumber(report, (name) => written.has(name) || existsSync(join(dir, name)), kinds);
         if (copy > 1) {
           const wanted = exportFileName(report, 'json').replace(/\.json$/, '');
           console.error(`年报核对: ${file} 的文件名改为 ${exportFileName(report, 'json', copy).replace(/\.json$/, '')}…（已有同名的 ${wanted}…，不覆盖）`);
         }
-        for (const kind of EXPORT_KINDS) {
+        for (const kind of kinds) {
           const name = exportFileName(report, kind, copy);
           // 'wx': fail rather than replace a file that appeared meanwhile.
-          writeFileSync(join(dir, name), EXPORTS[kind](report), { flag: 'wx' });
+          writeFileSync(join(dir, name), await EXPORTS[kind](report), { flag: 'wx' });
           written.add(name);
         }
       });
@@ -187,6 +209,10 @@ async function main(): Promise<number> {
     process.stdout.write(dictionaryMarkdown());
     return 0;
   }
+  if (args.schema) {
+    process.stdout.write(reportJsonSchemaText());
+    return 0;
+  }
   let failed = 0;
   const fail = (e: unknown) => {
     if (!(e instanceof InputError)) throw e;
@@ -219,7 +245,7 @@ async function main(): Promise<number> {
     if (args.out) {
       try {
         const whole = oneFile ? null : { prefix: setPrefix(args.files), columns: wideKeys(spool.wideCarriers), scratch: (n: string) => spool.scratch(n) };
-        exports = openExports(args.out, whole);
+        exports = openExports(args.out, args.format === 'xlsx' ? ['xlsx'] : EXPORT_KINDS, whole);
       } catch (e) {
         fail(e);
       }
@@ -242,7 +268,7 @@ async function main(): Promise<number> {
       }
       if (exports) {
         try {
-          exports.add(report, file);
+          await exports.add(report, file);
         } catch (e) {
           fail(e);
           exports = null;

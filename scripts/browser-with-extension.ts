@@ -68,16 +68,21 @@ export interface ContextOptions {
   hosts?: string[];
   headless?: boolean;
   extraArgs?: string[];
+  /** An existing profile to open (a browser restart); default: a fresh one. */
+  userDataDir?: string;
+  /** A built extension other than the default one (a test's patched copy). */
+  extDir?: string;
 }
 
 /** Debian's Chromium in a fresh profile with the built extension loaded. */
 export async function extensionContext(opts: ContextOptions): Promise<{ context: BrowserContext; userDataDir: string }> {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`Build first (npm run build): ${EXT_DIR} is missing`);
+  const extDir = opts.extDir ?? EXT_DIR;
+  if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`Build first (npm run build): ${extDir} is missing`);
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath))
     throw new Error(`Chromium not found at ${executablePath}: sudo apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM=…)`);
   const hosts = opts.hosts ?? ['*.gov.cn', 'www.example.com'];
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
+  const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
@@ -85,8 +90,8 @@ export async function extensionContext(opts: ContextOptions): Promise<{ context:
     locale: 'zh-CN',
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -101,11 +106,12 @@ export async function extensionContext(opts: ContextOptions): Promise<{ context:
   return { context, userDataDir };
 }
 
-export async function launch(opts: { headless?: boolean } = {}): Promise<Harness> {
+/** `userDataDir`: open that profile and leave it on close (for a restart on the same profile). `extDir`: a patched build. */
+export async function launch(opts: { headless?: boolean; userDataDir?: string; extDir?: string; hosts?: string[] } = {}): Promise<Harness> {
   const served: ServedRequest[] = [];
   const server = await serve(served);
   const port = (server.address() as { port: number }).port;
-  const { context, userDataDir } = await extensionContext({ port, headless: opts.headless });
+  const { context, userDataDir } = await extensionContext({ port, headless: opts.headless, userDataDir: opts.userDataDir, extDir: opts.extDir, hosts: opts.hosts });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
@@ -116,7 +122,7 @@ export async function launch(opts: { headless?: boolean } = {}): Promise<Harness
     async close() {
       await context.close();
       await new Promise((r) => server.close(r));
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

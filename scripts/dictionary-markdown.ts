@@ -1,4 +1,5 @@
-import { LEGACY_COLUMNS, LEGACY_ROWS, TABLE2_COLUMNS, TABLE2_ROWS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, type KeyDef } from '../lib/tables/dictionary.ts';
+import { REPORT_TABLES, type ReportTable } from '../lib/tables/index.ts';
+import type { KeyDef } from '../lib/tables/dictionary.ts';
 import { MEANINGS } from '../lib/tables/dictionary-meanings.ts';
 
 function meaningOf(meanings: Record<string, string>, key: string): string {
@@ -7,21 +8,25 @@ function meaningOf(meanings: Record<string, string>, key: string): string {
   return meaning;
 }
 
-/** The README's data dictionary, generated from lib/tables/dictionary.ts so the two never disagree. */
+const section = (title: string, defs: KeyDef[], meanings: Record<string, string>) =>
+  [`#### ${title}`, '', '| key | 标签 | formats | meaning |', '|---|---|---|---|', ...defs.map((d) => `| \`${d.key}\` | ${d.label} | ${d.formats.join(', ')} | ${meaningOf(meanings, d.key)} |`), ''].join('\n');
+
+/** A merged column group as a dictionary line: its formats are those of the columns it covers. */
+function groupDef(table: ReportTable, group: ReportTable['groups'][number]): KeyDef {
+  const formats = [...new Set(table.columns.filter((c) => group.covers.includes(c.key)).flatMap((c) => c.formats))];
+  return { key: group.key, label: `${group.label}（合并单元格）`, formats, pattern: /$^/ };
+}
+
+/** The README's data dictionary, generated from the report tables (lib/tables/) so the two never disagree. */
 export function dictionaryMarkdown(): string {
-  const section = (title: string, defs: KeyDef[], meanings: Record<string, string>) =>
-    [`#### ${title}`, '', '| key | 标签 | formats | meaning |', '|---|---|---|---|', ...defs.map((d) => `| \`${d.key}\` | ${d.label} | ${d.formats.join(', ')} | ${meaningOf(meanings, d.key)} |`), ''].join('\n');
-  const groups: KeyDef[] = [{ key: 'legal_person', label: '法人或其他组织（合并单元格）', formats: ['2019', '2021'], pattern: /$^/ }];
-  const groupMeanings = { legal_person: 'one value written across the five legal-person columns; `covers` lists them' };
-  return [
-    section('Table 3 columns (`table3`)', [...TABLE3_COLUMNS, ...groups], { ...MEANINGS.TABLE3_COLUMNS, ...groupMeanings }),
-    section('Table 3 rows', TABLE3_ROWS, MEANINGS.TABLE3_ROWS),
-    section('Table 4 columns (`table4`, row `count`)', TABLE4_COLUMNS, MEANINGS.TABLE4_COLUMNS),
-    section('Table 2 columns (`table2`)', TABLE2_COLUMNS, MEANINGS.TABLE2_COLUMNS),
-    section('Table 2 rows', TABLE2_ROWS, MEANINGS.TABLE2_ROWS),
-    section('Legacy 统计表 columns (`legacy`)', LEGACY_COLUMNS, MEANINGS.LEGACY_COLUMNS),
-    section('Legacy 统计表 rows', LEGACY_ROWS, MEANINGS.LEGACY_ROWS),
-  ].join('\n');
+  return REPORT_TABLES.flatMap((t) => {
+    const { name, columnsNote = '' } = t.docs;
+    const meanings = MEANINGS[t.key];
+    return [
+      section(`${name} columns (\`${t.key}\`${columnsNote})`, [...t.columns, ...t.groups.map((g) => groupDef(t, g))], meanings.columns),
+      ...(t.rows.length ? [section(`${name} rows`, t.rows, meanings.rows)] : []),
+    ];
+  }).join('\n');
 }
 
 const START = '<!-- dictionary:start -->';

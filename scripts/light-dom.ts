@@ -36,6 +36,34 @@ abstract class LightNode {
   remove(): void {
     this.parentNode?.removeChild(this as unknown as Child);
   }
+
+  /** This node or one inside it (the DOM's Node.contains). */
+  contains(other: LightNode | null): boolean {
+    for (let n: LightNode | null = other; n; n = n.parentNode) if (n === this) return true;
+    return false;
+  }
+
+  /**
+   * Where `other` stands from this node, as the DOM's bitmask: 2 preceding, 4 following, with 8 when it
+   * contains this node and 16 when this node contains it (1 for nodes of different trees).
+   */
+  compareDocumentPosition(other: LightNode): number {
+    if (other === this) return 0;
+    const chain = (n: LightNode) => {
+      const out: LightNode[] = [];
+      for (let at: LightNode | null = n; at; at = at.parentNode) out.unshift(at);
+      return out;
+    };
+    const mine = chain(this);
+    const theirs = chain(other);
+    if (mine[0] !== theirs[0]) return 1 | 32;
+    let k = 0;
+    while (k < mine.length && k < theirs.length && mine[k] === theirs[k]) k++;
+    if (k === mine.length) return 16 | 4; // other is inside this node
+    if (k === theirs.length) return 8 | 2; // other holds this node
+    const siblings = (mine[k - 1] as LightParent).childNodes as LightNode[];
+    return siblings.indexOf(theirs[k]) < siblings.indexOf(mine[k]) ? 2 : 4;
+  }
 }
 
 class LightText extends LightNode {

@@ -7,6 +7,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { parseLight } from './light-dom.ts';
 import { auditDocument, type AuditResult } from '../lib/audit.ts';
+import { auditDocx, auditPdf } from '../lib/audit-attachment.ts';
+import { PdfError } from '../lib/read/pdf.ts';
+import { DocxError } from '../lib/read/docx.ts';
 import { mayHoldReport } from '../lib/report-detection.ts';
 import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
 
@@ -137,4 +140,34 @@ export function auditHtml(html: string, name: string, parser: PageParser = 'ligh
   const scripted = parseHtml(`<!doctype html><html><head><title></title></head><body>${article}</body></html>`, parser);
   scripted.title = doc.title;
   return auditDocument(scripted, { file: name });
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new InputError(`${file}：找不到或无法读取这个文件`);
+  }
+}
+
+/** The CLI's audit of a Word (.docx) report: its tables and paragraphs read as a page (lib/read/docx.ts). */
+export function auditDocxFile(file: string, name = file): AuditResult | null {
+  try {
+    return auditDocx(readBytes(file), parseHtml, { file: name });
+  } catch (e) {
+    if (e instanceof DocxError) throw new InputError(`${file}：这是 Word 文件（.docx），但无法读取：${e.message}`);
+    throw e;
+  }
+}
+
+/** The CLI's audit of a PDF report (pdf.js's legacy build, loaded only when a PDF comes). */
+export async function auditPdfFile(file: string, name = file): Promise<AuditResult | null> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  try {
+    return await auditPdf(pdfjs, readBytes(file), parseHtml, { file: name });
+  } catch (e) {
+    if (!(e instanceof PdfError)) throw e;
+    if (e.kind === 'scanned') throw new InputError(`${file}：${e.message}，无法核对数字；请在浏览器中打开年报的网页版另存为 .html，或改用同一年报的 Word（.docx）版本`);
+    throw new InputError(`${file}：这是 PDF 文件，但${e.message}`);
+  }
 }

@@ -52,6 +52,17 @@ describe('Banner', () => {
     expect(onDismiss).toHaveBeenCalled();
   });
 
+  it('has a small 说明 link that asks to open the help page (only when given a handler)', () => {
+    const onHelp = vi.fn();
+    const el = mount(<Banner findings={[warning]} coverage={covered} onSelect={vi.fn()} onDismiss={vi.fn()} onHelp={onHelp} />);
+    const help = el.querySelector<HTMLButtonElement>('[data-testid="nianbao-help"]')!;
+    expect(help.textContent).toBe('说明');
+    act(() => help.click());
+    expect(onHelp).toHaveBeenCalledTimes(1);
+    const bare = mount(<Banner findings={[warning]} coverage={covered} onSelect={vi.fn()} onDismiss={vi.fn()} />);
+    expect(bare.querySelector('[data-testid="nianbao-help"]')).toBeNull();
+  });
+
   describe('never green while something could not be checked', () => {
     const gap = finding({ id: 'table3:balance:not_checkable:row:carried_over', rule: 'table3.balance', severity: 'warning', message: '无法核对：缺少 二、上年结转（总计列）' });
     const withGap: Coverage = {

@@ -52,4 +52,25 @@ describe('npm run audit on a folder, on worker threads', () => {
     const own = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.rule.startsWith('series')) }));
     expect(series).toEqual(checkSeries(own));
   });
+
+  // Word and PDF reports are read on the workers too (PDF asynchronously, with pdf.js): 3 copies of each
+  // test document, a broken .pdf and a legacy .doc named .docx, so the folder is big enough for the pool.
+  it('a folder of .docx and .pdf reports: the same output on worker threads as on the main thread', () => {
+    const docs = mkdtempSync(join(tmpdir(), 'nianbao-docs-'));
+    const DOCUMENTS = join(ROOT, 'tests', 'documents');
+    const names = readdirSync(DOCUMENTS).filter((f) => /\.(docx|pdf)$/.test(f)).sort();
+    for (const copy of [1, 2, 3]) for (const f of names) copyFileSync(join(DOCUMENTS, f), join(docs, `${copy}-${f}`));
+    writeFileSync(join(docs, 'broken.pdf'), '%PDF-1.7\n%âãÏÓ\n1 0 obj');
+    writeFileSync(join(docs, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const pooled = audit(2, '--format', 'json', docs);
+    const alone = audit(1, '--format', 'json', docs);
+    const reports = JSON.parse(pooled.stdout) as Report[];
+    expect(reports.map((r) => r.source.file)).toEqual([1, 2, 3].flatMap((copy) => names.map((f) => `${copy}-${f}`)));
+    expect(pooled.stderr).toContain('broken.pdf：这是 PDF 文件，但');
+    expect(pooled.stderr).toContain('old.docx：这是旧版 Word 文件（.doc）');
+    expect(pooled.status).toBe(1);
+    expect(pooled.stdout).toBe(alone.stdout);
+    expect(pooled.stderr).toBe(alone.stderr);
+    expect(pooled.status).toBe(alone.status);
+  });
 });

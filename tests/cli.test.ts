@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { ReportSchema } from '../lib/schema.ts';
 import { writeErrorSentence } from '../scripts/audit-errors.ts';
 import { FIXTURES } from './support/audit-html.ts';
@@ -100,11 +101,11 @@ describe('npm run audit', () => {
 
   it('a folder with no page says so and exits non-zero', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n');
+    writeFileSync(join(dir, 'report.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const r = audit(dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('没有 .html/.htm 网页');
-    expect(r.stderr).toContain('1 个 PDF');
+    expect(r.stderr).toContain('1 个 Word');
     noStack(r.stderr);
   });
 
@@ -175,19 +176,71 @@ describe('npm run audit', () => {
     expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
   });
 
+  const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   it.each([
-    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), '这是 PDF 文件'],
-    ['report.html', Buffer.from('%PDF-1.4\n'), '这是 PDF 文件'],
-    ['report.docx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('[Content_Types].xml'), Buffer.alloc(40), Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('word/document.xml')]), '这是 Word 文件'],
-    ['report.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), '这是 Word 文件'],
-  ])('%s is named for what it is, not called “not HTML”', (name, bytes, says) => {
+    // PDFs are read (issue 17): a broken one is named a PDF, and one without text a scan, with what to do.
+    ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), '这是 PDF 文件，但', '无法打开'],
+    ['report.html', Buffer.from('%PDF-1.4\n'), '这是 PDF 文件，但', '无法打开'],
+    [
+      'scan.pdf',
+      Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      '这是扫描版 PDF',
+      '网页版另存为 .html',
+    ],
+    // A legacy binary .doc or .wps cannot be read: say so, and say how to make it a .docx.
+    ['report.doc', Buffer.concat([OLE, Buffer.alloc(504)]), '这是旧版 Word 文件（.doc）', '另存为” Word 文档（.docx）'],
+    ['report.wps', Buffer.concat([OLE, Buffer.alloc(504)]), '这是 WPS 文字文件（.wps）', '另存为” Word 文档（.docx）'],
+    ['report.ofd', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('OFD.xml')]), '这是 OFD 版式文件', '另存为 .html'],
+  ])('%s is named for what it is, with what to do, not called “not HTML”', (name, bytes, says, todo) => {
     const dir = tmp();
     writeFileSync(join(dir, name), bytes);
     const r = audit(join(dir, name));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(says);
-    expect(r.stderr).toContain('暂不支持');
+    expect(r.stderr).toContain(todo);
     expect(r.stderr).not.toContain('不是 HTML');
+    noStack(r.stderr);
+  });
+
+  // Word (.docx) reports are read (issue 17); one that is broken says so in a sentence.
+  it('a broken .docx is named as a Word file that could not be read', () => {
+    const dir = tmp();
+    const bytes = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('[Content_Types].xml'), Buffer.alloc(40), Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('word/document.xml')]);
+    writeFileSync(join(dir, 'report.docx'), bytes);
+    const r = audit(join(dir, 'report.docx'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('这是 Word 文件（.docx），但无法读取');
+    noStack(r.stderr);
+  });
+
+  it('a .docx report gives the same JSON as its page, with source.file and format', () => {
+    const docx = audit('--format', 'json', join(ROOT, 'tests', 'documents', 'seed-000-xinanjiang-2019.docx'));
+    expect(docx.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(docx.stdout));
+    expect(report.source.file).toBe('seed-000-xinanjiang-2019.docx');
+    expect(report.format).toBe('2019');
+    const page = ReportSchema.parse(JSON.parse(audit('--format', 'json', join(FIXTURES, 'seed-000-xinanjiang-2019.html')).stdout));
+    expect(report.findings).toEqual(page.findings);
+    expect(report.tables.table3!.cells.map((c) => [c.row, c.col, c.value])).toEqual(page.tables.table3!.cells.map((c) => [c.row, c.col, c.value]));
+  });
+
+  it('a .pdf report gives the same findings as its page, each value with its page and box', () => {
+    const pdf = audit('--format', 'json', join(ROOT, 'tests', 'documents', 'planted-2021-mismatch.pdf'));
+    expect(pdf.status).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(pdf.stdout));
+    expect(report.source.file).toBe('planted-2021-mismatch.pdf');
+    const page = ReportSchema.parse(JSON.parse(audit('--format', 'json', join(FIXTURES, 'planted-2021-mismatch.html')).stdout));
+    expect(report.findings).toEqual(page.findings);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.tables.table4!.cells[0].source).toMatchObject({ kind: 'pdf', page: expect.any(Number) });
+  });
+
+  it('a folder of .docx reports is read like a folder of pages', () => {
+    const dir = tmp();
+    for (const f of ['clean-2021.docx', 'seed-001-xiachuan-2017-legacy.docx']) copyFileSync(join(ROOT, 'tests', 'documents', f), join(dir, f));
+    const r = audit('--format', 'json', dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: unknown) => ReportSchema.parse(x).format)).toEqual(['2021', 'legacy']);
   });
 
   it('a saved page whose report sits in an <iframe> says where to look', () => {
@@ -235,5 +288,43 @@ describe('npm run audit', () => {
     expect(readdirSync(out)).toHaveLength(11);
     expect(readdirSync(out)).toContain('新安江街道-2019-政府信息公开年报-3.json');
     expect(second.stderr).toContain('-3');
+  });
+
+  it('--format xlsx --out writes one workbook per report, whose numbers are the JSON’s, and never overwrites', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    const page = join(FIXTURES, 'seed-002-chanba-2020.html');
+    expect(audit('--format', 'xlsx', '--out', out, page).status).toBe(0);
+    const name = '区浐灞办-2020-政府信息公开年报.xlsx';
+    expect(readdirSync(out)).toEqual([name]);
+    const report = ReportSchema.parse(JSON.parse(audit('--format', 'json', page).stdout));
+    const wb = XLSX.read(readFileSync(join(out, name)), { type: 'buffer' });
+    // Read back by SheetJS (not the writer): the table's number cells are exactly the report's numbers.
+    const sheetNumbers = (sheet: string) =>
+      Object.entries(wb.Sheets[sheet]).flatMap(([ref, c]) => (!ref.startsWith('!') && (c as XLSX.CellObject).t === 'n' ? [(c as XLSX.CellObject).v as number] : []));
+    const okValues = (key: 'table2' | 'table3' | 'table4') => report.tables[key]!.cells.filter((c) => c.status === 'ok').map((c) => c.value!);
+    expect(sheetNumbers('收到和处理政府信息公开申请情况').sort((a, b) => a - b)).toEqual(okValues('table3').sort((a, b) => a - b));
+    expect(sheetNumbers('主动公开政府信息情况').sort((a, b) => a - b)).toEqual(okValues('table2').sort((a, b) => a - b));
+    // A second run into the same folder keeps the first workbook and names the new one …-2.
+    const first = readFileSync(join(out, name));
+    const again = audit('--format', 'xlsx', '--out', out, page);
+    expect(again.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['区浐灞办-2020-政府信息公开年报-2.xlsx', name]);
+    expect(readFileSync(join(out, name)).equals(first)).toBe(true);
+    expect(again.stderr).toContain('不覆盖');
+  });
+
+  it('--format xlsx without --out is a usage error (a workbook does not go to the terminal)', () => {
+    const r = audit('--format', 'xlsx', join(FIXTURES, 'seed-002-chanba-2020.html'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--out');
+    expect(r.stdout).toBe('');
+  });
+
+  it('--schema prints the JSON Schema the extension ships, whose $id every JSON export names', () => {
+    const r = audit('--schema');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'public', 'schema', 'report.schema.json'), 'utf8'));
+    const json = JSON.parse(audit('--format', 'json', join(FIXTURES, 'seed-000-xinanjiang-2019.html')).stdout);
+    expect(json.$schema).toBe(JSON.parse(r.stdout).$id);
   });
 });

@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReportSchema } from '@/lib/schema.ts';
+import * as XLSX from 'xlsx';
+import { REPORT_SCHEMA_ID, ReportSchema } from '@/lib/schema.ts';
 import { App } from '@/entrypoints/popup/App.tsx';
-import { downloadText } from '@/entrypoints/popup/download.ts';
+import { downloadBlob, downloadFile } from '@/entrypoints/popup/download.ts';
 import type { PopupPort, PopupState } from '@/entrypoints/popup/port.ts';
 import { fakeReport, finding } from './support/fake-report.ts';
 
-vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadText: vi.fn() }));
+vi.mock('@/entrypoints/popup/download.ts', () => ({ downloadFile: vi.fn(), downloadBlob: vi.fn() }));
 
 const report = fakeReport(
   [finding({ id: 'e1', cells: [{ row: 'new_received', col: 'total' }] }), finding({ id: 'w1', severity: 'warning', message: '空白' })],
@@ -27,11 +28,17 @@ async function mount(p: PopupPort) {
   });
   return root;
 }
-const click = (el: Element | null) => act(async () => (el as HTMLElement).click());
+// A click, then the handler's awaits (export, settings) run out before the test looks.
+const click = (el: Element | null) =>
+  act(async () => {
+    (el as HTMLElement).click();
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  });
 afterEach(() => {
   render(null, root);
   root.remove();
-  vi.mocked(downloadText).mockClear();
+  vi.mocked(downloadFile).mockClear();
+  vi.mocked(downloadBlob).mockClear();
 });
 
 describe('popup App', () => {
@@ -49,14 +56,72 @@ describe('popup App', () => {
   it('downloads JSON that parses with the schema, and the two CSVs', async () => {
     const el = await mount(port({ kind: 'report', tabId: 3, report }));
     await click(el.querySelector('[data-action="json"]'));
-    const [name, text, mime] = vi.mocked(downloadText).mock.lastCall!;
+    const [name, text, mime] = vi.mocked(downloadFile).mock.lastCall!;
     expect(name).toMatch(/\.json$/);
     expect(mime).toBe('application/json');
-    expect(ReportSchema.parse(JSON.parse(text))).toEqual(report);
+    expect(ReportSchema.parse(JSON.parse(text as string))).toEqual({ $schema: REPORT_SCHEMA_ID, ...report });
     await click(el.querySelector('[data-action="values-csv"]'));
-    expect(vi.mocked(downloadText).mock.lastCall![0]).toMatch(/\.csv$/);
+    expect(vi.mocked(downloadFile).mock.lastCall![0]).toMatch(/\.csv$/);
     await click(el.querySelector('[data-action="findings-csv"]'));
-    expect(vi.mocked(downloadText).mock.lastCall![1]).toContain('e1');
+    expect(vi.mocked(downloadFile).mock.lastCall![1]).toContain('e1');
+  });
+
+  it('downloads an XLSX workbook: the table, the findings and the report’s metadata', async () => {
+    const el = await mount(port({ kind: 'report', tabId: 3, report }));
+    await click(el.querySelector('[data-action="xlsx"]'));
+    // The workbook is zipped asynchronously: wait for the download.
+    await vi.waitFor(() => expect(downloadFile).toHaveBeenCalled());
+    const [name, bytes, mime] = vi.mocked(downloadFile).mock.lastCall!;
+    expect(name).toBe('某区人民政府-2021-政府信息公开年报.xlsx');
+    expect(mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = XLSX.read(bytes as Uint8Array, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['收到和处理政府信息公开申请情况', '问题清单', '报告信息']);
+    expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['问题清单'], { header: 1 }).map((r) => r[0])).toEqual(['id', 'e1', 'w1']);
+    await vi.waitFor(() => expect(el.querySelector('[role="status"]')?.textContent).toContain(name));
+  });
+
+  it('writes the CSVs in GB18030 (no BOM) when the options page says so; JSON stays UTF-8', async () => {
+    const el = await mount({ ...port({ kind: 'report', tabId: 3, report }), csvFlavour: async () => 'gb18030' });
+    await click(el.querySelector('[data-action="findings-csv"]'));
+    expect(downloadFile).not.toHaveBeenCalled();
+    const [name, blob] = vi.mocked(downloadBlob).mock.lastCall!;
+    expect(name).toMatch(/\.csv$/);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('gb18030').decode(bytes);
+    expect(text).toContain('e1');
+    // Chinese written as GB18030 two-byte codes, read back intact.
+    expect(text).toContain('某区人民政府');
+    await click(el.querySelector('[data-action="json"]'));
+    expect(vi.mocked(downloadFile).mock.lastCall![0]).toMatch(/\.json$/);
+  });
+
+  it('links to the help page in a new tab, with or without a report', async () => {
+    const helpUrl = () => 'chrome-extension://x/help.html';
+    for (const state of [{ kind: 'report', tabId: 3, report }, { kind: 'none', why: { headline: 'h', detail: 'd' } }] as PopupState[]) {
+      const el = await mount({ ...port(state), helpUrl });
+      const a = el.querySelector<HTMLAnchorElement>('[data-testid="help-link"]')!;
+      expect(a.getAttribute('href')).toBe('chrome-extension://x/help.html');
+      expect(a.target).toBe('_blank');
+      render(null, root);
+      root.remove();
+    }
+  });
+
+  it('saves the evidence pack from one click, as a zip, and says what it could not include', async () => {
+    const evidence = vi.fn(async () => ({ fileName: 'a-2021-证据-2026-12-01.zip', zip: Uint8Array.from([80, 75, 5, 6]), notes: ['未保存网页存档'] }));
+    const el = await mount({ ...port({ kind: 'report', tabId: 3, report }), evidence });
+    await click(el.querySelector('[data-action="evidence"]'));
+    expect(evidence).toHaveBeenCalledWith(3, report);
+    const [name, blob] = vi.mocked(downloadBlob).mock.lastCall!;
+    expect(name).toBe('a-2021-证据-2026-12-01.zip');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([80, 75, 5, 6]);
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('未保存网页存档');
+    // Without the browser's support (no port.evidence) there is no button.
+    render(null, root);
+    root.remove();
+    const bare = await mount(port({ kind: 'report', tabId: 3, report }));
+    expect(bare.querySelector('[data-action="evidence"]')).toBeNull();
   });
 
   it('copies the table as TSV', async () => {
@@ -71,7 +136,7 @@ describe('popup App', () => {
     const bad = { ...report, year: 'x' } as unknown as typeof report;
     const el = await mount(port({ kind: 'report', tabId: 3, report: bad }));
     await click(el.querySelector('[data-action="json"]'));
-    expect(downloadText).not.toHaveBeenCalled();
+    expect(downloadFile).not.toHaveBeenCalled();
     expect(el.querySelector('.nb-notice-error')!.textContent).toContain('操作失败');
   });
 

@@ -8,6 +8,18 @@ describe('why the popup has no report', () => {
     expect(explainNoReport('chrome://extensions/', 'absent').headline).toBe('这不是网页');
   });
 
+  it('places added in the options page: a page whose content script answered is explained as any report page; others point to the options', () => {
+    const status = { found: false, watching: false, looksLikeReport: false };
+    const archive = 'https://web.archive.org/web/20230315082901/http://www.a.gov.cn/x.html';
+    expect(explainNoReport(archive, status).headline).toBe('此页面未找到年报表格');
+    expect(explainNoReport('https://mirror.example.org/x.html', status).headline).toBe('此页面未找到年报表格');
+    expect(explainNoReport('file:///home/a/nb.html', status).headline).toBe('此页面未找到年报表格');
+    // Not (yet) granted: say where to turn it on.
+    expect(explainNoReport(archive, 'absent').detail).toContain('设置');
+    expect(explainNoReport('https://www.example.com/a', 'absent').detail).toContain('镜像');
+    expect(explainNoReport('file:///home/a/nb.html', 'absent').detail).toContain('本机');
+  });
+
   it('on a .gov.cn page says whether it is still waiting or found no report tables', () => {
     const status = { found: false, watching: false, looksLikeReport: true };
     expect(explainNoReport('http://www.a.gov.cn/x.html', status).headline).toBe('此页面未找到年报表格');

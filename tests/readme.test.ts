@@ -2,9 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { withDictionary } from '../scripts/dictionary-markdown.ts';
+import { withRules } from '../scripts/rules-markdown.ts';
 
-it('the README’s data dictionary lists every key of lib/tables/dictionary.ts (run `npm run docs` to refresh)', () => {
-  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+
+it('the README’s data dictionary lists every key of lib/tables/ (run `npm run docs` to refresh)', () => {
   expect(readme).toBe(withDictionary(readme));
   expect(readme).toContain('| `denied_three_safety_one_stability` |');
+});
+
+it('the README’s “What it checks” table lists every rule of lib/checks/catalog.ts (run `npm run docs` to refresh)', () => {
+  expect(readme).toBe(withRules(readme));
+  expect(readme).toContain('| `table3.balance` | 收结平衡');
+  expect(readme).toContain('| `layout` | 表格布局');
 });

@@ -1,8 +1,8 @@
 import type { TabEntry } from '@/entrypoints/shared/messages.ts';
 
 // The report each tab holds, for the popup. Kept in memory; mirrored to storage.session when the
-// browser gives us one (it needs the "storage" permission, which we don't ask for today), because an
-// MV3 service worker is stopped when idle. Without it the popup asks the content script instead.
+// browser gives us one (with the "storage" permission, asked for the library),
+// because an MV3 service worker is stopped when idle. Without it the popup asks the content script instead.
 
 type SessionArea = {
   get(key: string): Promise<Record<string, unknown>>;

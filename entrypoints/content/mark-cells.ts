@@ -101,6 +101,17 @@ export function markFindings(result: AuditResult): Marks {
   return marks;
 }
 
+/** Marks turned off in the options: each finding's main cell still known (for "show me"), nothing touched. */
+export function unmarkedFindings(result: AuditResult): Marks {
+  const marks: Marks = { main: new Map(), findings: new Map() };
+  for (const { finding, main } of planMarks(result.report).findings) {
+    marks.findings.set(finding.id, finding);
+    const mainEl = finding.table && main && result.elementFor(finding.table, main);
+    if (mainEl) marks.main.set(finding.id, mainEl);
+  }
+  return marks;
+}
+
 /** The findings a marked element belongs to, errors first. */
 export function findingsOf(el: Element, marks: Marks): Finding[] {
   const ids = [ERROR_ATTR, INVOLVED_ATTR, WARNING_ATTR].flatMap((a) => (el.getAttribute(a) ?? '').split(' ')).filter(Boolean);

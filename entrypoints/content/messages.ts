@@ -1,5 +1,5 @@
 import type { Report } from '@/lib/schema.ts';
-import { isMsg, type ContentStatus, type ReportReply } from '@/entrypoints/shared/messages.ts';
+import { isMsg, type ContentStatus, type LibraryNewsMsg, type ReportReply, type ShownTable } from '@/entrypoints/shared/messages.ts';
 import type { PageKind } from '@/lib/page-kind.ts';
 
 // Answers the popup. Only a frame that holds a report answers `get-report` and `reveal` (the popup
@@ -14,6 +14,10 @@ export interface ContentState {
   pageKind(): PageKind;
   /** Scroll to a finding's first cell; false when this frame doesn't have it. */
   reveal(findingId: string): boolean;
+  /** The library's news about this frame's report (series findings, notes, review marks); false when none is held. */
+  library?(news: LibraryNewsMsg): boolean;
+  /** Evidence pack: scroll a marked table into view (the auditor only). */
+  showTable?(index: number): Promise<ShownTable | null>;
 }
 
 /** Returns a Promise to reply, or undefined to stay silent (so another frame may answer). */
@@ -31,8 +35,12 @@ export function handleContentMessage(msg: unknown, state: ContentState): Promise
       const reply: ReportReply | undefined = report ? { report, costMs: state.costMs() } : undefined;
       return reply && Promise.resolve(reply);
     }
+    case 'nianbao/show-table':
+      return state.report() && state.showTable ? state.showTable(msg.index) : undefined;
     case 'nianbao/reveal':
       return state.reveal(msg.findingId) ? Promise.resolve(true) : undefined;
+    case 'nianbao/library':
+      return state.library?.(msg) ? Promise.resolve(true) : undefined;
     default:
       return undefined;
   }

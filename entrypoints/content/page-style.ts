@@ -36,6 +36,7 @@ const CSS = `
 @media (prefers-reduced-motion:reduce){[${FLASH_ATTR}]{animation:none !important;outline-width:4px !important}}
 }
 @keyframes nianbao-check-flash{to{${TINT}:.55}}
+::highlight(nianbao-prose){background-color:rgba(251,188,4,.45);text-decoration:underline wavy #e37400}
 `;
 
 export function ensureMarkStyles(doc: Document): void {

@@ -1,6 +1,7 @@
 import type { Finding } from '@/lib/schema.ts';
 import type { TipState } from '@/components/CellTooltip.tsx';
 import { CULPRIT_ATTR, culpritNote, findingsOf, markedAncestor, type Marks } from './mark-cells.ts';
+import { severityCount } from '@/lib/checks/finding.ts';
 
 // Decides which marked cell's explanation is showing. Hover and keyboard focus both open it; Escape
 // closes it (WCAG 1.4.13); it follows the cell while the page scrolls. Rendering is left to `show`.
@@ -20,7 +21,7 @@ export function watchTooltips(
     const findings: Finding[] = findingsOf(el, marks);
     const rect = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
     // A culprit is in every failed check it is listed under.
-    const note = el.hasAttribute(CULPRIT_ATTR) ? culpritNote(findings.filter((f) => f.severity === 'error').length) : undefined;
+    const note = el.hasAttribute(CULPRIT_ATTR) ? culpritNote(severityCount(findings).error) : undefined;
     return { findings, rect, note };
   };
   const update = () => {

@@ -4,10 +4,14 @@ import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
 import { ArrivalPill } from '@/components/ArrivalPill.tsx';
 import { Banner } from '@/components/Banner.tsx';
+import type { OnReview } from '@/components/ReviewControls.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
+import type { OpenHelpMsg } from '@/entrypoints/shared/messages.ts';
 import { firstReportTable } from './anchor.ts';
+import { logError } from './log.ts';
 import type { Marks } from './mark-cells.ts';
 import { revealElement } from './reveal.ts';
+import { revealProse } from './prose-highlight.ts';
 import { createShadowHost } from './shadow-host.ts';
 import { timed } from './timing.ts';
 import { watchTooltips } from './tooltip.ts';
@@ -17,6 +21,8 @@ import { watchTooltips } from './tooltip.ts';
 // cells. All go away with the content script.
 
 export function revealFinding(finding: Finding, marks: Marks): boolean {
+  // A prose finding is about its quoted sentence first (its cells are marked too).
+  if (finding.text && revealProse(finding.id)) return true;
   const el = marks.main.get(finding.id);
   if (el) revealElement(el);
   return !!el;
@@ -26,9 +32,11 @@ export interface MountedBanner {
   host: HTMLElement;
   /** The one listener called when the reader closes the banner. */
   onDismiss(listener: () => void): void;
+  /** Show the findings anew (the library added series findings, notes or review marks). */
+  update?(findings: Finding[], later: Finding[]): void;
 }
 
-export function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks): MountedBanner {
+export function mountBanner(ctx: ContentScriptContext, result: AuditResult, marks: Marks, onReview?: OnReview): MountedBanner {
   return timed('ui-banner', () => {
     const table = firstReportTable(result);
     const ui = createShadowHost('nianbao-banner', (host) => (table ? table.before(host) : document.body.prepend(host)));
@@ -41,12 +49,24 @@ export function mountBanner(ctx: ContentScriptContext, result: AuditResult, mark
       remove();
       dismissed();
     };
-    render(
-      <Banner findings={result.report.findings} coverage={result.report.coverage} onSelect={(f) => revealFinding(f, marks)} onDismiss={dismiss} />,
-      ui.container,
-    );
+    let gone = false;
+    const show = (findings: Finding[], later: Finding[]) =>
+      !gone &&
+      render(
+        <Banner
+          findings={findings}
+          coverage={result.report.coverage}
+          onSelect={(f) => revealFinding(f, marks)}
+          onDismiss={() => ((gone = true), dismiss())}
+          onReview={onReview}
+          later={later}
+          onHelp={() => void browser.runtime.sendMessage({ type: 'nianbao/open-help' } satisfies OpenHelpMsg).catch((err: unknown) => logError('help', err))}
+        />,
+        ui.container,
+      );
+    show(result.report.findings, []);
     ctx.onInvalidated(remove);
-    return { host: ui.host, onDismiss: (listener) => (dismissed = listener) };
+    return { host: ui.host, onDismiss: (listener) => (dismissed = listener), update: show };
   });
 }
 

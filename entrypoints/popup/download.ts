@@ -1,7 +1,11 @@
-// Save a text file from the popup with a Blob and <a download>: no `downloads` permission needed.
+// Save a file from the popup with a Blob and <a download>: no `downloads` permission needed.
 
-export function downloadText(fileName: string, text: string, mime: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+export function downloadFile(fileName: string, content: string | Uint8Array, mime: string, doc: Document = document): void {
+  downloadBlob(fileName, new Blob([content as BlobPart], { type: mime }), doc);
+}
+
+export function downloadBlob(fileName: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,5 +1,10 @@
 import type { ContentStatus } from '@/entrypoints/shared/messages.ts';
 import type { PageLink } from '@/lib/page-kind.ts';
+import { isArchiveHost } from '@/lib/archive-url.ts';
+import { TEXT as OPTIONS_TEXT } from '@/entrypoints/options/text.ts';
+
+/** The names the options page gives the places it can add. */
+const PLACES = { archive: OPTIONS_TEXT.archive, mirror: OPTIONS_TEXT.mirror, files: OPTIONS_TEXT.files };
 
 // Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.
 
@@ -12,22 +17,34 @@ export interface Explanation {
 
 /** `status` is what the page's content script said, or 'absent' when none answered. */
 export function explainNoReport(url: string | undefined, status: ContentStatus | 'absent'): Explanation {
+  // The content script answered: a page of ours (a .gov.cn site, or a place added in the options page).
+  if (status !== 'absent') return explainOurPage(status);
+  if (url?.startsWith('file:')) {
+    return { headline: '这是本机文件', detail: `要核对保存到本机的网页，请在年报核对的设置中打开“${PLACES.files}”。` };
+  }
   const host = hostOf(url);
   if (url !== undefined && host === undefined) {
     return { headline: '这不是网页', detail: '年报核对只在 .gov.cn 政府网站的网页上运行。' };
   }
-  if (host !== undefined && !isGovCn(host)) {
-    return { headline: '此页面不是 .gov.cn 网站', detail: `${host} 不是政府网站；年报核对只在 .gov.cn 网站上运行。` };
+  if (host !== undefined && isArchiveHost(host)) {
+    return { headline: '这是存档网站', detail: `要核对 web.archive.org 上的 .gov.cn 页面存档（只核对原网址为 .gov.cn 的存档页），请在年报核对的设置中打开“${PLACES.archive}”，然后刷新页面。` };
   }
-  if (status === 'absent') {
+  if (host !== undefined && !isGovCn(host)) {
     return {
-      headline: '此页面没有运行年报核对',
-      detail:
-        host === undefined
-          ? '它不是 .gov.cn 网站，或者是在安装扩展之前打开的——如果是政府网站，请刷新页面后再试。'
-          : '页面是在安装或更新扩展之前打开的，请刷新页面后再试。',
+      headline: '此页面不是 .gov.cn 网站',
+      detail: `${host} 不是政府网站；年报核对默认只在 .gov.cn 网站上运行。如果这是政府网站的镜像，可以在设置中把它添加为${PLACES.mirror}。`,
     };
   }
+  return {
+    headline: '此页面没有运行年报核对',
+    detail:
+      host === undefined
+        ? '它不是 .gov.cn 网站，或者是在安装扩展之前打开的——如果是政府网站，请刷新页面后再试。'
+        : '页面是在安装或更新扩展之前打开的，请刷新页面后再试。',
+  };
+}
+
+function explainOurPage(status: ContentStatus): Explanation {
   const page = status.page;
   if (page?.kind === 'list') {
     return {

@@ -1,5 +1,9 @@
-/** Every check, in the order a reader meets the tables. Each is a small named function over the report. */
-import type { Coverage, Finding, Report, TableKey } from '../schema.ts';
+/**
+ * Every check, table by table in the order a reader meets them (lib/tables/index.ts). Each is a small named
+ * function over one table; a table's relations report into the Tally, its notes come back as findings.
+ */
+import type { Coverage, Finding, Report, Table, TableKey } from '../schema.ts';
+import { REPORT_TABLES } from '../tables/index.ts';
 import { blankCells } from './blank-cells.ts';
 import { implausibleCounts, table2Expectations } from './plausibility.ts';
 import { table3Balance, table3ResultsTotal, table3RowTotals } from './table3-rules.ts';
@@ -12,27 +16,34 @@ export interface Checked {
   coverage: Coverage;
 }
 
+/** One table's checks: relations into the tally; the notes it returns follow that table's relation findings. */
+type TableChecks = (table: Table, tally: Tally, report: Report) => Finding[];
+
+const CHECKS: Record<TableKey, TableChecks> = {
+  table2: (t, _tally, report) => [...implausibleCounts('table2', t), ...table2Expectations(report)],
+  table3: (t, tally) => {
+    table3RowTotals(t, tally);
+    table3ResultsTotal(t, tally);
+    table3Balance(t, tally);
+    return [...implausibleCounts('table3', t), ...blankCells('table3', t)];
+  },
+  table4: (t, tally) => {
+    table4GroupTotals(t, tally);
+    return [...implausibleCounts('table4', t), ...blankCells('table4', t)];
+  },
+  legacy: (t, tally) => [...legacyRelations(t, tally), ...implausibleCounts('legacy', t)],
+};
+
 export function checkReport(report: Report): Checked {
-  const { table2, table3, table4, legacy } = report.tables;
   const tally = new Tally();
-  const notes: Finding[] = [];
-  if (table2) notes.push(...implausibleCounts('table2', table2), ...table2Expectations(report));
-  if (table3) {
-    table3RowTotals(table3, tally);
-    table3ResultsTotal(table3, tally);
-    table3Balance(table3, tally);
+  const findings: Finding[] = [];
+  for (const { key } of REPORT_TABLES) {
+    const table = report.tables[key];
+    if (!table) continue;
+    const before = tally.findings.length;
+    const notes = CHECKS[key](table, tally, report);
+    findings.push(...tally.findings.slice(before), ...notes);
   }
-  if (table4) table4GroupTotals(table4, tally);
-  const legacyNotes = legacy ? legacyRelations(legacy, tally) : [];
-  // Findings in reading order: table by table, relations first, then that table's notes.
-  const order: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
-  const byTable = (key: TableKey) => [
-    ...tally.findings.filter((f) => f.table === key),
-    ...(key === 'table3' && table3 ? [...implausibleCounts('table3', table3), ...blankCells('table3', table3)] : []),
-    ...(key === 'table4' && table4 ? [...implausibleCounts('table4', table4), ...blankCells('table4', table4)] : []),
-    ...(key === 'legacy' && legacy ? [...legacyNotes, ...implausibleCounts('legacy', legacy)] : []),
-  ];
-  const findings = [...notes, ...order.flatMap(byTable)];
   const cells = Object.values(report.tables).flatMap((t) => t?.cells ?? []);
   return {
     findings,

@@ -11,6 +11,7 @@ import { sameAgency } from '../agency-identity.ts';
 import type { CellRef, Finding, OtherReport, Report, Table } from '../schema.ts';
 import { LEGACY_ROWS, LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS } from '../tables/dictionary.ts';
 import type { RuleInfo } from './rule-info.ts';
+import { reportTable } from '../tables/index.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
 
 export const SERIES_RULES: RuleInfo[] = [
@@ -18,6 +19,7 @@ export const SERIES_RULES: RuleInfo[] = [
     id: 'series.carry_over',
     severity: 'error',
     scope: 'series',
+    kind: 'relation',
     name: { zh: '上年结转 = 上年报告的结转下年度', en: 'Carried over = last year’s carried forward' },
     explain: {
       zh: '表三“二、上年结转政府信息公开申请数量”应等于同一机关上一年度报告的“四、结转下年度继续办理”，逐列比较（两边都印了数字的列；空白不比较；合并的“法人或其他组织”按合计比较）。这是同一批申请在年初和年末的两次计数，不等说明两份报告有一份写错。例：2023年报告 二、上年结转（总计）2，2022年报告 四、结转下年度继续办理（总计）0。',
@@ -28,6 +30,7 @@ export const SERIES_RULES: RuleInfo[] = [
     id: 'series.table2_stock',
     severity: 'warning',
     scope: 'series',
+    kind: 'note',
     name: { zh: '现行有效件数的年度衔接', en: 'Documents in force, year on year' },
     explain: {
       zh: '（2021年格式表二）规章、行政规范性文件的“现行有效件数”通常等于上一年度报告的现行有效件数加本年制发件数减本年废止件数。格式并未规定这一关系，修订、清理、重新分类都会使它不成立，所以只是提示。例：2022年 现行有效 10，2023年 制发 3、废止 1，2023年现行有效应约为 12。',
@@ -38,10 +41,11 @@ export const SERIES_RULES: RuleInfo[] = [
     id: 'series.cumulative',
     severity: 'warning',
     scope: 'series',
+    kind: 'note',
     name: { zh: '历年累计数不应减少', en: 'A cumulative count never falls' },
     explain: {
       zh: '（2018年及以前的统计表）“历年累计”是到当年为止的累计数，不应比上一年度报告的历年累计更小。实例：某机关主动公开信息的历年累计数在2015年报告中为 81916，在2018年报告中为 12106。',
-      en: '(Pre-2019 统计表) A 历年累计 figure counts everything up to that year and cannot be smaller than the year before’s. Real case: an agency’s cumulative count of proactively disclosed items was 81,916 in its 2015 report and 12,106 in its 2018 report.',
+      en: '(Pre-2019 统计表) A 历年累计 figure counts everything up to that year and cannot be smaller than the year before’s. Example (a real case): an agency’s cumulative count of proactively disclosed items was 81,916 in its 2015 report and 12,106 in its 2018 report.',
     },
   },
 ];
@@ -113,11 +117,12 @@ function carryOver(report: Report, previous: Report): Finding[] {
   const mine = report.tables.table3;
   const theirs = previous.tables.table3;
   if (!mine || !theirs) return [];
-  const vm = viewOf(mine);
-  const vt = viewOf(theirs);
+  const { groups } = reportTable('table3');
+  const vm = viewOf(mine, groups);
+  const vt = viewOf(theirs, groups);
   if (!vm.hasRow('carried_over') || !vt.hasRow('carried_forward')) return [];
   // A group merged on either side compares as the group's sum on both.
-  const grouped = vm.hasLegalGroup('carried_over') || vt.hasLegalGroup('carried_forward');
+  const grouped = vm.hasGroupCell('carried_over', 'legal_person') || vt.hasGroupCell('carried_forward', 'legal_person');
   const cols = ['total', 'natural_person', ...(grouped ? ['legal_person'] : LEGAL_PERSON_COLUMNS)];
   const out: Finding[] = [];
   for (const col of cols) {
@@ -150,8 +155,8 @@ function table2Stock(report: Report, previous: Report): Finding[] {
   const mine = report.tables.table2;
   const theirs = previous.tables.table2;
   if (!mine || !theirs || report.format !== '2021' || previous.format !== '2021') return [];
-  const vm = viewOf(mine);
-  const vt = viewOf(theirs);
+  const vm = viewOf(mine, reportTable('table2').groups);
+  const vt = viewOf(theirs, reportTable('table2').groups);
   const out: Finding[] = [];
   for (const [row, rowLabel] of STOCK_ROWS) {
     const now = printed(vm, row, 'in_force', '现行有效件数');
@@ -184,8 +189,8 @@ function cumulative(report: Report, previous: Report): Finding[] {
   const mine = report.tables.legacy;
   const theirs = previous.tables.legacy;
   if (!mine || !theirs) return [];
-  const vm = viewOf(mine);
-  const vt = viewOf(theirs);
+  const vm = viewOf(mine, reportTable('legacy').groups);
+  const vt = viewOf(theirs, reportTable('legacy').groups);
   const out: Finding[] = [];
   for (const row of vm.rows()) {
     const label = LEGACY_LABEL[row] ?? mine.rowLabels[row] ?? row;

@@ -5,14 +5,57 @@
  *  balance    一 + 二 = 三(七) + 四, per column (the relation the table itself prints).
  */
 import type { Table } from '../schema.ts';
-import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
+import { TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
+import { table3, TABLE3_BALANCE } from '../tables/table3.ts';
 import { evaluate, type Relation } from './relation.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
+import type { RuleInfo } from './rule-info.ts';
+
+export const table3RowTotalRule: RuleInfo = {
+  id: 'table3.row_total',
+  severity: 'error',
+  scope: 'table',
+  kind: 'relation',
+  name: { zh: '申请人合计', en: 'Applicants add up' },
+  explain: {
+    zh: '表三每一行的“总计”应等于自然人与五类法人或其他组织之和。例：“一、本年新收”行自然人 5、商业企业 1、其余各列为 0，总计应为 6；印成 7 即报“总计 7 ≠ 自然人 5 + 商业企业 1 + … = 6”。五类法人合并成一个单元格时按一个数计；总计空白视为未填报，只提示分项之和。',
+    en: 'In Table 3, each row’s 总计 (total) must equal 自然人 (natural persons) plus the five 法人或其他组织 (legal persons) columns. Example: row 一、本年新收 has natural persons 5, businesses 1 and 0 elsewhere, so its total should be 6; a printed 7 is reported as “总计 7 ≠ 自然人 5 + 商业企业 1 + … = 6”. A value merged across the five legal-person columns counts once; a blank total is “not reported” and only noted with the parts’ sum.',
+  },
+};
+
+export const table3ResultsTotalRule: RuleInfo = {
+  id: 'table3.results_total',
+  severity: 'error',
+  scope: 'table',
+  kind: 'relation',
+  name: { zh: '办理结果合计', en: 'Results add up' },
+  explain: {
+    zh: '表三“（七）总计”应等于第三部分每一项办理结果之和，逐列核对。例：自然人列（一）予以公开 3、（二）部分公开 1、（四）1.本机关不掌握 2，其余为 0，（七）总计应为 6；印成 5 即报错。',
+    en: 'Table 3’s （七）总计 (all results) must equal the sum of every result row above it, column by column. Example: in the natural-person column, disclosed 3, partly disclosed 1, not held 2 and 0 elsewhere: （七）总计 should be 6; a printed 5 is an error.',
+  },
+};
+
+export const table3BalanceRule: RuleInfo = {
+  id: 'table3.balance',
+  severity: 'error',
+  scope: 'table',
+  kind: 'relation',
+  name: { zh: '收结平衡（新收＋结转＝办结＋结转下年）', en: 'Requests balance' },
+  explain: {
+    zh: '表三自己印出的勾稽关系：一、本年新收 + 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理，逐列核对。例：总计列新收 10、上年结转 2、（七）总计 9、结转下年度 3：10 + 2 = 9 + 3，一致；结转下年度若印成 2，则 12 ≠ 11，报错。',
+    en: 'The relation Table 3 prints itself: 一 (received this year) + 二 (carried over) = 三(七) (all results) + 四 (carried forward), column by column. Example: total column 10 received, 2 carried over, 9 results, 3 carried forward: 10 + 2 = 9 + 3 holds; with 2 carried forward it is 12 ≠ 11, an error.',
+  },
+};
+
+/** The five 法人或其他组织 columns, and the one value some rows merge over them. */
+const [LEGAL] = table3.groups;
+const LEGAL_PERSON_COLUMNS = LEGAL.covers;
+const view3 = (table: Table) => viewOf(table, table3.groups);
 
 const COL_LABEL: Record<string, string> = {
   ...Object.fromEntries(TABLE3_COLUMNS.map((c) => [c.key, c.label])),
-  legal_person: '法人或其他组织',
+  [LEGAL.key]: LEGAL.label,
 };
 /** Row names for messages: the printed label, without the words every row repeats. */
 const ROW_LABEL: Record<string, string> = Object.fromEntries(
@@ -25,13 +68,13 @@ function rowLabel(key: string): string {
 
 /** Not one of the five 法人或其他组织 columns was read (nor a merged cell over them). */
 function legalGroupMissing(view: TableView): boolean {
-  return !view.hasColumn('legal_person') && LEGAL_PERSON_COLUMNS.every((c) => !view.hasColumn(c));
+  return !view.hasColumn(LEGAL.key) && LEGAL_PERSON_COLUMNS.every((c) => !view.hasColumn(c));
 }
 
 /** Columns to check down the table: the five legal-person columns as one group wherever any row merged them. */
 function columnsToCheck(view: TableView, rows: string[]): string[] {
-  const grouped = legalGroupMissing(view) || rows.some((r) => view.hasLegalGroup(r));
-  return ['natural_person', ...(grouped ? ['legal_person'] : LEGAL_PERSON_COLUMNS), 'total'];
+  const grouped = legalGroupMissing(view) || rows.some((r) => view.hasGroupCell(r, LEGAL.key));
+  return ['natural_person', ...(grouped ? [LEGAL.key] : LEGAL_PERSON_COLUMNS), 'total'];
 }
 
 function columnTerm(view: TableView, row: string, col: string): Term {
@@ -45,25 +88,25 @@ function describer(view: TableView): DescribeMissing {
   return ({ row, col }) =>
     !view.hasRow(row) || view.spansAll(row)
       ? [`row:${row}`, rowLabel(row)]
-      : col === 'legal_person' && legalGroupMissing(view)
-        ? ['col:legal_person', '法人或其他组织的任何一列']
+      : col === LEGAL.key && legalGroupMissing(view)
+        ? [`col:${LEGAL.key}`, `${LEGAL.label}的任何一列`]
         : view.hasColumn(col)
           ? [`cell:${row}.${col}`, `${rowLabel(row)}·${COL_LABEL[col]}`]
           : [`col:${col}`, `${COL_LABEL[col]}列`];
 }
 
 export function table3RowTotals(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
   const grouped = legalGroupMissing(view);
   for (const row of view.rows()) {
     if (view.spansAll(row)) continue;
     const total = view.term(row, 'total', '总计');
-    const legal = grouped || view.hasLegalGroup(row) ? ['legal_person'] : LEGAL_PERSON_COLUMNS;
+    const legal = grouped || view.hasGroupCell(row, LEGAL.key) ? [LEGAL.key] : LEGAL_PERSON_COLUMNS;
     const parts = ['natural_person', ...legal].map((c) => view.term(row, c, COL_LABEL[c]));
     const rel: Relation = {
       id: `table3:row_total:${row}`,
-      rule: 'table3.row_total',
+      rule: table3RowTotalRule.id,
       table: 'table3',
       subject: rowLabel(row),
       left: [total],
@@ -75,7 +118,7 @@ export function table3RowTotals(table: Table, tally: Tally): void {
 }
 
 export function table3ResultsTotal(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
   const resultRows = TABLE3_RESULT_ROWS.filter((r) => view.hasRow(r));
   for (const col of columnsToCheck(view, [...resultRows, 'results_total'])) {
@@ -83,7 +126,7 @@ export function table3ResultsTotal(table: Table, tally: Tally): void {
     const parts = resultRows.map((r) => columnTerm(view, r, col));
     const rel: Relation = {
       id: `table3:results_total:${col}`,
-      rule: 'table3.results_total',
+      rule: table3ResultsTotalRule.id,
       table: 'table3',
       subject: `${COL_LABEL[col]}列`,
       left: [stated],
@@ -95,14 +138,14 @@ export function table3ResultsTotal(table: Table, tally: Tally): void {
 }
 
 export function table3Balance(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = view3(table);
   const describe = describer(view);
-  const rows = ['new_received', 'carried_over', 'results_total', 'carried_forward'];
+  const rows = [...TABLE3_BALANCE.left, ...TABLE3_BALANCE.right];
   for (const col of columnsToCheck(view, rows)) {
     const [a, b, c, d] = rows.map((r) => columnTerm(view, r, col));
     const rel: Relation = {
       id: `table3:balance:${col}`,
-      rule: 'table3.balance',
+      rule: table3BalanceRule.id,
       table: 'table3',
       subject: `${COL_LABEL[col]}列（一 + 二 = 三(七) + 四）`,
       left: [a, b],

@@ -4,7 +4,7 @@
  * "total not reported" and is never argued with; a cell covered by a merged group value is absent.
  */
 import type { Cell, CellRef, Table } from '../schema.ts';
-import { LEGAL_PERSON_COLUMNS } from '../tables/dictionary.ts';
+import type { ColumnGroup } from '../tables/report-table.ts';
 
 export type Term =
   | { kind: 'value'; value: number; blank: boolean; refs: CellRef[]; label: string; raw?: string }
@@ -20,8 +20,11 @@ export class TableView {
   private byRow = new Map<string, Map<string, Cell>>();
   private columns = new Set<string>();
   readonly table: Table;
-  constructor(table: Table) {
+  /** The table's merged column groups (Table 3's 法人或其他组织): a group's term is the sum of its columns. */
+  private groups: ColumnGroup[];
+  constructor(table: Table, groups: ColumnGroup[] = []) {
     this.table = table;
+    this.groups = groups;
     for (const cell of table.cells) {
       let row = this.byRow.get(cell.row);
       if (!row) this.byRow.set(cell.row, (row = new Map()));
@@ -48,12 +51,14 @@ export class TableView {
     const total = this.cell(row, 'total');
     return !!total?.covers && total.covers.length > 1;
   }
-  hasLegalGroup(row: string): boolean {
-    return !!this.cell(row, 'legal_person');
+  /** The row printed one value merged over the group's columns. */
+  hasGroupCell(row: string, group: string): boolean {
+    return !!this.cell(row, group);
   }
 
   term(row: string, col: string, label: string): Term {
-    if (col === 'legal_person' && !this.cell(row, col)) return this.sumOf(row, LEGAL_PERSON_COLUMNS, label);
+    const group = this.groups.find((g) => g.key === col);
+    if (group && !this.cell(row, col)) return this.sumOf(row, group.key, group.covers, label);
     const cell = this.cell(row, col);
     if (!cell) return { kind: 'absent', label, ref: { row, col } };
     const refs = [{ row, col }];
@@ -63,9 +68,9 @@ export class TableView {
     return { kind: 'value', value: 0, blank: true, refs, label, raw: cell.raw };
   }
 
-  private sumOf(row: string, cols: string[], label: string): Term {
+  private sumOf(row: string, group: string, cols: string[], label: string): Term {
     const terms = cols.map((c) => this.term(row, c, c));
-    if (terms.every((t) => t.kind === 'absent')) return { kind: 'absent', label, ref: { row, col: 'legal_person' } };
+    if (terms.every((t) => t.kind === 'absent')) return { kind: 'absent', label, ref: { row, col: group } };
     const refs = terms.flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
     const bad = terms.find((t) => t.kind === 'unreadable');
     if (bad && bad.kind === 'unreadable') return { kind: 'unreadable', refs, label, raw: bad.raw };
@@ -83,10 +88,10 @@ export class TableView {
 }
 
 const views = new WeakMap<Table, TableView>();
-/** One view per table, shared by every check that reads it. */
-export function viewOf(table: Table): TableView {
+/** One view per table, shared by every check that reads it; `groups` are the table's merged column groups. */
+export function viewOf(table: Table, groups: ColumnGroup[] = []): TableView {
   let view = views.get(table);
-  if (!view) views.set(table, (view = new TableView(table)));
+  if (!view) views.set(table, (view = new TableView(table, groups)));
   return view;
 }
 

@@ -15,9 +15,11 @@
  * unchecked in those.
  */
 import type { Coverage, Finding } from '../schema.ts';
+import { ruleInfo, rulesOfKind } from './catalog.ts';
 
-const NOTE_RULES = new Set(['blank_cells', 'plausibility', 'table2.expectation', 'legacy.at_most']);
-const RELATION_RULES = new Set(['table3.row_total', 'table3.results_total', 'table3.balance', 'table4.group_total', 'legacy.sum']);
+/** From the rule catalog: rules whose warnings are notes, and hard relations (see lib/checks/rule-info.ts). */
+const NOTE_RULES = rulesOfKind('note');
+const RELATION_RULES = rulesOfKind('relation');
 
 export interface Verdict {
   kind: 'errors' | 'gaps' | 'unchecked' | 'clean';
@@ -28,14 +30,21 @@ export interface Verdict {
   /** Warnings that say what could not be checked. */
   gaps: Finding[];
   notes: Finding[];
+  /** The text against the tables (prose.*): their own group, never gaps, never 数据不一致. */
+  prose: Finding[];
+  /** The report's form (form.*): their own group 形式. */
+  form: Finding[];
 }
+
+const scopeOf = (f: Finding) => ruleInfo(f.rule)?.scope;
+const isWholeReport = (f: Finding) => scopeOf(f) === 'prose' || scopeOf(f) === 'form';
 
 export function verdictOf(findings: Finding[], coverage: Coverage): Verdict {
   const gapIds = new Set(coverage.notCheckable.map((n) => n.findingId));
   const isNote = (f: Finding) => !gapIds.has(f.id) && (NOTE_RULES.has(f.rule) || RELATION_RULES.has(f.rule));
-  const errors = findings.filter((f) => f.severity === 'error');
-  const gaps = findings.filter((f) => f.severity === 'warning' && !isNote(f));
-  const notes = findings.filter((f) => f.severity === 'warning' && isNote(f));
+  const errors = findings.filter((f) => f.severity === 'error' && !isWholeReport(f));
+  const gaps = findings.filter((f) => f.severity === 'warning' && !isNote(f) && !isWholeReport(f));
+  const notes = findings.filter((f) => f.severity === 'warning' && isNote(f) && !isWholeReport(f));
   const covered = `已核对 ${coverage.relationsChecked} 项关系，读取 ${coverage.numbersRead} 个数字`;
   const [kind, headline]: [Verdict['kind'], string] = errors.length
     ? ['errors', `本报告有 ${errors.length} 处数据不一致${gaps.length ? `，另有 ${gaps.length} 项未能核对` : ''}`]
@@ -44,5 +53,7 @@ export function verdictOf(findings: Finding[], coverage: Coverage): Verdict {
       : coverage.relationsChecked === 0
         ? ['unchecked', '没有可核对的表内关系']
         : ['clean', `本报告表格数据全部核对一致 · ${covered}`];
-  return { kind, headline, covered, errors, gaps, notes };
+  const prose = findings.filter((f) => scopeOf(f) === 'prose');
+  const form = findings.filter((f) => scopeOf(f) === 'form');
+  return { kind, headline, covered, errors, gaps, notes, prose, form };
 }

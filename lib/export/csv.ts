@@ -7,18 +7,18 @@
  * (= + - @ at the start) is prefixed with ' per the usual CSV-injection advice — numbers stay numbers.
  */
 import Papa from 'papaparse';
-import { TABLE_TITLES } from '../tables/dictionary.ts';
-import type { Cell, Report, Table, TableKey } from '../schema.ts';
+import { REPORT_TABLES, type ColumnGroup } from '../tables/index.ts';
+import type { Report, Table } from '../schema.ts';
 
 export const BOM = '\ufeff';
-const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
 
 export const VALUE_COLUMNS = ['agency', 'year', 'table', 'row', 'col', 'covers', 'row_label', 'col_label', 'value', 'unit', 'raw', 'status', 'title', 'source_url'];
 /**
+ * `review` / `review_note`: the reader's mark from the library (confirmed / dismissed), last so older readers of the file keep their columns.
  * `printed` is the figure the report states (a finding's `actual`: the 总计 as printed, or for
  * table3.balance the side 一 + 二), `computed` what its parts add up to (the finding's `expected`).
  */
-export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'title', 'source_url'];
+export const FINDING_COLUMNS = ['agency', 'year', 'id', 'severity', 'rule', 'table', 'cells', 'printed', 'computed', 'message', 'quote', 'title', 'source_url', 'review', 'review_note'];
 
 const FORMULA = /^[=+\-@\t\r]/;
 export function safeText(value: unknown): unknown {
@@ -34,7 +34,7 @@ export function traceColumns(report: Report): string[] {
 
 function valueRows(report: Report): unknown[][] {
   const rows: unknown[][] = [];
-  for (const key of TABLE_ORDER) {
+  for (const { key } of REPORT_TABLES) {
     const table = report.tables[key];
     if (!table) continue;
     for (const c of table.cells) {
@@ -82,7 +82,11 @@ export function exportFindingsCsv(reports: Report | Report[]): string {
       f.actual ?? '',
       f.expected ?? '',
       f.message,
+      // The sentence a prose.* finding is about, as printed.
+      f.text?.quote ?? '',
       ...traceColumns(r),
+      f.review?.status ?? '',
+      f.review?.note ?? '',
     ]),
   );
   return BOM + toCsv(FINDING_COLUMNS, rows) + '\r\n';
@@ -115,15 +119,14 @@ function columnOrder(table: Table): string[] {
   return order;
 }
 
-const MERGED_LABELS: Record<string, string> = { legal_person: '法人或其他组织' };
-
 /** One table as a grid: row labels down the side, column labels across, rows and columns in report order. */
-function tableGrid(table: Table): unknown[][] {
+export function tableGrid(table: Table, groups: readonly ColumnGroup[]): unknown[][] {
+  const groupLabel = (col: string) => groups.find((g) => g.key === col)?.label;
   const cols = columnOrder(table);
   const rows = [...new Set(table.cells.map((c) => c.row))];
   const grid = rows.map((row) => [table.rowLabels[row] ?? row, ...cols.map(() => '' as unknown)]);
   for (const c of table.cells) grid[rows.indexOf(c.row)][cols.indexOf(c.col) + 1] = c.status === 'ok' ? c.value : c.raw;
-  return [['', ...cols.map((col) => table.colLabels[col] ?? MERGED_LABELS[col] ?? col)], ...grid];
+  return [['', ...cols.map((col) => table.colLabels[col] ?? groupLabel(col) ?? col)], ...grid];
 }
 
 /**
@@ -132,10 +135,10 @@ function tableGrid(table: Table): unknown[][] {
  */
 export function exportTsv(report: Report): string {
   const lines: unknown[][] = [[report.source.title]];
-  for (const key of TABLE_ORDER) {
+  for (const { key, title, groups } of REPORT_TABLES) {
     const table = report.tables[key];
     if (!table?.cells.length) continue;
-    lines.push([], [TABLE_TITLES[key]], ...tableGrid(table));
+    lines.push([], [title], ...tableGrid(table, groups));
   }
   return Papa.unparse(lines.map((r) => r.map(safeText)), { delimiter: '\t', newline: '\r\n', quotes: false }) + '\r\n';
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../schema.ts';
 
-export type ExportKind = 'json' | 'values-csv' | 'findings-csv';
+export type ExportKind = 'json' | 'values-csv' | 'findings-csv' | 'xlsx';
+/** The text files `--out` writes per report (the workbook is written on its own, by `--format xlsx`). */
 export const EXPORT_KINDS: ExportKind[] = ['json', 'values-csv', 'findings-csv'];
 
 /**
@@ -13,12 +14,13 @@ export function exportFileName(report: Pick<Report, 'agency' | 'year'>, kind: Ex
   const base = `${agency}-${year}-政府信息公开年报${copy > 1 ? `-${copy}` : ''}`;
   if (kind === 'json') return `${base}.json`;
   if (kind === 'values-csv') return `${base}-数据.csv`;
+  if (kind === 'xlsx') return `${base}.xlsx`;
   return `${base}-问题清单.csv`;
 }
 
-/** The first copy number under which none of the report's files is taken, so that nothing is overwritten. */
-export function freeCopyNumber(report: Pick<Report, 'agency' | 'year'>, isTaken: (fileName: string) => boolean): number {
+/** The first copy number under which none of the report's files (of `kinds`) is taken, so that nothing is overwritten. */
+export function freeCopyNumber(report: Pick<Report, 'agency' | 'year'>, isTaken: (fileName: string) => boolean, kinds: ExportKind[] = EXPORT_KINDS): number {
   let copy = 1;
-  while (EXPORT_KINDS.some((kind) => isTaken(exportFileName(report, kind, copy)))) copy++;
+  while (kinds.some((kind) => isTaken(exportFileName(report, kind, copy)))) copy++;
   return copy;
 }

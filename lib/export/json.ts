@@ -1,7 +1,10 @@
-import { ReportSchema, type Report } from '../schema.ts';
+import { REPORT_SCHEMA_ID, ReportSchema, type Report } from '../schema.ts';
 
-/** The report as JSON, parsed back through the schema first: what is offered is what the schema promises. */
+/**
+ * The report as JSON, naming its JSON Schema in `$schema`, parsed back through the zod schema first: what is
+ * offered is what the schema promises.
+ */
 export function exportJson(report: Report | Report[]): string {
-  const checked = Array.isArray(report) ? report.map((r) => ReportSchema.parse(r)) : ReportSchema.parse(report);
-  return `${JSON.stringify(checked, null, 2)}\n`;
+  const checked = (r: Report) => ReportSchema.parse({ ...r, $schema: REPORT_SCHEMA_ID });
+  return `${JSON.stringify(Array.isArray(report) ? report.map(checked) : checked(report), null, 2)}\n`;
 }

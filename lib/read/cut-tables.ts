@@ -6,6 +6,7 @@
  */
 import type { Finding, TableKey } from '../schema.ts';
 import type { CutTable, TableRow } from './table-rows.ts';
+import { layoutFinding } from '../checks/layout.ts';
 
 interface ReadTable {
   table: TableKey;
@@ -19,16 +20,8 @@ export function cutTableFindings(cuts: CutTable[], rows: TableRow[], extracted: 
     const labelled = rows.some((r) => r.table === cut.table && r.cells.some((c) => c.number.status === 'unreadable' && printsReportWords(c.key)));
     const table = source?.table ?? (labelled ? extracted[0]?.table : undefined);
     if (!table) continue;
-    findings.push({
-      id: `${table}:layout:cut-${cut.table + 1}`,
-      rule: 'layout',
-      severity: 'warning',
-      message: `第 ${cut.table + 1} 张表格的合并单元格跨度过大，从第 ${cut.row + 1} 行${cut.col === null ? '' : `第 ${cut.col + 1} 列`}起被截断，其后的内容未读取、未核对`,
-      table,
-      cells: [],
-      expected: null,
-      actual: null,
-    });
+    const where = `从第 ${cut.row + 1} 行${cut.col === null ? '' : `第 ${cut.col + 1} 列`}起`;
+    findings.push(layoutFinding(table, `cut-${cut.table + 1}`, `第 ${cut.table + 1} 张表格的合并单元格跨度过大，${where}被截断，其后的内容未读取、未核对`));
   }
   return findings;
 }

@@ -4,6 +4,7 @@
  * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
  */
+import { isArchiveChrome } from '../archive-url.ts';
 import { BLOCK_TAGS as BLOCK, UNRENDERED_TAGS as SKIP } from './cell-text.ts';
 import type { KeyDef } from '../tables/dictionary.ts';
 import { labelKey } from './normalize-text.ts';
@@ -39,7 +40,8 @@ export function textLines(root: Element, stopAt?: Element): Line[] {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = el.localName ?? el.tagName.toLowerCase();
-        if (SKIP.has(tag)) continue;
+        // An archived copy's toolbar is not the page's text.
+        if (SKIP.has(tag) || isArchiveChrome(el)) continue;
         if (tag === 'br') {
           flush();
           continue;

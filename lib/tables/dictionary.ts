@@ -5,8 +5,6 @@
  *
  * Patterns run against `labelKey()` text: half-width, no whitespace, so `商业 企业` and `（一）` match.
  */
-import type { TableKey } from '../schema.ts';
-
 export type FormatTag = '2019' | '2021' | 'legacy';
 
 export interface KeyDef {
@@ -133,13 +131,6 @@ export const TABLE2_ROWS: KeyDef[] = [
   { key: 'procurement', label: '政府集中采购', formats: ['2019'], pattern: /集中采购/ },
 ];
 
-export const TABLE_TITLES: Record<TableKey, string> = {
-  table2: '主动公开政府信息情况',
-  table3: '收到和处理政府信息公开申请情况',
-  table4: '政府信息公开行政复议、行政诉讼情况',
-  legacy: '政府信息公开情况统计表',
-};
-
 // ---- The legacy 政府信息公开情况统计表 (reports up to 2018) ----
 // Labels are matched after their numbering (一、 （一） 1. 其中：) is stripped. `group` names the parent
 // whose sub-items share a label (被依法纠错数 under both 行政复议 and 行政诉讼).
@@ -225,29 +216,4 @@ export const LEGACY_ROWS: KeyDef[] = [
 export const LEGACY_COLUMNS: KeyDef[] = [
   L('value', '统计数 / 本年度', /统计数|本年|\d{4}年度?|数量/),
   L('cumulative', '历年累计', /累计/),
-];
-
-/** Legacy sums that must hold (errors): parent = its listed children. */
-export const LEGACY_SUMS: [string, string[]][] = [
-  ['requests_received', ['requests_in_person', 'requests_fax', 'requests_online', 'requests_letter', 'requests_letter_fax']],
-  ['requests_closed', ['closed_on_time', 'closed_extended']],
-  ['replies_total', ['reply_already_public', 'reply_granted', 'reply_partly', 'reply_denied', 'reply_not_this_agency', 'reply_not_exist', 'reply_correction', 'reply_other_channel', 'reply_other']],
-  ['reply_denied', ['denied_state_secret', 'denied_commercial_secret', 'denied_privacy', 'denied_security_stability', 'denied_not_gov_info', 'denied_other_law']],
-  ['request_types_total', LEGACY_ROWS.filter((r) => r.key.startsWith('type_')).map((r) => r.key)],
-  ['reviews_total', ['review_upheld', 'review_corrected', 'review_other']],
-  ['suits_total', ['suit_upheld', 'suit_corrected', 'suit_other']],
-  ['staff_total', ['staff_full_time', 'staff_part_time']],
-];
-
-/** Legacy expectations (warnings): child ≤ parent. */
-export const LEGACY_AT_MOST: [string, string][] = [
-  ['proactive_normative', 'proactive_total'],
-  ['channel_gazette', 'proactive_total'],
-  ['channel_website', 'proactive_total'],
-  ['channel_weibo', 'proactive_total'],
-  ['channel_wechat', 'proactive_total'],
-  ['channel_other', 'proactive_total'],
-  ['press_conferences_by_heads', 'press_conferences'],
-  ['online_interviews_by_heads', 'online_interviews'],
-  ['requests_closed', 'requests_received'],
 ];

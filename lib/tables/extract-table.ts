@@ -1,7 +1,8 @@
 /**
- * The engine shared by every report table: find the table's header in the row stream, work out its
- * columns from the header cells above each grid column, then read each data row into cells under
- * canonical keys. Which labels and columns exist is the business of a TableSpec (table2/3/4-spec.ts).
+ * The engine shared by every report table, in phases per row (see extractTable): find the table's header
+ * in the row stream, settle its columns from the header cells above each grid column, place each data
+ * row's values under them, emit cells under canonical keys and findings for what could not be placed.
+ * Which labels and columns exist is the business of a TableSpec (lib/tables/table2.ts, table3.ts, table4.ts).
  *
  * A value cell is judged against the header columns it falls under (spec: "Variants seen"):
  *  - as many value cells as columns → one to one, in order, whatever the colspans say;
@@ -9,9 +10,11 @@
  *    a cell under several is ONE value for that group (never copied into each column);
  *  - anything else is a `layout` finding that carries the raw text, never a silent shift.
  */
-import type { Cell, Finding, TableKey } from '../schema.ts';
+import type { Cell, Finding } from '../schema.ts';
+import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
+import { layoutFinding } from '../checks/layout.ts';
 
 export interface ColumnRange {
   key: string;
@@ -42,6 +45,11 @@ export interface TableSpec {
    * cannot read, whose other labels sit where one of these orders puts them, is read by that order.
    */
   officialLayouts?: string[][];
+  /**
+   * A row with exactly the format's full set of values (7 in Table 3, 15 in Table 4) under a header we
+   * could only partly read is placed by the official column order (`columnsFromText('', n)`).
+   */
+  fullSetFallback?: boolean;
 }
 
 export interface PlacedCell {
@@ -213,204 +221,269 @@ export function headerClassifier(specs: TableSpec[]): HeaderOf {
 
 const cellText = (c: RowCell) => c.text || '（空）';
 
+/** A row cut into its labels (left) and its values (right of the header's value columns). */
+interface SplitRow {
+  labels: RowCell[];
+  values: RowCell[];
+  /** Numbers left of the value columns: no label (reported, never dropped). */
+  labelNumbers: RowCell[];
+  textLabels: RowCell[];
+  /** The row's own label: its last text label. */
+  own: string;
+  /** Split by the header's geometry (else at the first cell that is no label). */
+  byGeometry: boolean;
+}
+
+/** What one table's reading holds while it walks the row stream. */
+interface Reading {
+  spec: TableSpec;
+  out: ExtractedTable;
+  copy: ReadTable;
+  seenRows: Set<string>;
+  copiedRows: Set<string>;
+  moreCopies: string[];
+  /** Per stray column: what the rows hold under it ("row label value"). */
+  strays: Map<string, string[]>;
+  section: Section | null;
+  prevKey: string | null;
+  layout(message: string, raw?: string): void;
+}
+
+const rawRow = (s: SplitRow) => `${s.labels.map((c) => c.text).join(' ')} | ${s.values.map(cellText).join(' | ')}`;
+
 /**
- * Reads one table from the row stream. A header of another report table ends this one (several tables
- * can share one <table>). The table printed again (a second copy of the report) is read as a second copy.
+ * Phase 1, find the header: a header row of this table opens (or, before any value row, extends) a section;
+ * a header of another table ends it. True when the row is used up here (a header, or no section open).
+ */
+function findHeader(r: Reading, row: TableRow, headers: readonly TableKey[]): boolean {
+  if (headers.includes(r.spec.table)) {
+    const continuing = r.section && !r.section.columns && r.section.table === row.table;
+    if (continuing) {
+      r.section!.headerRows.push(row);
+      r.section!.grid = null;
+    } else r.section = { headerRows: [row], grid: null, columns: null, unknown: [], table: row.table, width: row.width, valueStart: null, sawLast: false };
+    return true;
+  }
+  if (headers.length) {
+    r.section = null;
+    return true;
+  }
+  return !r.section;
+}
+
+/** Labels and values: by the header's geometry in its own table, else at the first cell that is no label. */
+function splitRow(row: TableRow, valueStart: number | null, geometryHere: boolean): SplitRow {
+  const byGeometry = valueStart !== null && geometryHere;
+  let labels: RowCell[];
+  let values: RowCell[];
+  if (byGeometry) {
+    labels = row.cells.filter((c) => c.c0! < valueStart);
+    values = row.cells.filter((c) => c.c0! >= valueStart);
+  } else {
+    const firstValue = row.cells.findIndex((c) => !isLabel(c));
+    const split = firstValue < 0 ? row.cells.length : firstValue;
+    labels = row.cells.slice(0, split);
+    values = row.cells.slice(split);
+  }
+  const labelNumbers = labels.filter((c) => c.number.status === 'ok');
+  const textLabels = labelNumbers.length ? labels.filter((c) => c.number.status !== 'ok') : labels;
+  return { labels, values, labelNumbers, textLabels, own: textLabels.length ? textLabels[textLabels.length - 1].key : '', byGeometry };
+}
+
+/** Phase 2a, the row's key: by its label (the dictionary), or Table 4's one unlabelled data row. */
+function rowKey(r: Reading, s: SplitRow): KeyDef | null {
+  const { spec } = r;
+  if (spec.unlabelledRow) {
+    // Table 4's one data row: the first row with numbers under the header, whatever sits beside it.
+    return s.values.some((v) => v.number.status === 'ok' || v.number.status === 'unreadable')
+      ? { key: spec.unlabelledRow, label: '数量', formats: [], pattern: /./ }
+      : null;
+  }
+  if (!s.textLabels.length) return null;
+  let def = matchRow(spec, s.own, s.textLabels.map((c) => c.key).join('|'), r.prevKey);
+  // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label
+  // is then an earlier cell, and what follows it are values.
+  for (let k = s.labels.length - 2; !def && !s.byGeometry && k >= 0; k--) {
+    def = matchRow(spec, s.labels[k].key, s.labels.slice(0, k + 1).map((c) => c.key).join('|'), r.prevKey);
+    if (!def) continue;
+    s.values = [...s.labels.slice(k + 1), ...s.values];
+    s.labels = s.textLabels = s.labels.slice(0, k + 1);
+    s.own = s.labels[k].key;
+  }
+  return def;
+}
+
+/**
+ * Phase 2b, the columns: fixed at the section's first row with a key, from the header's geometry (or, for a
+ * header read from flattened text, from its words). False when they cannot be (the row is said, not read).
+ */
+function settleColumns(r: Reading, row: TableRow, s: SplitRow, geometryHere: boolean, valueStart: number | null, knownHeader: boolean): boolean {
+  const { spec } = r;
+  const section = r.section!;
+  if (section.columns) return true;
+  const fromGrid = row.table >= 0 && section.table === row.table;
+  const grid = fromGrid ? section.grid! : null;
+  section.columns = grid ? grid.columns : columnsFromText(spec, section.headerRows, s.values.length);
+  if (!section.columns || section.columns.length === 0) {
+    section.columns = null;
+    // A row found by its own label is this table's even under a header read from flattened text.
+    if ((knownHeader || !spec.unlabelledRow) && s.values.some((v) => v.number.status === 'ok')) r.layout('表格布局无法对应（数值对不上表头）', rawRow(s));
+    return false;
+  }
+  section.unknown = grid?.unknown ?? [];
+  for (const rep of grid?.repaired ?? []) r.layout(`表头“${rep.printed}”疑似印错，按格式的列序读作“${rep.official}”`);
+  section.valueStart = firstStart(section.columns);
+  if (section.valueStart !== null && geometryHere && section.valueStart !== valueStart) {
+    s.labels = row.cells.filter((c) => c.c0! < section.valueStart!);
+    s.values = row.cells.filter((c) => c.c0! >= section.valueStart!);
+  }
+  for (const col of section.columns) r.out.colLabels[col.key] ??= col.label.replace(/\s+/g, '');
+  return true;
+}
+
+/** Phase 3, place the values under the columns (or say why they cannot be). */
+function placeRow(r: Reading, row: TableRow, s: SplitRow, geometryHere: boolean): { placement: Placement; strays: Strays } | string {
+  const { spec } = r;
+  const section = r.section!;
+  const columns = section.columns!;
+  // A table continued in another <table> (a page break) keeps its value columns at the right edge.
+  const shift = columns[0].c0 === null || row.hasHoles || row.table < 0 ? null : geometryHere ? 0 : section.width - row.width;
+  const fresh = s.values.filter((v) => v.firstRow === row.y);
+  const placed = placeValues(fresh, columns, section.unknown, shift);
+  // A header we could only partly read, over a row with exactly the format's full set of values
+  // (7 in Table 3, 15 in Table 4): the official column order places them.
+  const canonical = spec.columnsFromText('', fresh.length);
+  const partial = typeof placed === 'string' || placed.strays.length > 0;
+  if (partial && canonical && columns.length < canonical.length && spec.fullSetFallback) {
+    return { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
+  }
+  return placed;
+}
+
+/** Phase 4a, the cells: one per placed value; a value over several columns is their group's, or null (no group). */
+function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedCell[] | null {
+  const cells: PlacedCell[] = [];
+  for (const { cell, keys: cols } of placement) {
+    let col = cols[0];
+    let covers: string[] | undefined;
+    if (cols.length > 1) {
+      const group = spec.groupOf(cols);
+      if (!group) return null;
+      col = group.col;
+      covers = group.covers;
+    }
+    const n = cell.number;
+    cells.push({
+      cell: {
+        row: rowKey,
+        col,
+        ...(covers ? { covers } : {}),
+        value: n.value,
+        raw: n.raw,
+        status: n.status,
+        ...(n.unit ? { unit: n.unit } : {}),
+        source: cell.source,
+      },
+      el: cell.el,
+    });
+  }
+  return cells;
+}
+
+/** Phase 4b, emit: the row's cells into the table (or its second copy), its stray numbers kept for the findings. */
+function emitRow(r: Reading, def: KeyDef, s: SplitRow, cells: PlacedCell[], strays: Strays, isCopy: boolean): void {
+  const section = r.section!;
+  const rowLabel = s.textLabels.map((c) => c.text).join(' ').trim() || def.label;
+  const stray = (column: string, cell?: RowCell) => {
+    const held = r.strays.get(column) ?? [];
+    r.strays.set(column, held);
+    const status = cell?.number.status;
+    if (cell && (status === 'ok' || status === 'unreadable')) held.push(`${rowLabel} ${cell.text}`);
+  };
+  for (const st of strays) stray(st.column, st.cell);
+  for (const cell of s.labelNumbers) stray(section.grid?.leafText[cell.c0!] || '（空）', cell);
+  const target = isCopy ? r.copy : r.out;
+  (isCopy ? r.copiedRows : r.seenRows).add(def.key);
+  r.prevKey = def.key;
+  target.rowLabels[def.key] = rowLabel;
+  target.cells.push(...cells);
+  if (def.key === (r.spec.lastRow ?? r.spec.unlabelledRow)) section.sawLast = true;
+}
+
+/** One data row through the phases. */
+function readRow(r: Reading, row: TableRow, headers: readonly TableKey[]): void {
+  if (findHeader(r, row, headers)) return;
+  const { spec } = r;
+  const section = r.section!;
+  const geometryHere = row.table === section.table && row.table >= 0;
+  if (section.sawLast && (!geometryHere || spec.unlabelledRow)) {
+    // The table was read to its last row and this row is in another <table>: something else. Table 4
+    // has one data row: numbers in a further row of its <table> are said, not read.
+    if (geometryHere && row.cells.some((c) => c.number.status === 'ok')) r.layout('无法识别的行', row.cells.map(cellText).join(' | '));
+    else r.section = null;
+    return;
+  }
+  // The header's columns are known before the first row is split, so an unreadable first value
+  // (〇, 约10, 40*) is a value cell, not a label.
+  if (section.table >= 0 && !section.grid) section.grid = gridHeader(spec, section.headerRows);
+  // A header with columns of this table (not a layout cell that happens to hold its words).
+  const knownHeader = !!section.columns?.length || !!section.grid?.columns.length;
+  const valueStart = section.columns ? section.valueStart : geometryHere ? firstStart(section.grid!.columns) : null;
+  const s = splitRow(row, valueStart, geometryHere);
+  const def = rowKey(r, s);
+  if (!def) {
+    const hasNumbers = s.labelNumbers.length > 0 || s.values.some((v) => v.number.status === 'ok');
+    // A row with nothing left of the value columns is no row of this table (a layout table's cells).
+    if (hasNumbers && s.labels.length && knownHeader && !/^注|说明/.test(s.own)) r.layout('无法识别的行', rawRow(s));
+    return;
+  }
+  if (!s.values.length) {
+    if (s.labelNumbers.length) r.layout('无法识别的行', rawRow(s));
+    return;
+  }
+  if (!settleColumns(r, row, s, geometryHere, valueStart, knownHeader)) return;
+  const isCopy = r.seenRows.has(def.key);
+  if (isCopy && r.copiedRows.has(def.key)) {
+    // A third printing: the first two are read and compared; say so rather than read it silently.
+    r.moreCopies.push(rawRow(s));
+    return;
+  }
+  const placed = placeRow(r, row, s, geometryHere);
+  if (typeof placed === 'string') {
+    r.layout(`表格布局无法对应（${placed}）`, rawRow(s));
+    return;
+  }
+  const cells = toCells(spec, def.key, placed.placement);
+  if (!cells) {
+    r.layout('合并单元格跨越的列不构成一组', rawRow(s));
+    return;
+  }
+  emitRow(r, def, s, cells, placed.strays, isCopy);
+}
+
+/**
+ * Reads one table from the row stream, in phases per row: find the header → settle its columns → place
+ * each row's values → emit cells and findings. A header of another report table ends this one (several
+ * tables can share one <table>). The table printed again (a second copy of the report) is read as a second copy.
  */
 export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: HeaderOf): ExtractedTable | null {
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
-  const copy: ReadTable = { cells: [], rowLabels: {}, colLabels: {} };
-  const seenRows = new Set<string>();
-  const copiedRows = new Set<string>();
-  const moreCopies: string[] = [];
-  /** Per stray column: what the rows hold under it ("row label value"). */
-  const strays = new Map<string, string[]>();
-  let section: Section | null = null;
-  let prevKey: string | null = null;
-
-  const layout = (message: string, raw?: string) => {
-    out.problems.push({
-      id: `${spec.table}:layout:${out.problems.length + 1}`,
-      rule: 'layout',
-      severity: 'warning',
-      message: raw === undefined ? message : `${message}：${raw}`,
-      table: spec.table,
-      cells: [],
-      expected: null,
-      actual: null,
-    });
+  const r: Reading = {
+    spec,
+    out,
+    copy: { cells: [], rowLabels: {}, colLabels: {} },
+    seenRows: new Set(),
+    copiedRows: new Set(),
+    moreCopies: [],
+    strays: new Map(),
+    section: null,
+    prevKey: null,
+    layout: (message, raw) => out.problems.push(layoutFinding(spec.table, String(out.problems.length + 1), raw === undefined ? message : `${message}：${raw}`)),
   };
-
-  for (const row of rows) {
-    const headers = headerOf(row);
-    if (headers.includes(spec.table)) {
-      const continuing = section && !section.columns && section.table === row.table;
-      if (continuing) {
-        section!.headerRows.push(row);
-        section!.grid = null;
-      } else section = { headerRows: [row], grid: null, columns: null, unknown: [], table: row.table, width: row.width, valueStart: null, sawLast: false };
-      continue;
-    }
-    if (headers.length) {
-      section = null;
-      continue;
-    }
-    if (!section) continue;
-
-    const geometryHere = row.table === section.table && row.table >= 0;
-    if (section.sawLast && (!geometryHere || spec.unlabelledRow)) {
-      // The table was read to its last row and this row is in another <table>: something else. Table 4
-      // has one data row: numbers in a further row of its <table> are said, not read.
-      if (geometryHere && row.cells.some((c) => c.number.status === 'ok')) layout('无法识别的行', row.cells.map(cellText).join(' | '));
-      else section = null;
-      continue;
-    }
-    // The header's columns are known before the first row is split, so an unreadable first value
-    // (〇, 约10, 40*) is a value cell, not a label.
-    if (section.table >= 0 && !section.grid) section.grid = gridHeader(spec, section.headerRows);
-    // A header with columns of this table (not a layout cell that happens to hold its words).
-    const knownHeader = !!section.columns?.length || !!section.grid?.columns.length;
-    const valueStart = section.columns ? section.valueStart : geometryHere ? firstStart(section.grid!.columns) : null;
-    let labels: RowCell[];
-    let values: RowCell[];
-    const byGeometry = valueStart !== null && geometryHere;
-    if (byGeometry) {
-      labels = row.cells.filter((c) => c.c0! < valueStart);
-      values = row.cells.filter((c) => c.c0! >= valueStart);
-    } else {
-      const firstValue = row.cells.findIndex((c) => !isLabel(c));
-      const split = firstValue < 0 ? row.cells.length : firstValue;
-      labels = row.cells.slice(0, split);
-      values = row.cells.slice(split);
-    }
-    // A number left of the value columns is no label (it is reported below, never dropped).
-    const labelNumbers = labels.filter((c) => c.number.status === 'ok');
-    let textLabels = labelNumbers.length ? labels.filter((c) => c.number.status !== 'ok') : labels;
-    let own = textLabels.length ? textLabels[textLabels.length - 1].key : '';
-    const rawRow = () => `${labels.map((c) => c.text).join(' ')} | ${values.map(cellText).join(' | ')}`;
-    let def: KeyDef | null = null;
-    if (spec.unlabelledRow) {
-      // Table 4's one data row: the first row with numbers under the header, whatever sits beside it.
-      if (values.some((v) => v.number.status === 'ok' || v.number.status === 'unreadable'))
-        def = { key: spec.unlabelledRow, label: '数量', formats: [], pattern: /./ };
-    } else if (textLabels.length) {
-      def = matchRow(spec, own, textLabels.map((c) => c.key).join('|'), prevKey);
-      // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label
-      // is then an earlier cell, and what follows it are values.
-      for (let k = labels.length - 2; !def && !byGeometry && k >= 0; k--) {
-        def = matchRow(spec, labels[k].key, labels.slice(0, k + 1).map((c) => c.key).join('|'), prevKey);
-        if (!def) continue;
-        values = [...labels.slice(k + 1), ...values];
-        labels = textLabels = labels.slice(0, k + 1);
-        own = labels[k].key;
-      }
-    }
-    if (!def) {
-      const hasNumbers = labelNumbers.length > 0 || values.some((v) => v.number.status === 'ok');
-      // A row with nothing left of the value columns is no row of this table (a layout table's cells).
-      if (hasNumbers && labels.length && knownHeader && !/^注|说明/.test(own)) layout('无法识别的行', rawRow());
-      continue;
-    }
-    if (!values.length) {
-      if (labelNumbers.length) layout('无法识别的行', rawRow());
-      continue;
-    }
-
-    if (!section.columns) {
-      const fromGrid = row.table >= 0 && section.table === row.table;
-      const grid = fromGrid ? section.grid! : null;
-      section.columns = grid ? grid.columns : columnsFromText(spec, section.headerRows, values.length);
-      if (!section.columns || section.columns.length === 0) {
-        section.columns = null;
-        // A row found by its own label is this table's even under a header read from flattened text.
-        if ((knownHeader || !spec.unlabelledRow) && values.some((v) => v.number.status === 'ok')) layout('表格布局无法对应（数值对不上表头）', rawRow());
-        continue;
-      }
-      section.unknown = grid?.unknown ?? [];
-      for (const r of grid?.repaired ?? []) layout(`表头“${r.printed}”疑似印错，按格式的列序读作“${r.official}”`);
-      section.valueStart = firstStart(section.columns);
-      if (section.valueStart !== null && geometryHere && section.valueStart !== valueStart) {
-        labels = row.cells.filter((c) => c.c0! < section!.valueStart!);
-        values = row.cells.filter((c) => c.c0! >= section!.valueStart!);
-      }
-      for (const col of section.columns) out.colLabels[col.key] ??= col.label.replace(/\s+/g, '');
-    }
-    const isCopy = seenRows.has(def.key);
-    if (isCopy && copiedRows.has(def.key)) {
-      // A third printing: the first two are read and compared; say so rather than read it silently.
-      moreCopies.push(rawRow());
-      continue;
-    }
-    // A table continued in another <table> (a page break) keeps its value columns at the right edge.
-    const shift = section.columns[0].c0 === null || row.hasHoles || row.table < 0 ? null : geometryHere ? 0 : section.width - row.width;
-    const fresh = values.filter((v) => v.firstRow === row.y);
-    let placed = placeValues(fresh, section.columns, section.unknown, shift);
-    // A header we could only partly read, over a row with exactly the format's full set of values
-    // (7 in Table 3, 15 in Table 4): the official column order places them.
-    const canonical = spec.columnsFromText('', fresh.length);
-    const partial = typeof placed === 'string' || placed.strays.length > 0;
-    if (partial && canonical && section.columns.length < canonical.length && spec.table !== 'table2') {
-      placed = { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
-    }
-    if (typeof placed === 'string') {
-      layout(`表格布局无法对应（${placed}）`, rawRow());
-      continue;
-    }
-    const cells: PlacedCell[] = [];
-    let bad = false;
-    for (const { cell, keys: cols } of placed.placement) {
-      let col = cols[0];
-      let covers: string[] | undefined;
-      if (cols.length > 1) {
-        const group = spec.groupOf(cols);
-        if (!group) {
-          bad = true;
-          break;
-        }
-        col = group.col;
-        covers = group.covers;
-      }
-      const n = cell.number;
-      cells.push({
-        cell: {
-          row: def.key,
-          col,
-          ...(covers ? { covers } : {}),
-          value: n.value,
-          raw: n.raw,
-          status: n.status,
-          ...(n.unit ? { unit: n.unit } : {}),
-          source: cell.source,
-        },
-        el: cell.el,
-      });
-    }
-    if (bad) {
-      layout('合并单元格跨越的列不构成一组', rawRow());
-      continue;
-    }
-    const rowLabel = textLabels.map((c) => c.text).join(' ').trim() || def.label;
-    const stray = (column: string, cell?: RowCell) => {
-      const held = strays.get(column) ?? [];
-      strays.set(column, held);
-      const status = cell?.number.status;
-      if (cell && (status === 'ok' || status === 'unreadable')) held.push(`${rowLabel} ${cell.text}`);
-    };
-    for (const s of placed.strays) stray(s.column, s.cell);
-    for (const cell of labelNumbers) stray(section.grid?.leafText[cell.c0!] || '（空）', cell);
-    const target = isCopy ? copy : out;
-    (isCopy ? copiedRows : seenRows).add(def.key);
-    prevKey = def.key;
-    target.rowLabels[def.key] = rowLabel;
-    target.cells.push(...cells);
-    if (def.key === (spec.lastRow ?? spec.unlabelledRow)) section.sawLast = true;
-  }
-
-  for (const [column, held] of strays) {
-    layout(`格式之外的列“${column}”未导出`, held.join('；') || '（空）');
-  }
-  if (copy.cells.length) compareCopies(out, copy, layout);
-  if (moreCopies.length) layout('表格第三次出现，未读取', moreCopies.join('；'));
+  for (const row of rows) readRow(r, row, headerOf(row));
+  for (const [column, held] of r.strays) r.layout(`格式之外的列“${column}”未导出`, held.join('；') || '（空）');
+  if (r.copy.cells.length) compareCopies(out, r.copy, r.layout);
+  if (r.moreCopies.length) r.layout('表格第三次出现，未读取', r.moreCopies.join('；'));
   return out.cells.length || out.problems.length ? out : null;
 }
 

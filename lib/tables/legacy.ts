@@ -5,6 +5,8 @@
  */
 import { LEGACY_COLUMNS, LEGACY_ROWS, type KeyDef } from './dictionary.ts';
 import type { ExtractedTable, PlacedCell } from './extract-table.ts';
+import type { ReportTable } from './report-table.ts';
+import { LEGACY_SIGNATURE } from '../report-detection.ts';
 import type { RowCell, TableRow } from '../read/table-rows.ts';
 
 const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
@@ -70,3 +72,39 @@ export function extractLegacy(rows: TableRow[]): ExtractedTable | null {
   }
   return out.cells.length ? out : null;
 }
+
+/** Legacy sums that must hold (errors): parent = its listed children. */
+export const LEGACY_SUMS: [string, string[]][] = [
+  ['requests_received', ['requests_in_person', 'requests_fax', 'requests_online', 'requests_letter', 'requests_letter_fax']],
+  ['requests_closed', ['closed_on_time', 'closed_extended']],
+  ['replies_total', ['reply_already_public', 'reply_granted', 'reply_partly', 'reply_denied', 'reply_not_this_agency', 'reply_not_exist', 'reply_correction', 'reply_other_channel', 'reply_other']],
+  ['reply_denied', ['denied_state_secret', 'denied_commercial_secret', 'denied_privacy', 'denied_security_stability', 'denied_not_gov_info', 'denied_other_law']],
+  ['request_types_total', LEGACY_ROWS.filter((r) => r.key.startsWith('type_')).map((r) => r.key)],
+  ['reviews_total', ['review_upheld', 'review_corrected', 'review_other']],
+  ['suits_total', ['suit_upheld', 'suit_corrected', 'suit_other']],
+  ['staff_total', ['staff_full_time', 'staff_part_time']],
+];
+
+/** Legacy expectations (warnings): child ≤ parent. */
+export const LEGACY_AT_MOST: [string, string][] = [
+  ['proactive_normative', 'proactive_total'],
+  ['channel_gazette', 'proactive_total'],
+  ['channel_website', 'proactive_total'],
+  ['channel_weibo', 'proactive_total'],
+  ['channel_wechat', 'proactive_total'],
+  ['channel_other', 'proactive_total'],
+  ['press_conferences_by_heads', 'press_conferences'],
+  ['online_interviews_by_heads', 'online_interviews'],
+  ['requests_closed', 'requests_received'],
+];
+
+export const legacy: ReportTable = {
+  key: 'legacy',
+  title: '政府信息公开情况统计表',
+  label: '统计表（旧版格式）',
+  rows: LEGACY_ROWS,
+  columns: LEGACY_COLUMNS,
+  groups: [],
+  read: { own: extractLegacy, signature: LEGACY_SIGNATURE },
+  docs: { name: 'Legacy 统计表' },
+};

@@ -1,6 +1,7 @@
 /** Table 2 — 主动公开政府信息情况: blocks 第二十条第（N）项, each with its own header row. */
 import { TABLE2_COLUMNS, TABLE2_ROWS } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
+import type { ReportTable } from './report-table.ts';
 
 export const table2Spec: TableSpec = {
   table: 'table2',
@@ -31,4 +32,16 @@ export const table2Spec: TableSpec = {
     ['decisions'],
     ['fee_amount'],
   ],
+};
+
+export const table2: ReportTable = {
+  key: 'table2',
+  title: '主动公开政府信息情况',
+  label: '表二（主动公开）',
+  rows: TABLE2_ROWS,
+  columns: TABLE2_COLUMNS,
+  groups: [],
+  read: { engine: table2Spec },
+  readsFlattenedLines: true,
+  docs: { name: 'Table 2' },
 };

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { agencyKey, normalizeAgencyName, sameAgency } from '../../lib/agency-identity.ts';
 import { checkSeries, previousReport, SERIES_RULES } from '../../lib/checks/series.ts';
-import { FindingSchema, ReportSchema, type Cell, type Report } from '../../lib/schema.ts';
+import { FindingSchema, ReportSchema, type Cell, type Finding, type Report } from '../../lib/schema.ts';
+import { ruleInfo } from '../../lib/checks/catalog.ts';
 import { fixture } from '../support/audit-html.ts';
 import { fakeReport } from '../support/fake-report.ts';
 
@@ -242,6 +243,9 @@ function reportPage(agency: string, year: number, carriedOver: number[], carried
   return setRow(html, '<p>行政规范性文件</p>', [3, 1, inForce]);
 }
 
+/** The generated pages change clean-2021's title and figures without rewriting its text: prose.* and form.* rightly say so. */
+const notProse = (f: Finding) => !['prose', 'form'].includes(ruleInfo(f.rule)?.scope ?? '');
+
 describe('npm run audit on a folder: checks across reports', () => {
   const AGENCY = '临溪县市场监督管理局';
 
@@ -277,8 +281,8 @@ describe('npm run audit on a folder: checks across reports', () => {
     expect(json.status).toBe(0);
     const [y1, y] = (JSON.parse(json.stdout) as unknown[]).map((x) => ReportSchema.parse(x));
     expect(y1.year).toBe(2022);
-    expect(y1.findings).toEqual([]);
-    expect(y.findings.filter((f) => f.rule !== 'series.carry_over')).toEqual([]);
+    expect(y1.findings.filter(notProse)).toEqual([]);
+    expect(y.findings.filter((f) => notProse(f) && f.rule !== 'series.carry_over')).toEqual([]);
     const series = y.findings.filter((f) => f.rule === 'series.carry_over');
     expect(series.flatMap((f) => f.cells)).toEqual([
       { row: 'carried_over', col: 'total' },
@@ -296,12 +300,12 @@ describe('npm run audit on a folder: checks across reports', () => {
     const prefix = basename(dir);
     expect(readdirSync(out)).toEqual(expect.arrayContaining([`${prefix}-wide.csv`, `${prefix}-reports.json`]));
     const findings = Papa.parse<Record<string, string>>(readFileSync(join(out, `${AGENCY}-2023-政府信息公开年报-问题清单.csv`), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
-    expect(findings.map((f) => [f.rule, f.cells, f.printed, f.computed])).toEqual([
+    expect(findings.filter((f) => !/^(?:prose|form)\./.test(f.rule)).map((f) => [f.rule, f.cells, f.printed, f.computed])).toEqual([
       ['series.carry_over', 'carried_over.total', '2', '0'],
       ['series.carry_over', 'carried_over.natural_person', '2', '0'],
     ]);
     const all = JSON.parse(readFileSync(join(out, `${prefix}-reports.json`), 'utf8')) as unknown[];
-    expect(all.map((x) => ReportSchema.parse(x).findings.length)).toEqual([0, 2]);
+    expect(all.map((x) => ReportSchema.parse(x).findings.filter(notProse).length)).toEqual([0, 2]);
 
     // The wide CSV: one line per report, numbers as numbers.
     const wide = Papa.parse<Record<string, unknown>>(readFileSync(join(out, `${prefix}-wide.csv`), 'utf8').replace(/^\ufeff/, ''), { header: true, dynamicTyping: true, skipEmptyLines: true });

@@ -18,11 +18,37 @@ describe('built extension', () => {
     // The parser, checks and UI are the auditor's: the first stage must not have pulled them in.
     expect(js.toString('utf8')).not.toMatch(/予以公开|attachShadow/);
     for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/ZodError|\$ZodType/);
+    // Nor the XLSX writer (write-excel-file, fflate): the popup's alone.
+    for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/xl\/workbook\.xml|spreadsheetml/);
   });
 
-  it('manifest: only activeTab, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
-    expect(manifest.permissions).toEqual(['activeTab']);
+  it('ships the JSON Schema the exports name, as generated from the model', () => {
+    expect(read('schema/report.schema.json').toString('utf8')).toBe(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'public', 'schema', 'report.schema.json'), 'utf8'));
+  });
+
+  it('manifest: no host granted at install, .gov.cn content script in all frames, only the auditor web-accessible (to .gov.cn, dynamic URL)', () => {
+    expect(manifest.permissions).toEqual([
+      // The popup reads the tab the reader is looking at.
+      'activeTab',
+      // The reader's library (every report read, with its review marks) and settings in storage.local, the
+      // per-tab reports in storage.session; unlimitedStorage: many agencies and years outgrow storage.local's 10 MB.
+      'storage',
+      'unlimitedStorage',
+      // Registering the content script on the places the reader adds in the options page, and loading the
+      // auditor into those pages (off .gov.cn it is not web-accessible).
+      'scripting',
+    ]);
+    // Nothing beyond the .gov.cn content script at install: every other host is asked for when the reader
+    // turns it on in the options page — the archive, one mirror host they type (hence the wildcard: the
+    // request itself names one host), local files.
     expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['*://web.archive.org/*', '*://*/*', 'file:///*']);
+    // The evidence pack's MHTML copy of the page, asked for at the click.
+    expect(manifest.optional_permissions).toEqual(['pageCapture']);
+    // The settings page, in a tab of its own.
+    expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    // The help page is an extension page of its own (linked from the banner, the popup and the options page).
+    expect(fs.existsSync(path.join(EXT_DIR, 'help.html'))).toBe(true);
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['auditor.js'], matches: ['*://*.gov.cn/*'], use_dynamic_url: true }]);
     expect(manifest.content_scripts).toEqual([
       { matches: ['*://*.gov.cn/*'], all_frames: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },

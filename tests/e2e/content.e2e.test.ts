@@ -270,7 +270,7 @@ describe('the blank-cells note in the banner', () => {
     const page = await open(name);
     await page.waitForSelector(BANNER_HEADLINE);
     await page.locator('nianbao-banner .nb-toggle').click();
-    await page.locator(`nianbao-banner [data-finding-id="${note!.id}"] button`).click();
+    await page.locator(`nianbao-banner [data-finding-id="${note!.id}"] .nb-finding-button`).click();
     const flashed = page.locator('[data-nianbao-flash]');
     await expect.poll(() => flashed.count()).toBe(1);
     const cell = await flashed.evaluate((el) => ({

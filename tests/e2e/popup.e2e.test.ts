@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ReportSchema, type Report } from '../../lib/schema.ts';
+import * as XLSX from 'xlsx';
+import { REPORT_SCHEMA_ID, ReportSchema, type Report } from '../../lib/schema.ts';
+import { reportTable } from '../../lib/tables/index.ts';
 import { badgeText, expectedAudit, GOV, launch, nianbaoTiming, NON_GOV, tabIdOf, type Harness } from './harness.ts';
 
 // The popup, opened as the extension page `popup.html?tab=<id>` (as a page, its own "active tab"
@@ -62,7 +64,7 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
 
   it('a finding clicked in the popup is shown (scrolled to and flashed) on the page', async () => {
     const first = expected.findings.find((f) => f.severity === 'error')!;
-    await popup.locator(`[data-finding-id="${first.id}"] button`).click();
+    await popup.locator(`[data-finding-id="${first.id}"] .nb-finding-button`).click();
     const cell = page.locator(`[data-nianbao-finding~="${first.id}"]`).first();
     await expect.poll(() => cell.getAttribute('data-nianbao-flash')).toBe('');
   });
@@ -71,8 +73,9 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
     const { name, text } = await download(popup, 'json');
     expect(name).toBe(`${expected.agency}-${expected.year}-政府信息公开年报.json`);
     const report = ReportSchema.parse(JSON.parse(text));
-    // The same numbers an independent run of the core on the fixture file (Node, linkedom) reads.
-    expect(report).toEqual(expected);
+    // The same numbers an independent run of the core on the fixture file (Node, linkedom) reads, and the
+    // name of its JSON Schema.
+    expect(report).toEqual({ $schema: REPORT_SCHEMA_ID, ...expected });
     // And the numbers in the cells marked on the page are the ones in the file.
     const marked = await page.$$eval('[data-nianbao-finding], [data-nianbao-involved]', (els) => els.map((el) => Number(el.textContent!.trim())));
     const inFile = new Set(
@@ -97,6 +100,21 @@ describe('popup for a tab holding a report with mismatches (seed 000)', () => {
     expect(findings.name).toMatch(/问题清单\.csv$/);
     expect(findings.text.startsWith('\ufeff')).toBe(true);
     for (const f of expected.findings) expect(findings.text).toContain(f.id);
+  });
+
+  it('下载 XLSX: a workbook (read back with SheetJS) whose number cells are the report’s numbers', async () => {
+    const [file] = await Promise.all([popup.waitForEvent('download'), popup.click('[data-action="xlsx"]')]);
+    expect(file.suggestedFilename()).toBe(`${expected.agency}-${expected.year}-政府信息公开年报.xlsx`);
+    const wb = XLSX.read(fs.readFileSync((await file.path())!), { type: 'buffer' });
+    const keys = (['table2', 'table3', 'table4', 'legacy'] as const).filter((k) => expected.tables[k]?.cells.length);
+    expect(wb.SheetNames).toEqual([...keys.map((k) => reportTable(k).title), '问题清单', '报告信息']);
+    for (const key of keys) {
+      const ws = wb.Sheets[reportTable(key).title];
+      const numbers = Object.keys(ws).filter((k) => !k.startsWith('!') && ws[k].t === 'n').map((k) => ws[k].v as number);
+      const okValues = expected.tables[key]!.cells.filter((c) => c.status === 'ok').map((c) => c.value!);
+      expect(numbers.sort((a, b) => a - b), key).toEqual(okValues.sort((a, b) => a - b));
+    }
+    await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('.xlsx');
   });
 
   it('复制表格 puts tab-separated values on the clipboard (pasted back to check)', async () => {

@@ -1,0 +1,64 @@
+import type { Finding, OtherReport, Review } from '@/lib/schema.ts';
+
+// The reader's mark on one finding (已核实 / 已忽略, with an optional note), and the link to the other
+// report a series finding names. Stateless: the note is read from its input when a button is pressed.
+
+export type ReviewStatus = Review['status'];
+export type OnReview = (finding: Finding, status: ReviewStatus | null, note?: string) => void;
+
+export const REVIEW_LABEL: Record<ReviewStatus, string> = { confirmed: '已核实', dismissed: '已忽略' };
+
+export function otherName(other: Pick<OtherReport, 'agency' | 'year'>): string {
+  return `${other.agency ?? '未知机关'}${other.year ?? '未知年度'}年报告`;
+}
+
+export function OtherLink({ other }: { other: OtherReport }) {
+  const name = otherName(other);
+  return other.source.url ? (
+    <a class="nb-other" href={other.source.url} target="_blank" rel="noopener noreferrer" data-testid="nianbao-other">
+      {name}
+    </a>
+  ) : (
+    <span class="nb-other">{name}</span>
+  );
+}
+
+function noteBeside(button: EventTarget | null): string | undefined {
+  const input = (button as HTMLElement | null)?.parentElement?.querySelector('input');
+  return input?.value.trim() || undefined;
+}
+
+export function ReviewControls({ finding, onReview }: { finding: Finding; onReview: OnReview }) {
+  const review = finding.review;
+  if (review) {
+    return (
+      <span class="nb-review" data-review={review.status}>
+        <span class="nb-review-status">
+          {REVIEW_LABEL[review.status]}
+          {review.note ? `：${review.note}` : ''}
+        </span>
+        <button type="button" class="nb-review-button" data-review-action="clear" onClick={() => onReview(finding, null)}>
+          撤销
+        </button>
+      </span>
+    );
+  }
+  // Folded to one short word until opened, so the lists stay as compact as without the library.
+  return (
+    <details class="nb-review">
+      <summary class="nb-review-open">标记</summary>
+      <input class="nb-review-note" type="text" placeholder="备注（可选）" aria-label="核对备注（可选）" />
+      {(['confirmed', 'dismissed'] as const).map((status) => (
+        <button
+          key={status}
+          type="button"
+          class="nb-review-button"
+          data-review-action={status}
+          onClick={(e) => onReview(finding, status, noteBeside(e.currentTarget))}
+        >
+          {REVIEW_LABEL[status]}
+        </button>
+      ))}
+    </details>
+  );
+}

@@ -1,0 +1,32 @@
+// Every string the options page shows, in one place (to move to _locales later).
+
+export const TEXT = {
+  title: '年报核对 · 设置',
+  helpLink: '使用说明（每项核对的含义、数字怎样读取、隐私）',
+  placesTitle: '在其他地方核对年报',
+  placesIntro:
+    '默认只在 .gov.cn 网站上运行。下面每一项都会在你打开时向浏览器申请对应网站的访问权限，关闭或移除时交还权限；不会申请其他网站。',
+  archive: '网页时光机（web.archive.org）上的 .gov.cn 页面存档',
+  archiveHint: '只核对原网址为 .gov.cn 的存档页；导出的来源网址是原网址，存档网址另记一栏。存档站自己的工具栏不会被读取。',
+  mirror: '镜像网站',
+  mirrorHint: '输入镜像网站的域名（例如 mirror.example.org），只申请这一个网站。',
+  mirrorPlaceholder: 'mirror.example.org',
+  mirrorAdd: '添加',
+  mirrorRemove: '移除',
+  mirrorInvalid: '请输入一个网站域名（不含通配符），例如 mirror.example.org。',
+  files: '保存到本机后打开的网页（file://）',
+  filesHint: 'Chrome / Edge 还需要你在 chrome://extensions 的本扩展详情中打开“允许访问文件网址”。',
+  filesBlocked: '浏览器尚未允许访问文件网址：请在 chrome://extensions → 年报核对 → 详细信息中打开“允许访问文件网址”。',
+  denied: '浏览器没有授予权限，未作更改。',
+  displayTitle: '网页上的显示',
+  marks: '在表格单元格上标出问题（及悬停说明）',
+  banner: '在表格上方显示核对结果横幅',
+  pill: '横幅不在视野内时，在窗口顶部显示提示条',
+  pillNeedsBanner: '（需要横幅）',
+  displayHint: '更改对之后打开的页面生效。关闭标记后，弹出窗口里的“定位”仍会滚动到对应单元格。',
+  csvTitle: 'CSV 编码',
+  csvUtf8: 'UTF-8（带 BOM）：Excel、WPS 均可直接打开（默认）',
+  csvGb18030: 'GB18030：较旧的 Excel 打开 UTF-8 文件出现乱码时选用',
+  saved: '已保存。',
+  failed: '操作失败：',
+} as const;

@@ -1,0 +1,166 @@
+/**
+ * The engine the prose rules share: find a statement of one kind in the article's text (a keyword and the
+ * count it states), set aside statements that are about another year or another quantity, and compare the
+ * count with every reading of the tables the statement allows. A warning only when no reading matches.
+ */
+import type { CellRef, Finding, Report, Table, TableKey } from '../schema.ts';
+import { toHalfWidth } from '../read/normalize-text.ts';
+
+/** One allowed reading of the tables: what the number should be, and the cells it comes from. */
+export interface Reading {
+  label: string;
+  value: number;
+  table: TableKey;
+  cells: CellRef[];
+}
+
+export interface StatementKind {
+  rule: string;
+  /** What the statement states, for the message: 收到申请, 行政诉讼 … */
+  subject: string;
+  /** Matches the statement; group `n` is the stated count. Must use the `g` flag. */
+  pattern: RegExp;
+  /** The paragraph must be about requests for disclosure (for keywords that are used for other things too). */
+  needsRequestContext?: boolean;
+  /** The keyword itself names last year (上年结转): do not skip for 上年. */
+  namesLastYear?: boolean;
+  /** The sentence itself must say this (信息公开 for a review or lawsuit count, 收到…申请 for applicants). */
+  sentenceMust?: RegExp;
+  /** Skip when the clause before the keyword says this (按时办结, 直接起诉 …): another quantity. */
+  clauseMustNot?: RegExp;
+  readings(report: Report): Reading[];
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** The whole line (paragraph) the sentence is in. */
+  line: string;
+}
+
+/** Sentences of the article: cut at 。！？； and at line ends; each keeps its offsets. */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const re = /[^。！？；;!?]+[。！？；;!?]?/g;
+    for (let m; (m = re.exec(line)); ) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const body = m[0].trim();
+      if (body) out.push({ text: body, start: lineStart + m.index + lead, end: lineStart + m.index + lead + body.length, line });
+    }
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+/** The paragraph is about requests for government information. */
+export const REQUEST_CONTEXT = /(?:政府)?信息公开申请|依申请|公开申请/;
+const OTHER_YEAR_WORDS = /上年|去年|上一年|同比|较|比|前年/;
+
+/** Is this statement about another year than the report's (a year named in its clause, 上年/较… before it)? */
+function clauseBefore(sentence: string, at: number): string {
+  const clauseStart = Math.max(0, ...[...'，,：:（('].map((p) => sentence.lastIndexOf(p, at - 1) + 1));
+  return sentence.slice(clauseStart, at);
+}
+
+function aboutAnotherYear(sentence: string, at: number, matched: string, kind: StatementKind, year: number | null): boolean {
+  const before = clauseBefore(sentence, at);
+  for (const y of before.matchAll(/(\d{4})\s*年/g)) if (year === null || Number(y[1]) !== year) return true;
+  if (kind.namesLastYear) return false;
+  return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
+}
+
+/** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
+export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
+  const cell = table?.cells.find((c) => c.row === row && (c.col === col || c.covers?.includes(col)));
+  if (!cell) return null;
+  if (cell.status === 'ok' && cell.value !== null) return cell.value;
+  if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;
+  return null;
+}
+
+export const PART_COLUMNS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org'];
+export const LEGAL_COLUMNS = PART_COLUMNS.slice(1);
+
+/** The readings of one Table 3 row's total: its 总计 cell, and the sum of its parts (blanks as 0) when that differs. */
+export function table3RowReadings(report: Report, rows: string[], label: string): Reading[] {
+  const t3 = report.tables.table3;
+  if (!t3) return [];
+  const out: Reading[] = [];
+  const totals = rows.map((r) => cellNumber(t3, r, 'total'));
+  if (totals.every((v) => v !== null))
+    out.push({ label, value: totals.reduce((a, b) => a! + b!, 0)!, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
+  const parts = rows.flatMap((r) => PART_COLUMNS.map((c) => cellNumber(t3, r, c, true)));
+  if (parts.some((v) => v === null) || !rows.some((r) => t3.cells.some((c) => c.row === r && c.status === 'ok'))) return out;
+  const sum = parts.reduce((a, b) => a! + b!, 0)!;
+  if (!out.some((o) => o.value === sum))
+    out.push({ label: `${label}（各列相加）`, value: sum, table: 'table3', cells: rows.flatMap((row) => PART_COLUMNS.map((col) => ({ row, col }))) });
+  return out;
+}
+
+export interface Statement {
+  kind: StatementKind;
+  sentence: Sentence;
+  value: number;
+  /** Offsets of the stated number in the article text. */
+  numberStart: number;
+}
+
+/** Every statement of `kind` in the article that is about the report's year and can be compared. */
+export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
+  const out: Statement[] = [];
+  for (const s of sentences(text)) {
+    if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
+    if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
+    kind.pattern.lastIndex = 0;
+    for (let m; (m = kind.pattern.exec(s.text)); ) {
+      const n = m.groups?.n ?? m.groups?.n2;
+      if (n === undefined) continue;
+      if (aboutAnotherYear(s.text, m.index, m[0], kind, year)) continue;
+      if (kind.clauseMustNot?.test(clauseBefore(s.text, m.index) + m[0])) continue;
+      // 第3件, 3件中: an ordinal or a part of something else.
+      if (s.text[m.index - 1] === '第') continue;
+      const numberAt = m.index + m[0].lastIndexOf(n);
+      out.push({ kind, sentence: s, value: Number(n), numberStart: s.start + numberAt });
+    }
+  }
+  return out;
+}
+
+/** The warning for a statement no reading matches; null when one does, or when the tables give no reading. */
+export function compare(statement: Statement, readings: Reading[]): Finding | null {
+  if (!readings.length || readings.some((r) => r.value === statement.value)) return null;
+  const main = readings[0];
+  const { sentence, kind } = statement;
+  const said = readings.map((r) => `${r.label} ${r.value}`).join('，或 ');
+  return {
+    id: `${kind.rule}:${sentence.start}:${statement.numberStart}`,
+    rule: kind.rule,
+    severity: 'warning',
+    message: `正文说${kind.subject} ${statement.value} 件，表格为 ${said}`,
+    table: main.table,
+    cells: main.cells,
+    expected: main.value,
+    actual: statement.value,
+    text: { quote: sentence.text, start: sentence.start, end: sentence.end },
+  };
+}
+
+/** All findings of one kind over the report's article. */
+export function checkKind(report: Report, kind: StatementKind): Finding[] {
+  const text = report.article?.text;
+  if (!text) return [];
+  const readings = kind.readings(report);
+  if (!readings.length) return [];
+  // Matched half-width (same length, so offsets hold); quoted as printed.
+  return findStatements(toHalfWidth(text), kind, report.year)
+    .map((s) => compare({ ...s, sentence: { ...s.sentence, text: text.slice(s.sentence.start, s.sentence.end) } }, readings))
+    .filter((f): f is Finding => !!f);
+}
+
+/** A count: Arabic digits (full-width folded before matching), no decimals, followed by 件. */
+export const N = String.raw`(?<n>\d{1,7})\s*件`;
+/** Filler between a keyword and its count: 共, 共计, 合计, 为, 数量为, 了 … (no digits, no clause break). */
+export const FILL = String.raw`(?:共计|总计|合计|累计|共|为|了|数量为|数为|数)?\s*`;

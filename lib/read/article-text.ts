@@ -1,0 +1,169 @@
+/**
+ * The report's article text outside its tables: one line per heading or paragraph, as a reader sees it
+ * (digits split across <span>s joined, whitespace collapsed), which the `prose.*` and `form.*` rules read.
+ * Every character keeps the text node and offset it came from, so a quoted span can be highlighted in
+ * place (a DOM Range) without touching the page.
+ */
+import { BLOCK_TAGS, UNRENDERED_TAGS } from './cell-text.ts';
+import type { IsHidden } from './hidden-elements.ts';
+import { hiddenByMarkup } from './hidden-elements.ts';
+
+export interface ArticleText {
+  text: string;
+  /** The report's container the text was read from. */
+  container: Element;
+  /** For each character of `text`: the text node it came from (index into `nodes`) and the offset in it; -1 for a line break we added. */
+  nodeIndex: Int32Array;
+  nodeOffset: Int32Array;
+  nodes: Text[];
+}
+
+const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
+/** Site chrome: never part of the article even when a container is too wide. */
+const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea']);
+const SPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
+/** Sections are numbered 一 … 六; a container holding at least two such headings holds the report's prose. */
+const SECTION_HEAD = /(?:^|\n)\s*[一二三四五六七]\s*[、.．]/g;
+
+function commonAncestor(els: Element[]): Element | null {
+  if (!els.length) return null;
+  let at: Element | null = els[0];
+  while (at && !els.every((e) => at!.contains(e))) at = at.parentElement;
+  return at;
+}
+
+/**
+ * The element holding the report tables and the headings and paragraphs around them: the tables' common
+ * ancestor, widened while it holds fewer than two numbered section headings (a report whose tables sit in a
+ * wrapper of their own), never beyond <body>.
+ */
+export function reportContainer(anchors: Element[]): Element | null {
+  let at = commonAncestor(anchors);
+  if (!at) return null;
+  // Never inside a report table: start from the element around it.
+  const table = at.closest('table');
+  if (table && anchors.some((a) => table.contains(a) || a === table)) at = table.parentElement ?? at;
+  const body = at.ownerDocument.body;
+  const headings = (el: Element) => proseOf(el).match(SECTION_HEAD)?.length ?? 0;
+  while (at.parentElement && at !== body && headings(at) < 2) at = at.parentElement;
+  return at;
+}
+
+/** The text of an element without its tables, with a newline at block boundaries (for the container test). */
+function proseOf(root: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const tag = tagOf(c as Element);
+        if (tag === 'table' || UNRENDERED_TAGS.has(tag) || CHROME.has(tag)) continue;
+        if (tag === 'br' || BLOCK_TAGS.has(tag)) out += '\n';
+        walk(c);
+        if (BLOCK_TAGS.has(tag)) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
+
+/**
+ * A table's rows that are a section heading (四、政府信息公开行政复议、行政诉讼情况 printed as the table's own
+ * first row): the row's one non-empty cell, numbered, short. Rows with numbers (一、本年新收… 5) are data.
+ */
+function headingRows(table: Element): Element[] {
+  const out: Element[] = [];
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    if (tr.closest('table') !== table) continue;
+    const filled = Array.from(tr.children).filter((c) => (c.textContent ?? '').replace(/[\s\u00a0\u3000]/g, ''));
+    if (filled.length !== 1) continue;
+    const text = (filled[0].textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '');
+    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled[0]);
+  }
+  return out;
+}
+
+/** The article text of `container`, skipping tables, chrome, scripts and what `isHidden` says the reader cannot see. */
+export function articleText(container: Element, isHidden: IsHidden = hiddenByMarkup, skip: ReadonlySet<Element> = new Set()): ArticleText {
+  const chars: string[] = [];
+  const idx: number[] = [];
+  const off: number[] = [];
+  const nodes: Text[] = [];
+  let lineStart = 0;
+  let pendingSpace = false;
+  const newline = () => {
+    // Trim the line's end; drop an empty line.
+    while (chars.length > lineStart && chars[chars.length - 1] === ' ') (chars.pop(), idx.pop(), off.pop());
+    if (chars.length > lineStart) {
+      chars.push('\n');
+      idx.push(-1);
+      off.push(-1);
+      lineStart = chars.length;
+    }
+    pendingSpace = false;
+  };
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const value = c.nodeValue ?? '';
+        const n = nodes.push(c as Text) - 1;
+        for (let i = 0; i < value.length; i++) {
+          const ch = value[i];
+          if (SPACE.test(ch)) {
+            if (chars.length > lineStart) pendingSpace = true;
+            continue;
+          }
+          if (pendingSpace) {
+            chars.push(' ');
+            idx.push(n);
+            off.push(i);
+            pendingSpace = false;
+          }
+          chars.push(ch);
+          idx.push(n);
+          off.push(i);
+        }
+      } else if (c.nodeType === 1) {
+        const el = c as Element;
+        const tag = tagOf(el);
+        if (tag === 'table' && !isHidden(el)) {
+          for (const cell of headingRows(el)) {
+            newline();
+            walk(cell);
+            newline();
+          }
+          continue;
+        }
+        if (UNRENDERED_TAGS.has(tag) || CHROME.has(tag) || skip.has(el) || isHidden(el)) continue;
+        if (tag === 'br') {
+          newline();
+          continue;
+        }
+        const block = BLOCK_TAGS.has(tag);
+        if (block) newline();
+        walk(el);
+        if (block) newline();
+      }
+    }
+  };
+  walk(container);
+  newline();
+  if (chars.length && chars[chars.length - 1] === '\n') (chars.pop(), idx.pop(), off.pop());
+  return { text: chars.join(''), container, nodeIndex: Int32Array.from(idx), nodeOffset: Int32Array.from(off), nodes };
+}
+
+/** A DOM Range over article characters [start, end), or null when the span does not map to page text. */
+export function rangeOf(article: ArticleText, start: number, end: number): Range | null {
+  let s = start;
+  let e = end - 1;
+  while (s <= e && article.nodeIndex[s] < 0) s++;
+  while (e >= s && article.nodeIndex[e] < 0) e--;
+  if (s > e) return null;
+  const range = article.container.ownerDocument.createRange();
+  range.setStart(article.nodes[article.nodeIndex[s]], article.nodeOffset[s]);
+  range.setEnd(article.nodes[article.nodeIndex[e]], article.nodeOffset[e] + 1);
+  return range;
+}

@@ -1,0 +1,58 @@
+// Reports published as attachments read exactly as the pages they were made from (tests/documents/README.md):
+// every number under the same keys, the same findings and coverage, the same metadata; only where each value
+// sits (its source ref) differs.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../lib/schema.ts';
+import { auditDocxFile, auditFile, auditPdfFile } from '../scripts/read-page.ts';
+import { FIXTURES } from './support/audit-html.ts';
+
+const DOCUMENTS = join(import.meta.dirname, 'documents');
+const PAGES = ['clean-2021', 'planted-2021-mismatch', 'seed-000-xinanjiang-2019', 'seed-001-xiachuan-2017-legacy'];
+
+/** The report without where its values sit on the page or in the document. */
+function comparable(report: Report) {
+  const { article: _article, source, evidence, ...rest } = report;
+  const tables = Object.fromEntries(
+    Object.entries(rest.tables).map(([key, table]) => [key, { ...table, cells: table!.cells.map(({ source: _s, ...cell }) => cell) }]),
+  );
+  // Evidence keeps its value; its quoted text may differ in spacing (a PDF has no spaces, only gaps).
+  const evidenceValues = Object.fromEntries(Object.entries(evidence).map(([k, e]) => [k, e!.value]));
+  return { ...rest, title: source.title, evidenceValues, tables };
+}
+
+describe.each(PAGES)('%s', (page) => {
+  const html = auditFile(join(FIXTURES, `${page}.html`), page)!.report;
+
+  it('.docx: the same tables, findings, coverage and metadata as the page', () => {
+    const docx = auditDocxFile(join(DOCUMENTS, `${page}.docx`), page)!.report;
+    expect(comparable(docx)).toEqual(comparable(html));
+    expect(docx.article?.text).toContain('政府信息公开');
+  });
+
+  it('.pdf: the same tables, findings, coverage and metadata as the page', async () => {
+    const pdf = (await auditPdfFile(join(DOCUMENTS, `${page}.pdf`), page))!.report;
+    expect(comparable(pdf)).toEqual(comparable(html));
+    expect(pdf.article?.text).toContain('政府信息公开');
+  });
+});
+
+it('every value of a PDF names its page and box, and a table going on over a page break is read as one', async () => {
+  const report = (await auditPdfFile(join(DOCUMENTS, 'seed-000-xinanjiang-2019.pdf')))!.report;
+  const cells = Object.values(report.tables).flatMap((t) => t!.cells);
+  expect(cells.every((c) => c.source?.kind === 'pdf' && c.source.page >= 1 && c.source.box[2] > c.source.box[0] && c.source.box[3] > c.source.box[1])).toBe(true);
+  // Table 3 starts on one page and ends on the next (its row 5.属于三类内部事务信息 is broken by the page end).
+  const pages = new Set(report.tables.table3!.cells.map((c) => (c.source?.kind === 'pdf' ? c.source.page : 0)));
+  expect(pages.size).toBe(2);
+  expect(report.tables.table3!.rowLabels.denied_internal_affairs).toContain('5.属于三类内部事务信息');
+});
+
+it('the documents are not trivially equal: errors are found in them, and every value points into a Word table', () => {
+  const planted = auditDocxFile(join(DOCUMENTS, 'planted-2021-mismatch.docx'))!.report;
+  expect(planted.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(expect.arrayContaining(['table3.row_total', 'table4.group_total']));
+  const seed = auditDocxFile(join(DOCUMENTS, 'seed-000-xinanjiang-2019.docx'))!.report;
+  expect(seed.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+  const cells = Object.values(seed.tables).flatMap((t) => t!.cells);
+  expect(cells.length).toBeGreaterThan(100);
+  expect(cells.every((c) => c.source?.kind === 'table')).toBe(true);
+});
