@@ -12,8 +12,10 @@ export interface ReadNumber {
 /** Units seen after numbers in report cells. Longest first so 万元 wins over 元. */
 const UNITS = ['人次', '万元', '批次', '件次', '元', '件', '条', '次', '项', '个', '人', '篇', '家', '批', '份', '场', '期'];
 const UNIT_PATTERN = UNITS.join('|');
-// The integer part: plain digits, or thousands groups split by commas or by spaces ("1 234"), never mixed.
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+)(?:\\.(\\d+))?(${UNIT_PATTERN})?$`);
+// The integer part: plain digits, or thousands groups split by commas or by spaces ("1 234"), never mixed;
+// no grouped number starts with 0 ("0 100" is two numbers).
+const NUMBER = new RegExp(`^([+-]?)([1-9]\\d{0,2}(?:,\\d{3})+|[1-9]\\d{0,2}(?: \\d{3})+|\\d+)(?:\\.(\\d+))?(${UNIT_PATTERN})?$`);
+const LINE_BETWEEN_DIGITS = /\d[^\S\n]*[\r\n]\s*\d/;
 /** A space that does not sit between two digits: "6 件", "- 5", "7 万 元". */
 const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
 const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
@@ -30,6 +32,8 @@ export function readNumber(text: string): ReadNumber {
   if (trimmed === '') return { value: null, status: 'blank', raw: '' };
   const raw = cleanSpaces(text);
   if (raw === '') return { value: null, status: 'blank', raw };
+  // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like.
+  if (LINE_BETWEEN_DIGITS.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw };
   const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
   if (DASHES.test(half.replace(/ /g, ''))) return { value: null, status: 'dash', raw };
   // A space between digits is kept: unless the groups are thousands groups it parts two numbers

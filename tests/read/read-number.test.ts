@@ -111,6 +111,14 @@ describe('readNumber: blank, dash, unreadable', () => {
     '1,234 567',
     '1.5 5',
     '3 5件',
+    // A 0 and a number in one cell: no thousands group starts with 0 (found by npm run fuzz, seed 740263067).
+    '0 100',
+    '０ １００',
+    '0,100',
+    // A line break (a <br>, two paragraphs) parts two numbers even where a space would be a thousands separator.
+    '1\n234',
+    '12\n345',
+    '1\r\n234',
   ])('unreadable keeps raw: %j', (text) => {
     expect(readNumber(text)).toEqual({ value: null, status: 'unreadable', raw: cleanSpaces(text) });
   });

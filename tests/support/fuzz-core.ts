@@ -175,12 +175,22 @@ function auditAndCheck(doc: Document) {
       if (!root.contains(el!)) fail('element not in this page', c, key);
       if (c.source?.kind === 'table') {
         // The element's own text reads back as exactly this value.
-        const again = readNumber(el!.textContent ?? '');
+        const again = readNumber(shownText(el!));
         if (again.value !== c.value || again.status !== c.status || again.raw !== c.raw) fail(`element reads back as ${again.value}`, c, key);
       }
     }
   }
   return report;
+}
+
+/**
+ * The text a reader sees of an element, as an independent reference: its textContent without what a browser
+ * never renders as text (script, style, template, noscript). A cell `０<script>1</script>` shows 0.
+ */
+function shownText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const hidden of Array.from(copy.querySelectorAll('script,style,template,noscript'))) hidden.remove();
+  return copy.textContent ?? '';
 }
 
 // ---------------------------------------------------------------- vocabulary
