@@ -3,29 +3,18 @@
  * equal here), and checked by an independent validator (ajv, strict, draft 2020-12) against every JSON export
  * the fixtures (and ../shared/corpus, when present) produce — and against exports broken on purpose.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { auditDocument } from '@/lib/audit.ts';
 import { exportJson } from '@/lib/export/json.ts';
 import { reportJsonSchema, reportJsonSchemaText } from '@/lib/export/json-schema.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, type Report } from '@/lib/schema.ts';
-import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
+import { auditedReports } from '../support/audit-html.ts';
 import { fakeReport, finding } from '../support/fake-report.ts';
 
 const SHIPPED = join(import.meta.dirname, '..', '..', 'public', 'schema', 'report.schema.json');
 
-function auditedReports(): { name: string; report: Report }[] {
-  const dirs = [FIXTURES, join(SHARED, 'corpus')].filter(existsSync);
-  const out: { name: string; report: Report }[] = [];
-  for (const dir of dirs)
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
-      const result = auditDocument(nodeDocument(readFileSync(join(dir, f), 'utf8')), { file: f, url: `http://www.example.gov.cn/${f}` });
-      if (result) out.push({ name: f, report: result.report });
-    }
-  return out;
-}
 
 const reports = auditedReports();
 // Validate against the shipped file, not the generator's output: it is what data desks get.

@@ -4,7 +4,6 @@
  * On every report the fixtures (and ../shared/corpus, when present) produce, and on a hand-built report
  * full of nasty strings.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
@@ -13,20 +12,10 @@ import { exportJson } from '@/lib/export/json.ts';
 import { BOM, exportFindingsCsv, exportTsv, exportValuesCsv, FINDING_COLUMNS, VALUE_COLUMNS } from '@/lib/export/csv.ts';
 import { reportTable } from '@/lib/tables/index.ts';
 import { REPORT_SCHEMA_ID, ReportSchema, SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
-import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
+import { auditedReports, nodeDocument } from '../support/audit-html.ts';
 
 // ---------------------------------------------------------------- reports to round-trip
 
-function auditedReports(): { name: string; report: Report }[] {
-  const dirs = [FIXTURES, join(SHARED, 'corpus')].filter(existsSync);
-  const out: { name: string; report: Report }[] = [];
-  for (const dir of dirs)
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
-      const result = auditDocument(nodeDocument(readFileSync(join(dir, f), 'utf8')), { file: f, url: `http://www.example.gov.cn/${f}` });
-      if (result) out.push({ name: f, report: result.report });
-    }
-  return out;
-}
 
 const NASTY_LABELS = {
   comma: '本年新收,政府信息公开申请',

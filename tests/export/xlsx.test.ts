@@ -4,26 +4,13 @@
  * as their raw text, blanks empty; the findings and the metadata sheet say what the JSON says.
  * On every report the fixtures (and ../shared/corpus, when present) produce, and on a hand-built one.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { auditDocument } from '@/lib/audit.ts';
 import { exportXlsx, FINDINGS_SHEET, METADATA_SHEET, XLSX_FINDING_COLUMNS } from '@/lib/export/xlsx.ts';
 import { reportTable } from '@/lib/tables/index.ts';
 import { SCHEMA_VERSION, type Report, type TableKey } from '@/lib/schema.ts';
-import { FIXTURES, nodeDocument, SHARED } from '../support/audit-html.ts';
+import { auditedReports } from '../support/audit-html.ts';
 
-function auditedReports(): { name: string; report: Report }[] {
-  const dirs = [FIXTURES, join(SHARED, 'corpus')].filter(existsSync);
-  const out: { name: string; report: Report }[] = [];
-  for (const dir of dirs)
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
-      const result = auditDocument(nodeDocument(readFileSync(join(dir, f), 'utf8')), { file: f, url: `http://www.example.gov.cn/${f}` });
-      if (result) out.push({ name: f, report: result.report });
-    }
-  return out;
-}
 
 const reports = auditedReports();
 const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { auditDocument, type AuditResult } from '../../lib/audit.ts';
@@ -19,6 +19,18 @@ export function nodeDocument(html: string): Document {
 
 export function auditHtml(html: string, dom: 'browser' | 'node' = 'browser'): AuditResult | null {
   return auditDocument(dom === 'browser' ? browserDocument(html) : nodeDocument(html), { file: 'test.html' });
+}
+
+/** Every report the fixtures and (when present) ../shared/corpus give, audited as the CLI reads them. */
+export function auditedReports(): { name: string; report: Report }[] {
+  const dirs = [FIXTURES, join(SHARED, 'corpus')].filter(existsSync);
+  const out: { name: string; report: Report }[] = [];
+  for (const dir of dirs)
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
+      const result = auditDocument(nodeDocument(readFileSync(join(dir, f), 'utf8')), { file: f, url: `http://www.example.gov.cn/${f}` });
+      if (result) out.push({ name: f, report: result.report });
+    }
+  return out;
 }
 
 export function fixture(name: string): string {
