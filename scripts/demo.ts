@@ -10,7 +10,7 @@ import { exportFindingsCsv, exportValuesCsv } from '../lib/export/csv.ts';
 import { exportFileName } from '../lib/export/file-names.ts';
 import { GOV, launch, tabIdOf } from './browser-with-extension.ts';
 import { auditFile } from './read-page.ts';
-import { severityCount } from '../lib/checks/finding.ts';
+import { verdictOf } from '../lib/checks/verdict.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -25,9 +25,9 @@ for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort
     continue;
   }
   const r = result.report;
-  const errors = severityCount(r.findings).error;
+  const { kind, headline } = verdictOf(r.findings, r.coverage);
   const cells = Object.values(r.tables).reduce((n, t) => n + (t?.cells.length ?? 0), 0);
-  console.log(`  ${file.padEnd(38)} ${`${r.agency} ${r.year} (${r.format})`.padEnd(30)} ${String(cells).padStart(4)} cells  ${errors ? `${errors} 处不一致` : '✓ 一致'}`);
+  console.log(`  ${file.padEnd(38)} ${`${r.agency} ${r.year} (${r.format})`.padEnd(30)} ${String(cells).padStart(4)} cells  ${kind === 'clean' ? '✓ 一致' : headline}`);
   writeFileSync(join(OUT, exportFileName(r, 'json')), exportJson(r));
   writeFileSync(join(OUT, exportFileName(r, 'values-csv')), exportValuesCsv(r));
   writeFileSync(join(OUT, exportFileName(r, 'findings-csv')), exportFindingsCsv(r));

@@ -1,5 +1,9 @@
 import { REPORT_TABLES } from '../lib/tables/index.ts';
 import type { Report } from '../lib/schema.ts';
+import { verdictOf } from '../lib/checks/verdict.ts';
+
+/** The verdict's mark: a tick only for the clean verdict (the same one the banner and the popup show). */
+const MARK = { clean: '✓', errors: '✗', gaps: '!', unchecked: '!' } as const;
 
 /** The CLI's readable summary of one report. */
 export function summary(report: Report, file: string): string {
@@ -10,11 +14,17 @@ export function summary(report: Report, file: string): string {
     const ok = t.cells.filter((c) => c.status === 'ok').length;
     lines.push(`   ${title}：读取 ${t.cells.length} 个单元格（${ok} 个数字）`);
   }
-  const errors = report.findings.filter((f) => f.severity === 'error');
-  const warnings = report.findings.filter((f) => f.severity === 'warning');
-  lines.push(errors.length ? `   ✗ ${errors.length} 处数据不一致：` : '   ✓ 各表合计全部核对一致');
-  for (const f of errors) lines.push(`     - ${f.message}`);
-  if (warnings.length) lines.push(`   ! ${warnings.length} 条提示：`);
-  for (const f of warnings) lines.push(`     - ${f.message}`, ...(f.text ? [`       「${f.text.quote}」`] : []));
+  const v = verdictOf(report.findings, report.coverage);
+  lines.push(`   ${MARK[v.kind]} ${v.headline}${v.kind === 'clean' ? '' : `（${v.covered}）`}`);
+  const list = (title: string, findings: Report['findings']) => {
+    if (!findings.length) return;
+    lines.push(`   ${title}（${findings.length}）：`);
+    for (const f of findings) lines.push(`     - ${f.message}`, ...(f.text ? [`       「${f.text.quote}」`] : []));
+  };
+  list('数据不一致', v.errors);
+  list('未能核对', v.gaps);
+  list('正文与表格不符', v.prose);
+  list('形式', v.form);
+  list('提示', v.notes);
   return `${lines.join('\n')}\n\n`;
 }
