@@ -12,6 +12,7 @@ import { plausibilityRule, table2ExpectationRule } from './plausibility.ts';
 import { blankCellsRule } from './blank-cells.ts';
 import { layoutRule } from './layout.ts';
 import { SERIES_RULES } from './series.ts';
+import { textReuseRule } from './text-reuse.ts';
 import { PROSE_RULES } from '../prose/index.ts';
 import { FORM_RULES } from '../form/index.ts';
 
@@ -27,6 +28,7 @@ export const RULES: readonly RuleInfo[] = [
   layoutRule,
   blankCellsRule,
   ...SERIES_RULES,
+  textReuseRule,
   ...PROSE_RULES,
   ...FORM_RULES,
 ];

@@ -13,6 +13,7 @@ import { LEGACY_ROWS, LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS } from '../tables/dic
 import type { RuleInfo } from './rule-info.ts';
 import { reportTable } from '../tables/index.ts';
 import { viewOf, type TableView, type Term } from './terms.ts';
+import { textReuse } from './text-reuse.ts';
 
 export const SERIES_RULES: RuleInfo[] = [
   {
@@ -55,7 +56,7 @@ export function checkSeries(reports: readonly Report[]): Finding[][] {
   return reports.map((report) => {
     const previous = previousReport(report, reports).report;
     if (!previous) return [];
-    return [...carryOver(report, previous), ...table2Stock(report, previous), ...cumulative(report, previous)];
+    return [...carryOver(report, previous), ...table2Stock(report, previous), ...cumulative(report, previous), ...textReuse(report, previous)];
   });
 }
 
