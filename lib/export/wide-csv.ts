@@ -16,11 +16,11 @@ import {
   TABLE3_ROWS,
   TABLE4_COLUMNS,
 } from '../tables/dictionary.ts';
+import { TABLE_KEYS } from '../tables/table-keys.ts';
 import { BOM, toCsv, traceColumns } from './csv.ts';
 
 export const WIDE_LEAD_COLUMNS = ['agency', 'year', 'title', 'source_url'];
 
-const TABLE_ORDER: TableKey[] = ['table2', 'table3', 'table4', 'legacy'];
 const keys = (defs: { key: string }[]) => defs.map((d) => d.key);
 const ORDER: Record<TableKey, { rows: string[]; cols: string[] }> = {
   table2: { rows: keys(TABLE2_ROWS), cols: keys(TABLE2_COLUMNS) },
@@ -45,13 +45,13 @@ export function wideKeys(reports: readonly Report[]): string[] {
   const metRows = new Map<string, number>();
   const metCols = new Map<string, number>();
   for (const report of reports) {
-    for (const [t, table] of TABLE_ORDER.map((k) => [k, report.tables[k]] as const)) {
+    for (const [t, table] of TABLE_KEYS.map((k) => [k, report.tables[k]] as const)) {
       for (const c of table?.cells ?? []) {
         const key = `${t}.${c.row}.${c.col}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const order = ORDER[t];
-        found.push({ key, sort: [TABLE_ORDER.indexOf(t), rank(order.rows, c.row, metRows), rank(order.cols, c.col, metCols)] });
+        found.push({ key, sort: [TABLE_KEYS.indexOf(t), rank(order.rows, c.row, metRows), rank(order.cols, c.col, metCols)] });
       }
     }
   }
@@ -62,7 +62,7 @@ export function wideKeys(reports: readonly Report[]): string[] {
 /** One report's line of the wide CSV under `columns` (wideKeys of the whole set). */
 export function wideRow(report: Report, columns: string[]): unknown[] {
   const values = new Map<string, number>();
-  for (const t of TABLE_ORDER) {
+  for (const t of TABLE_KEYS) {
     for (const c of report.tables[t]?.cells ?? []) if (c.status === 'ok' && c.value !== null) values.set(`${t}.${c.row}.${c.col}`, c.value);
   }
   const [title, sourceUrl] = traceColumns(report);
