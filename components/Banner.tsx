@@ -1,3 +1,4 @@
+import { counted } from '@/lib/library/entry.ts';
 import type { Coverage, Finding } from '@/lib/schema.ts';
 import { verdictOf } from '@/lib/checks/verdict.ts';
 import { FindingList } from './FindingList.tsx';
@@ -26,8 +27,9 @@ const HELP_TITLE = '每项核对的含义、数字怎样读取、隐私';
 export const VERDICT_CLASS = { errors: 'nb-bad', gaps: 'nb-gap', unchecked: 'nb-gap', clean: 'nb-ok' } as const;
 
 export function Banner({ findings, coverage, onSelect, onDismiss, onReview, later = [], onHelp }: Props) {
-  const dismissed = findings.filter((f) => f.review?.status === 'dismissed');
-  const v = verdictOf(dismissed.length ? findings.filter((f) => f.review?.status !== 'dismissed') : findings, coverage);
+  const live = counted(findings);
+  const dismissed = findings.filter((f) => !live.includes(f));
+  const v = verdictOf(live, coverage);
   return (
     <section class={`nb-banner ${VERDICT_CLASS[v.kind]}`} role="region" aria-label="年报核对结果" tabIndex={-1}>
       <header class="nb-head">
