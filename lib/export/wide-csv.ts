@@ -7,28 +7,17 @@
  * dictionary does not know go after, in the order met.
  */
 import type { Report, TableKey } from '../schema.ts';
-import {
-  LEGACY_COLUMNS,
-  LEGACY_ROWS,
-  TABLE2_COLUMNS,
-  TABLE2_ROWS,
-  TABLE3_COLUMNS,
-  TABLE3_ROWS,
-  TABLE4_COLUMNS,
-} from '../tables/dictionary.ts';
+import { REPORT_TABLES } from '../tables/index.ts';
+import { printedColumnKeys } from '../tables/report-table.ts';
 import { TABLE_KEYS } from '../tables/table-keys.ts';
 import { BOM, toCsv, traceColumns } from './csv.ts';
 
 export const WIDE_LEAD_COLUMNS = ['agency', 'year', 'title', 'source_url'];
 
-const keys = (defs: { key: string }[]) => defs.map((d) => d.key);
-const ORDER: Record<TableKey, { rows: string[]; cols: string[] }> = {
-  table2: { rows: keys(TABLE2_ROWS), cols: keys(TABLE2_COLUMNS) },
-  // The merged 法人或其他组织 value sits just before the five columns it covers, as the table prints it.
-  table3: { rows: keys(TABLE3_ROWS), cols: ['natural_person', 'legal_person', ...keys(TABLE3_COLUMNS).slice(1)] },
-  table4: { rows: [], cols: keys(TABLE4_COLUMNS) },
-  legacy: { rows: keys(LEGACY_ROWS), cols: keys(LEGACY_COLUMNS) },
-};
+// Rows and columns as each registered table prints them (a merged group just before the columns it covers).
+const ORDER = Object.fromEntries(
+  REPORT_TABLES.map((t) => [t.key, { rows: t.rows.map((r) => r.key), cols: printedColumnKeys(t) }]),
+) as Record<TableKey, { rows: string[]; cols: string[] }>;
 
 /** Position in a known list, else after every known key in the order first met. */
 function rank(list: string[], key: string, met: Map<string, number>): number {

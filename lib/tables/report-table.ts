@@ -36,3 +36,16 @@ export interface ReportTable {
   /** README data dictionary: the name of its sections (`Table 3`), and a note on the column section. */
   docs: { name: string; columnsNote?: string };
 }
+
+/**
+ * The table's column keys in the order the form prints them: a merged group (法人或其他组织) sits just
+ * before the first column it covers, as its header does.
+ */
+export function printedColumnKeys(table: Pick<ReportTable, 'columns' | 'groups'>): string[] {
+  const keys = table.columns.map((c) => c.key);
+  for (const group of table.groups) {
+    const first = keys.indexOf(group.covers[0]);
+    keys.splice(first >= 0 ? first : keys.length, 0, group.key);
+  }
+  return keys;
+}

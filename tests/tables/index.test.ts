@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_TABLES, TABLE_KEYS } from '@/lib/tables/index.ts';
+import { REPORT_TABLES, TABLE_KEYS, reportTable } from '@/lib/tables/index.ts';
+import { printedColumnKeys } from '@/lib/tables/report-table.ts';
 import { ReportSchema, TableKeySchema } from '@/lib/schema.ts';
 import { TABLE_LABEL } from '@/components/labels.ts';
 
@@ -19,5 +20,10 @@ describe('the report tables (lib/tables/index.ts)', () => {
       for (const g of t.groups) for (const c of g.covers) expect(cols).toContain(c);
       expect(TABLE_LABEL[t.key]).toBe(t.label);
     }
+  });
+
+  it('print a merged group just before the first column it covers (Table 3: 自然人, 法人或其他组织, 商业企业…)', () => {
+    expect(printedColumnKeys(reportTable('table3')).slice(0, 3)).toEqual(['natural_person', 'legal_person', 'commercial']);
+    expect(printedColumnKeys(reportTable('table2'))).toEqual(reportTable('table2').columns.map((c) => c.key));
   });
 });
