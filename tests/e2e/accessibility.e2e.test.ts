@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { GOV, launch, tabIdOf, type Harness } from './harness.ts';
+import { GOV, launch, NON_GOV, tabIdOf, type Harness } from './harness.ts';
 
 // Accessibility of every surface we draw, in real Chromium with the built extension: axe-core (WCAG 2 A/AA
 // and best practice, colour contrast included) on the banner, the cell tooltip and the pill (in their open
@@ -175,6 +175,59 @@ describe('report page: banner, tooltip and pill', () => {
     });
   }
 
+  it('the check itself fails on a violation planted in the banner’s shadow root (an unnamed button, grey on pink)', async () => {
+    await inScheme(page, 'light');
+    await page.evaluate(() => {
+      const banner = document.querySelector('nianbao-banner')!.shadowRoot!.querySelector('.nb-banner')!;
+      const planted = document.createElement('button');
+      planted.id = 'planted';
+      planted.style.color = '#aaaaaa';
+      planted.textContent = '';
+      const grey = document.createElement('span');
+      grey.id = 'planted-text';
+      grey.style.color = '#bbbbbb';
+      grey.textContent = '灰色文字';
+      banner.append(planted, grey);
+    });
+    const found = await axeViolations(page, [['nianbao-banner', '.nb-banner']]);
+    await page.evaluate(() => document.querySelector('nianbao-banner')!.shadowRoot!.querySelectorAll('#planted, #planted-text').forEach((el) => el.remove()));
+    expect(found.some((v) => v.startsWith('critical button-name') && v.includes('#planted'))).toBe(true);
+    expect(found.some((v) => v.startsWith('serious color-contrast') && v.includes('#planted-text'))).toBe(true);
+  });
+
+  for (const name of ['library-a-2021.html', 'library-a-2022.html'])
+    for (const scheme of SCHEMES)
+      it(`${name}: the banner with series notes and review marks has no serious or critical axe violation in the ${scheme} scheme`, async () => {
+        const other = await h.context.newPage();
+        await other.emulateMedia({ colorScheme: scheme });
+        await other.goto(`${GOV}/${name}`);
+        await other.waitForSelector(HEADLINE);
+        expect(await axeViolations(other, [['nianbao-banner', '.nb-banner']])).toEqual([]);
+        await expectScheme(other, ['nianbao-banner', '.nb-banner'], scheme);
+        await other.close();
+      });
+
+  it('keyboard: the pill’s two buttons show a focus ring, and Enter on the count takes the focus to the banner', async () => {
+    const fresh = await h.context.newPage();
+    await fresh.goto(LONG);
+    const jump = fresh.locator('nianbao-pill .nb-pill-jump');
+    await jump.waitFor();
+    await jump.focus();
+    await fresh.keyboard.press('Tab');
+    await fresh.keyboard.press('Shift+Tab');
+    const first = await focused(fresh);
+    await fresh.keyboard.press('Tab');
+    const second = await focused(fresh);
+    expect([first, second]).toEqual([
+      { name: expect.stringMatching(/^button\.nb-pill-jump/), ring: true, host: 'nianbao-pill' },
+      { name: 'button.nb-pill-close 关闭', ring: true, host: 'nianbao-pill' },
+    ]);
+    await fresh.keyboard.press('Shift+Tab');
+    await fresh.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(fresh))?.host ?? null).toBe('nianbao-banner');
+    await fresh.close();
+  });
+
   it('keyboard: Tab walks the banner’s controls with a focus ring, Enter shows a finding, Space opens 标记, and Tab leaves', async () => {
     await inScheme(page, 'light');
     await page.evaluate(() => document.querySelector('nianbao-banner')!.shadowRoot!.querySelector<HTMLElement>('.nb-banner')!.focus());
@@ -244,6 +297,31 @@ describe('popup', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => report.locator(`[data-nianbao-finding~="${id}"]`).first().getAttribute('data-nianbao-flash')).toBe('');
   });
+});
+
+describe('popup for a page that is not a report', () => {
+  let popup: Page;
+  let other: Page;
+  beforeAll(async () => {
+    other = await h.context.newPage();
+    await other.goto(`${NON_GOV}/seed-000-xinanjiang-2019.html`);
+    const tabId = await tabIdOf(h, other);
+    popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.goto(`${ext}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="no-report"]');
+  });
+  afterAll(async () => {
+    await popup?.close();
+    await other?.close();
+  });
+
+  for (const scheme of SCHEMES)
+    it(`no serious or critical axe violation, colours follow the ${scheme} scheme`, async () => {
+      await inScheme(popup, scheme);
+      expect(await axeViolations(popup)).toEqual([]);
+      await expectScheme(popup, ['body'], scheme);
+    });
 });
 
 describe('library, options and help pages', () => {
