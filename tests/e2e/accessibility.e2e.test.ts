@@ -252,6 +252,21 @@ describe('report page: banner, tooltip and pill', () => {
     expect((await focused(page))?.name).toMatch(/^input\.nb-review-note/);
   });
 
+  it('pointer: the tooltip stays open while the pointer moves from the cell onto it, and closes once it leaves', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const cell = page.locator('[data-nianbao-finding]').first();
+    await cell.scrollIntoViewIfNeeded();
+    const from = (await cell.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    const tip = page.locator('nianbao-tip [role="tooltip"]');
+    await tip.waitFor();
+    const to = (await tip.boundingBox())!;
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    expect(await tip.count()).toBe(1);
+    await page.mouse.move(2, 2, { steps: 4 });
+    await expect.poll(() => tip.count()).toBe(0);
+  });
+
   it('keyboard: a marked cell’s tooltip opens on focus and Escape closes it', async () => {
     const tip = page.locator('nianbao-tip [role="tooltip"]');
     await page.locator('[data-nianbao-finding]').first().focus();
