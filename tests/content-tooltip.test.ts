@@ -8,11 +8,11 @@ describe('watchTooltips', () => {
   const ctl = new AbortController();
   afterEach(() => ctl.abort());
 
-  function setup() {
+  function setup(tipHost?: Element) {
     const f = finding({ id: 'f1', cells: [{ row: 'r1', col: 'total' }] });
     const marks = markFindings(pageWithTable(document, ['r1', 'r2'], ['a', 'total'], [f]));
     const show = vi.fn<(tip: TipState | null) => void>();
-    watchTooltips(document, marks, show, ctl.signal);
+    watchTooltips(document, marks, show, ctl.signal, tipHost);
     const cell = document.querySelector('td[data-row="r1"][data-col="total"]') as HTMLElement;
     const plain = document.querySelector('td[data-row="r2"][data-col="a"]') as HTMLElement;
     return { show, cell, plain, last: () => show.mock.lastCall?.[0] };
@@ -24,6 +24,24 @@ describe('watchTooltips', () => {
     expect(last()?.findings.map((f) => f.id)).toEqual(['f1']);
     cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: plain }));
     expect(last()).toBeNull();
+  });
+
+  it('stays open while the pointer moves onto the tooltip, and closes when it leaves it (WCAG 1.4.13: hoverable)', () => {
+    const tipHost = document.createElement('nianbao-tip');
+    const { cell, plain, last } = setup(tipHost);
+    document.body.append(tipHost);
+    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: tipHost }));
+    tipHost.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: cell }));
+    expect(last()?.findings.map((f) => f.id)).toEqual(['f1']);
+    // Back onto its cell: still open; then off the tooltip onto the page: closed.
+    tipHost.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: cell }));
+    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: tipHost }));
+    expect(last()?.findings.map((f) => f.id)).toEqual(['f1']);
+    cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: tipHost }));
+    tipHost.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: plain }));
+    expect(last()).toBeNull();
+    tipHost.remove();
   });
 
   it('opens on keyboard focus, and Escape dismisses it', () => {

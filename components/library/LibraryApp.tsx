@@ -198,7 +198,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
             <th>提示</th>
             {header('readAt', '读取时间')}
             <th>来源</th>
-            <th />
+            <td />
           </tr>
         </thead>
         <tbody>

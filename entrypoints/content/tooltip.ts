@@ -4,14 +4,18 @@ import { CULPRIT_ATTR, culpritNote, findingsOf, markedAncestor, type Marks } fro
 import { severityCount } from '@/lib/checks/finding.ts';
 
 // Decides which marked cell's explanation is showing. Hover and keyboard focus both open it; Escape
-// closes it (WCAG 1.4.13); it follows the cell while the page scrolls. Rendering is left to `show`.
+// closes it, and the pointer can move from the cell onto the tooltip without closing it (WCAG 1.4.13:
+// dismissible, hoverable); it follows the cell while the page scrolls. Rendering is left to `show`.
 
 export function watchTooltips(
   doc: Document,
   marks: Marks,
   show: (tip: TipState | null) => void,
   signal: AbortSignal,
+  /** The tooltip's own host element: the pointer over it keeps the tooltip open. */
+  tipHost?: Element,
 ): void {
+  const onTip = (target: EventTarget | null) => !!tipHost && !!target && tipHost.contains(target as Node);
   let hovered: Element | null = null;
   let focused: Element | null = null;
   let hidden = false;
@@ -31,6 +35,7 @@ export function watchTooltips(
   const opts = { capture: true, passive: true, signal } as const;
 
   doc.addEventListener('mouseover', (e) => {
+    if (onTip(e.target)) return;
     const el = markedAncestor(e.target);
     if (el === hovered) return;
     hovered = el;
@@ -38,6 +43,7 @@ export function watchTooltips(
     update();
   }, opts);
   doc.addEventListener('mouseout', (e) => {
+    if (onTip(e.relatedTarget)) return;
     if (hovered && !hovered.contains(e.relatedTarget as Node | null)) {
       hovered = null;
       update();

@@ -103,7 +103,7 @@ export function mountPill(ctx: ContentScriptContext, findings: Finding[], banner
 export function mountTooltips(ctx: ContentScriptContext, marks: Marks): void {
   timed('ui-tooltip', () => {
     const ui = createShadowHost('nianbao-tip', (host) => document.body.append(host));
-    watchTooltips(document, marks, (tip: TipState | null) => render(<CellTooltip tip={tip} />, ui.container), ctx.signal);
+    watchTooltips(document, marks, (tip: TipState | null) => render(<CellTooltip tip={tip} />, ui.container), ctx.signal, ui.host);
     ctx.onInvalidated(() => {
       render(null, ui.container);
       ui.remove();

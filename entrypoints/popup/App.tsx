@@ -45,11 +45,12 @@ export function App({ port }: { port: PopupPort }) {
   if (!state) return <p class="nb-loading">正在读取…</p>;
   if (state.kind === 'none')
     return (
-      <>
+      // The page's one main landmark (the report view's is <main>), without <main>'s padding.
+      <div role="main">
         <NoReport why={state.why} />
         {libraryLink}
         {helpLink}
-      </>
+      </div>
     );
 
   const { report, tabId, libraryKey, later = [] } = state;
