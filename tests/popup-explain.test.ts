@@ -49,6 +49,10 @@ describe('why the popup has no report', () => {
     expect(explainNoReport('https://cdn.example.com/r.pdf', 'absent')).toMatchObject({ checkable: true });
     expect(explainNoReport('file:///home/r.pdf', 'absent').checkable).toBeFalsy();
     expect(explainNoReport('http://www.a.gov.cn/r.pdf.html', 'absent').checkable).toBeFalsy();
+    // Without the tab's address (no activeTab), the content script in the PDF viewer names it.
+    const links = [{ text: 'r.pdf', href: 'http://www.a.gov.cn/r.pdf' }];
+    const page = { kind: 'pdf' as const, links };
+    expect(explainNoReport(undefined, { found: false, watching: false, looksLikeReport: false, page })).toMatchObject({ headline: '这是 PDF 文件', links, checkable: true });
   });
 
   it('asks for a reload when the content script is missing on a .gov.cn page', () => {

@@ -21,7 +21,7 @@ export interface Explanation {
 /** `status` is what the page's content script said, or 'absent' when none answered. */
 export function explainNoReport(url: string | undefined, status: ContentStatus | 'absent'): Explanation {
   // The tab shows a PDF itself (the browser's viewer: no content script there).
-  if (url && isPdfAddress(url)) return { headline: ATTACHMENT_TEXT.pdfTabHeadline, detail: ATTACHMENT_TEXT.pdfTabDetail, links: [{ text: fileNameOf(url), href: url }], checkable: true };
+  if (url && isPdfAddress(url)) return pdfTab([{ text: fileNameOf(url), href: url }]);
   // The content script answered: a page of ours (a .gov.cn site, or a place added in the options page).
   if (status !== 'absent') return explainOurPage(status);
   if (url?.startsWith('file:')) {
@@ -58,6 +58,7 @@ function explainOurPage(status: ContentStatus): Explanation {
       links: page.links,
     };
   }
+  if (page?.kind === 'pdf') return pdfTab(page.links);
   if (page?.kind === 'attachment') {
     return {
       headline: '本页的年报是附件',
@@ -87,6 +88,10 @@ function hostOf(url: string | undefined): string | undefined {
 
 export function isGovCn(host: string): boolean {
   return host === 'gov.cn' || host.endsWith('.gov.cn');
+}
+
+function pdfTab(links: PageLink[]): Explanation {
+  return { headline: ATTACHMENT_TEXT.pdfTabHeadline, detail: ATTACHMENT_TEXT.pdfTabDetail, links, checkable: true };
 }
 
 /** An http(s) address whose path ends in .pdf. */

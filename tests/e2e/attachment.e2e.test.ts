@@ -151,4 +151,22 @@ describe('a .gov.cn page whose report is only an attachment', () => {
     await viewer.close();
     await popup.close();
   });
+
+  // Here the content script in Chromium's PDF viewer names the PDF (with activeTab, the popup also knows it by the tab's address).
+  it('a tab that shows a PDF itself: the popup offers 核对附件 for it', async () => {
+    const page = await h.context.newPage();
+    const pdfUrl = `${GOV}/u/cms/www/202201/${FILE}.pdf`;
+    await page.goto(pdfUrl).catch(() => undefined);
+    await page.waitForTimeout(700);
+    const tabId = await tabIdOf(h, page);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="check-attachment"]');
+    expect(await popup.locator('[data-testid="no-report"] h1').textContent()).toBe('这是 PDF 文件');
+    const viewer = await checkAttachment(popup, `${FILE}.pdf`);
+    expect(await viewer.locator('.nb-pdf-box[data-nianbao-finding]').count()).toBe(3);
+    await viewer.close();
+    await popup.close();
+    await page.close();
+  });
 });
