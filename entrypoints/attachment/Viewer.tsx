@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding, Report } from '@/lib/schema.ts';
 import { Banner } from '@/components/Banner.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
@@ -18,11 +19,17 @@ import { drawPdf, showDocx } from './show.ts';
 // clicked 核对附件), reads and audits it like a page, and shows it with the page's banner, marks, tooltips
 // and exports.
 
+/** A document read (Word or PDF), whether or not it held a report. */
+type Shown = Exclude<ReadAttachment, { kind: 'problem' }>;
+/** A document that held a report. */
+type Audited = Shown & { result: AuditResult };
+
 type State =
   | { step: 'permission'; host: string; denied?: boolean }
   | { step: 'loading' }
-  | { step: 'problem'; text: string; read?: ReadAttachment }
-  | { step: 'ready'; read: Exclude<ReadAttachment, { kind: 'problem' }> & { result: NonNullable<ReadAttachment & { result: unknown }['result']> } };
+  /** `read`: the document, shown below the sentence, when it held no report. */
+  | { step: 'problem'; text: string; read?: Shown }
+  | { step: 'ready'; read: Audited };
 
 export function Viewer({ search }: { search: string }) {
   const url = attachmentFromSearch(search);
@@ -44,10 +51,10 @@ export function Viewer({ search }: { search: string }) {
       const read = await readAttachment(new Uint8Array(await res.arrayBuffer()), u);
       if (read.kind === 'problem') return setState({ step: 'problem', text: read.text });
       if (!read.result) return setState({ step: 'problem', text: T.noReport, read });
-      setState({ step: 'ready', read: read as Extract<State, { step: 'ready' }>['read'] });
+      setState({ step: 'ready', read: read as Audited });
     } catch (e) {
       console.error('[年报核对]', e);
-      setState({ step: 'problem', text: T.fetchFailed(e instanceof Error ? e.message : String(e)) });
+      setState({ step: 'problem', text: T.readFailed(e instanceof Error ? e.message : String(e)) });
     }
   };
 
@@ -111,7 +118,7 @@ export function Viewer({ search }: { search: string }) {
         </p>
       )}
       {state.step === 'ready' && <Checked read={state.read} onAction={onAction} />}
-      {state.step === 'problem' && state.read && state.read.kind !== 'problem' && <DocumentView read={state.read} onMarks={() => undefined} />}
+      {state.step === 'problem' && state.read && <DocumentView read={state.read} onMarks={() => undefined} />}
       {notice && (
         <p class="nb-notice" role="status">
           {notice}
@@ -121,9 +128,7 @@ export function Viewer({ search }: { search: string }) {
   );
 }
 
-type Shown = Exclude<ReadAttachment, { kind: 'problem' }>;
-
-function Checked({ read, onAction }: { read: Shown & { result: NonNullable<Shown['result']> }; onAction: (a: ExportAction) => void }) {
+function Checked({ read, onAction }: { read: Audited; onAction: (a: ExportAction) => void }) {
   const report: Report = read.result.report;
   const [marks, setMarks] = useState<Marks | null>(null);
   const [tip, setTip] = useState<TipState | null>(null);

@@ -6,7 +6,8 @@ import { planMarks, type CellRole } from '../../lib/mark-plan.ts';
 import { ReportSchema, type Report } from '../../lib/schema.ts';
 import { DOCUMENT_ADVICE } from '../../lib/document-kind.ts';
 import { auditDocxFile, auditPdfFile } from '../../scripts/read-page.ts';
-import { GOV, launch, tabIdOf, type Harness } from './harness.ts';
+import os from 'node:os';
+import { EXT_DIR, GOV, launch, NON_GOV, tabIdOf, type Harness } from './harness.ts';
 
 // A report published as an attachment, checked in real Chromium: a .gov.cn page that only links the report
 // (tests/e2e/pages/attachment-planted-2021.html → tests/documents/planted-2021-mismatch.pdf/.docx, two planted
@@ -168,5 +169,41 @@ describe('a .gov.cn page whose report is only an attachment', () => {
     await viewer.close();
     await popup.close();
     await page.close();
+  });
+});
+
+// An attachment off .gov.cn (a CDN, a mirror): its host is asked for at the reader's click, in the popup or
+// here. The browser's prompt cannot be clicked by Playwright, so the granted case loads a copy of the build
+// whose manifest already holds that host (the state the reader's 允许 leaves behind).
+describe('an attachment on a host that is not .gov.cn', () => {
+  const viewerUrl = (ext: string) => `chrome-extension://${ext}/attachment.html?url=${encodeURIComponent(`${NON_GOV}/files/${FILE}.pdf`)}`;
+
+  it('without its permission: nothing is fetched, the page asks for that one host', async () => {
+    const viewer = await h.context.newPage();
+    await viewer.goto(viewerUrl(h.extensionId));
+    await viewer.waitForSelector('[data-testid="attachment-permission"]');
+    expect(await viewer.locator('[data-testid="attachment-permission"]').textContent()).toContain('www.example.com');
+    expect(await viewer.locator('[data-testid="attachment-allow"]').count()).toBe(1);
+    expect(h.served.filter((r) => r.host.startsWith('www.example.com'))).toEqual([]);
+    await viewer.close();
+  });
+
+  it('with it: fetched and checked like a .gov.cn attachment', async () => {
+    const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-attachment-'));
+    fs.cpSync(EXT_DIR, extDir, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+    manifest.host_permissions = ['*://www.example.com/*'];
+    fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
+    const granted = await launch({ extDir });
+    try {
+      const viewer = await granted.context.newPage();
+      await viewer.goto(viewerUrl(granted.extensionId));
+      await viewer.waitForSelector('[data-testid="attachment-document"][data-drawn]', { timeout: 60_000 });
+      expect(await viewer.locator('.nb-pdf-box[data-nianbao-finding]').count()).toBe(3);
+      expect(granted.served.filter((r) => r.host.startsWith('www.example.com')).map((r) => r.path)).toEqual([`/files/${FILE}.pdf`]);
+    } finally {
+      await granted.close();
+      fs.rmSync(extDir, { recursive: true, force: true });
+    }
   });
 });
