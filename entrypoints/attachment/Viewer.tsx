@@ -9,8 +9,9 @@ import type { Marks } from '@/entrypoints/content/mark-cells.ts';
 import { ensureMarkStyles } from '@/entrypoints/content/page-style.ts';
 import { revealElement } from '@/entrypoints/content/reveal.ts';
 import { watchTooltips } from '@/entrypoints/content/tooltip.ts';
-import { downloadFile } from '@/entrypoints/popup/download.ts';
-import { makeExport, makeTsv } from '@/entrypoints/popup/exports.ts';
+import { downloadBlob, downloadFile } from '@/entrypoints/popup/download.ts';
+import { encodeCsv, makeExport, makeTsv } from '@/entrypoints/popup/exports.ts';
+import { readSettings, SETTINGS_KEY } from '@/lib/settings.ts';
 import { attachmentFromSearch, hostNeedsAsking, originPattern } from '@/entrypoints/shared/attachment-address.ts';
 import { readAttachment, type ReadAttachment } from './read.ts';
 import { drawPdf, showDocx } from './show.ts';
@@ -73,20 +74,23 @@ export function Viewer({ search }: { search: string }) {
   };
 
   const report = state.step === 'ready' ? state.read.result.report : undefined;
+  // The popup's exports, with its CSV encoding from the options page.
   const onAction = async (action: ExportAction) => {
     if (!report) return;
     try {
       if (action === 'copy-tsv') {
         await navigator.clipboard.writeText(makeTsv(report));
-        setNotice('表格已复制，可粘贴到 Excel / WPS。');
+        setNotice(T.copied);
       } else if (action !== 'evidence') {
         const file = await makeExport(report, action);
-        downloadFile(file.fileName, file.content, file.mime);
-        setNotice(`已下载 ${file.fileName}`);
+        const flavour = action === 'json' || action === 'xlsx' ? 'utf8-bom' : readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv;
+        if (flavour === 'utf8-bom' || typeof file.content !== 'string') downloadFile(file.fileName, file.content, file.mime);
+        else downloadBlob(file.fileName, encodeCsv({ ...file, text: file.content }, flavour).blob);
+        setNotice(T.downloaded(file.fileName));
       }
     } catch (err) {
       console.error('[年报核对]', err);
-      setNotice(`操作失败：${err instanceof Error ? err.message : String(err)}`);
+      setNotice(T.failed(err instanceof Error ? err.message : String(err)));
     }
   };
 
