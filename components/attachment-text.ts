@@ -16,6 +16,7 @@ export const ATTACHMENT_TEXT = {
   allow: '允许并核对',
   denied: (host: string) => `没有得到访问 ${host} 的许可，附件没有下载。`,
   fetchFailed: (why: string) => `附件下载失败（${why}）。`,
+  drawFailed: (why: string) => `PDF 页面无法显示（${why}）；上面的核对结果和导出不受影响。`,
   readFailed: (why: string) => `读取附件时出错（${why}）。`,
   notADocument: '下载到的不是 Word（.docx）或 PDF 文件（可能是网页或下载页）：请在网页上点开附件链接，确认它能直接下载。',
   docxUnreadable: (why: string) => `这是 Word 文件（.docx），但无法读取：${why}`,

@@ -161,6 +161,7 @@ function Checked({ read, onAction }: { read: Audited; onAction: (a: ExportAction
 function DocumentView({ read, onMarks }: { read: Shown; onMarks: (marks: Marks) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const container = ref.current;
     if (!container) return;
@@ -176,8 +177,20 @@ function DocumentView({ read, onMarks }: { read: Shown; onMarks: (marks: Marks) 
         onMarks(marks);
         setDrawn(true);
       },
-      (e: unknown) => console.error('[年报核对]', e),
+      (e: unknown) => {
+        console.error('[年报核对]', e);
+        setFailed(T.drawFailed(e instanceof Error ? e.message : String(e)));
+      },
     );
   }, [read]);
-  return <div ref={ref} class={`nb-document nb-document-${read.kind}`} data-testid="attachment-document" data-drawn={drawn ? '' : undefined} />;
+  return (
+    <>
+      {failed && (
+        <p class="nb-problem" role="alert">
+          {failed}
+        </p>
+      )}
+      <div ref={ref} class={`nb-document nb-document-${read.kind}`} data-testid="attachment-document" data-drawn={drawn ? '' : undefined} />
+    </>
+  );
 }
