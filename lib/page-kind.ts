@@ -9,7 +9,8 @@ import { mayHoldReport, mentionsReport } from './report-detection.ts';
 
 /** `text` is the link's own text (or its address, for an embedded PDF). */
 export interface PageLink { text: string; href: string }
-export type PageKind = { kind: 'list' | 'attachment'; links: PageLink[] } | { kind: 'other' };
+/** `pdf`: the tab shows a PDF itself (the browser's viewer), its one link the PDF. */
+export type PageKind = { kind: 'list' | 'attachment' | 'pdf'; links: PageLink[] } | { kind: 'other' };
 
 const OTHER: PageKind = { kind: 'other' };
 
@@ -25,6 +26,17 @@ function add(links: PageLink[], text: string, href: string): void {
 }
 
 export function pageKind(doc: Document): PageKind {
+  // The browser's PDF viewer keeps the PDF's type on its document: the tab is the attachment.
+  if (doc.contentType === 'application/pdf' && /^https?:/.test(doc.URL)) {
+    const name = new URL(doc.URL).pathname.split('/').pop() || doc.URL;
+    let text = name;
+    try {
+      text = decodeURIComponent(name);
+    } catch {
+      // a malformed escape: the name as it is
+    }
+    return { kind: 'pdf', links: [{ text, href: doc.URL }] };
+  }
   const heading = doc.querySelector('h1')?.textContent ?? '';
   if (!mentionsReport(doc.title + heading)) return OTHER;
   const reports: PageLink[] = [];

@@ -13,6 +13,11 @@ declare const chrome: any;
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
 const DIRS = [path.join(ROOT, 'tests/fixtures'), path.join(ROOT, 'tests/e2e/pages')];
+const DOCUMENTS = path.join(ROOT, 'tests/documents');
+const DOCUMENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 /** Hosts that resolve to the fixture server. Everything else fails to resolve (no real network). */
 export const GOV = 'http://www.linxi.gov.cn';
@@ -51,6 +56,12 @@ function serve(served: ServedRequest[]): Promise<http.Server> {
     const url = new URL(req.url ?? '/', 'http://x');
     served.push({ host: req.headers.host ?? '', path: url.pathname });
     const name = path.basename(decodeURIComponent(url.pathname));
+    // A report published as an attachment: the test documents (tests/documents), as a site serves them.
+    const document = DOCUMENT_TYPES[path.extname(name)] && path.join(DOCUMENTS, name);
+    if (document && fs.existsSync(document)) {
+      res.writeHead(200, { 'content-type': DOCUMENT_TYPES[path.extname(name)]! }).end(fs.readFileSync(document));
+      return;
+    }
     const html = pageHtml(name);
     if (html === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -10,6 +10,7 @@ import { auditDocument, type AuditResult } from '../lib/audit.ts';
 import { auditDocx, auditPdf } from '../lib/audit-attachment.ts';
 import { PdfError } from '../lib/read/pdf.ts';
 import { DocxError } from '../lib/read/docx.ts';
+import { SCANNED_PDF_ADVICE } from '../lib/document-kind.ts';
 import { mayHoldReport } from '../lib/report-detection.ts';
 import { scriptedArticleHtml } from '../lib/read/scripted-article.ts';
 
@@ -167,7 +168,7 @@ export async function auditPdfFile(file: string, name = file): Promise<AuditResu
     return await auditPdf(pdfjs, readBytes(file), parseHtml, { file: name });
   } catch (e) {
     if (!(e instanceof PdfError)) throw e;
-    if (e.kind === 'scanned') throw new InputError(`${file}：${e.message}，无法核对数字；请在浏览器中打开年报的网页版另存为 .html，或改用同一年报的 Word（.docx）版本`);
+    if (e.kind === 'scanned') throw new InputError(`${file}：${e.message}，${SCANNED_PDF_ADVICE}`);
     throw new InputError(`${file}：这是 PDF 文件，但${e.message}`);
   }
 }

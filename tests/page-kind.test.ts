@@ -95,3 +95,16 @@ describe('pageKind', () => {
     expect(pageKind(browserDocument(html))).toEqual({ kind: 'other' });
   });
 });
+
+describe('a tab showing a PDF', () => {
+  it('the browser’s PDF viewer (its document typed application/pdf) is a PDF page whose one link is the PDF', () => {
+    const viewer = { contentType: 'application/pdf', URL: 'http://www.linxi.gov.cn/u/2023%E5%B9%B4%E6%8A%A5.pdf' } as Document;
+    expect(pageKind(viewer)).toEqual({ kind: 'pdf', links: [{ text: '2023年报.pdf', href: viewer.URL }] });
+    const broken = { contentType: 'application/pdf', URL: 'http://www.linxi.gov.cn/u/%E5.pdf' } as Document;
+    expect(pageKind(broken)).toEqual({ kind: 'pdf', links: [{ text: '%E5.pdf', href: broken.URL }] });
+  });
+
+  it('an ordinary page is not one', () => {
+    expect(pageKind(browserDocument(chrome('首页', '<p>x</p>'))).kind).toBe('other');
+  });
+});

@@ -191,3 +191,36 @@ describe('popup App', () => {
     });
   });
 });
+
+describe('核对附件 (components/AttachmentList.tsx)', () => {
+  const links = [
+    { text: '年度报告.pdf', href: 'http://www.a.gov.cn/download.jsp?filename=1.pdf' },
+    { text: '年度报告.doc', href: 'http://www.a.gov.cn/u/2.doc' },
+  ];
+
+  it('an attachment page: each attachment listed as before, with 核对附件 that hands a readable one to the port', async () => {
+    const p = { ...port({ kind: 'none', why: { headline: '本页的年报是附件', detail: 'x', links, checkable: true } }), checkAttachment: vi.fn(async () => undefined) };
+    const el = await mount(p);
+    const anchors = [...el.querySelectorAll('[data-testid="page-links"] a')] as HTMLAnchorElement[];
+    expect(anchors.map((a) => [a.textContent, a.getAttribute('href'), a.target])).toEqual(links.map((l) => [l.text, l.href, '_blank']));
+    const buttons = el.querySelectorAll('[data-testid="check-attachment"]');
+    expect(buttons).toHaveLength(2);
+    await click(buttons[0]!);
+    expect(p.checkAttachment).toHaveBeenCalledWith(links[0]!.href);
+  });
+
+  it('a format that cannot be read (.doc) says so and what to do, and is not fetched', async () => {
+    const p = { ...port({ kind: 'none', why: { headline: '本页的年报是附件', detail: 'x', links, checkable: true } }), checkAttachment: vi.fn(async () => undefined) };
+    const el = await mount(p);
+    await click(el.querySelectorAll('[data-testid="check-attachment"]')[1]!);
+    expect(p.checkAttachment).not.toHaveBeenCalled();
+    expect(el.querySelectorAll('[data-testid="page-links"] li')[1]!.querySelector('[role="status"]')!.textContent).toMatch(/旧版 Word 文件（\.doc）.*另存为/);
+  });
+
+  it('a list page’s links get no 核对附件', async () => {
+    const p = { ...port({ kind: 'none', why: { headline: '这是年报列表页', detail: 'x', links } }), checkAttachment: vi.fn(async () => undefined) };
+    const el = await mount(p);
+    expect(el.querySelectorAll('[data-testid="page-links"] a')).toHaveLength(2);
+    expect(el.querySelector('[data-testid="check-attachment"]')).toBeNull();
+  });
+});

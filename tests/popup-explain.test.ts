@@ -33,11 +33,26 @@ describe('why the popup has no report', () => {
     const status = { found: false, watching: true, looksLikeReport: true };
     const list = explainNoReport('http://www.a.gov.cn/ndbg/', { ...status, watching: false, page: { kind: 'list', links } });
     expect(list).toMatchObject({ headline: '这是年报列表页', links });
+    expect(list.checkable).toBeFalsy();
     expect(list.detail).toContain('列出了 1 份年度报告');
     const attachment = explainNoReport('http://www.a.gov.cn/x.html', { ...status, page: { kind: 'attachment', links } });
-    expect(attachment).toMatchObject({ headline: '本页的年报是附件', links });
+    expect(attachment).toMatchObject({ headline: '本页的年报是附件', links, checkable: true });
+    // The attachment can now be checked: the popup no longer says it cannot.
+    expect(attachment.detail).not.toContain('无法核对附件');
     expect(attachment.detail).toMatch(/^本页的年报是附件/);
     expect(explainNoReport('http://www.a.gov.cn/x.html', { ...status, page: { kind: 'other' } }).headline).toBe('正在等待页面加载表格');
+  });
+
+  it('a tab that shows a PDF (no content script there) offers it to 核对附件, on any http(s) host', () => {
+    const url = 'http://www.a.gov.cn/u/cms/2023%E5%B9%B4%E6%8A%A5.PDF?v=2';
+    expect(explainNoReport(url, 'absent')).toMatchObject({ headline: '这是 PDF 文件', links: [{ text: '2023年报.PDF', href: url }], checkable: true });
+    expect(explainNoReport('https://cdn.example.com/r.pdf', 'absent')).toMatchObject({ checkable: true });
+    expect(explainNoReport('file:///home/r.pdf', 'absent').checkable).toBeFalsy();
+    expect(explainNoReport('http://www.a.gov.cn/r.pdf.html', 'absent').checkable).toBeFalsy();
+    // Without the tab's address (no activeTab), the content script in the PDF viewer names it.
+    const links = [{ text: 'r.pdf', href: 'http://www.a.gov.cn/r.pdf' }];
+    const page = { kind: 'pdf' as const, links };
+    expect(explainNoReport(undefined, { found: false, watching: false, looksLikeReport: false, page })).toMatchObject({ headline: '这是 PDF 文件', links, checkable: true });
   });
 
   it('asks for a reload when the content script is missing on a .gov.cn page', () => {

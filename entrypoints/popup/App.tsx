@@ -3,6 +3,7 @@ import type { Finding } from '@/lib/schema.ts';
 import { ExportButtons, type ExportAction } from '@/components/ExportButtons.tsx';
 import { FindingList } from '@/components/FindingList.tsx';
 import { NoReport } from '@/components/NoReport.tsx';
+import { AttachmentList } from '@/components/AttachmentList.tsx';
 import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
 import { counted } from '@/lib/library/entry.ts';
@@ -47,7 +48,10 @@ export function App({ port }: { port: PopupPort }) {
     return (
       // The page's one main landmark (the report view's is <main>), without <main>'s padding.
       <div role="main">
-        <NoReport why={state.why} />
+        <NoReport why={state.why.checkable ? { ...state.why, links: undefined } : state.why} />
+        {state.why.checkable && state.why.links && (
+          <AttachmentList links={state.why.links} onCheck={port.checkAttachment && ((l) => port.checkAttachment!(l.href))} />
+        )}
         {libraryLink}
         {helpLink}
       </div>

@@ -2,6 +2,7 @@ import type { ContentStatus } from '@/entrypoints/shared/messages.ts';
 import type { PageLink } from '@/lib/page-kind.ts';
 import { isArchiveHost } from '@/lib/archive-url.ts';
 import { TEXT as OPTIONS_TEXT } from '@/entrypoints/options/text.ts';
+import { ATTACHMENT_TEXT } from '@/components/attachment-text.ts';
 
 /** The names the options page gives the places it can add. */
 const PLACES = { archive: OPTIONS_TEXT.archive, mirror: OPTIONS_TEXT.mirror, files: OPTIONS_TEXT.files };
@@ -13,10 +14,14 @@ export interface Explanation {
   detail: string;
   /** Where the reader can go instead (the reports a list page links to, a report's attachments). */
   links?: PageLink[];
+  /** The links are a report's attachments, each offered to 核对附件 (components/AttachmentList.tsx). */
+  checkable?: boolean;
 }
 
 /** `status` is what the page's content script said, or 'absent' when none answered. */
 export function explainNoReport(url: string | undefined, status: ContentStatus | 'absent'): Explanation {
+  // The tab shows a PDF itself (the browser's viewer: no content script there).
+  if (url && isPdfAddress(url)) return pdfTab([{ text: fileNameOf(url), href: url }]);
   // The content script answered: a page of ours (a .gov.cn site, or a place added in the options page).
   if (status !== 'absent') return explainOurPage(status);
   if (url?.startsWith('file:')) {
@@ -53,11 +58,13 @@ function explainOurPage(status: ContentStatus): Explanation {
       links: page.links,
     };
   }
+  if (page?.kind === 'pdf') return pdfTab(page.links);
   if (page?.kind === 'attachment') {
     return {
       headline: '本页的年报是附件',
-      detail: '本页的年报是附件（PDF、Word 等文件），不在网页正文里；年报核对只核对网页上的表格，无法核对附件。附件：',
+      detail: ATTACHMENT_TEXT.attachmentDetail,
       links: page.links,
+      checkable: true,
     };
   }
   if (status.watching && status.looksLikeReport) {
@@ -81,4 +88,27 @@ function hostOf(url: string | undefined): string | undefined {
 
 export function isGovCn(host: string): boolean {
   return host === 'gov.cn' || host.endsWith('.gov.cn');
+}
+
+function pdfTab(links: PageLink[]): Explanation {
+  return { headline: ATTACHMENT_TEXT.pdfTabHeadline, detail: ATTACHMENT_TEXT.pdfTabDetail, links, checkable: true };
+}
+
+/** An http(s) address whose path ends in .pdf. */
+function isPdfAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && /\.pdf$/i.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
+function fileNameOf(url: string): string {
+  const name = new URL(url).pathname.split('/').pop() ?? url;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

@@ -4,6 +4,7 @@ import { withReviews } from '@/lib/library/entry.ts';
 import { readSettings, SETTINGS_KEY, type CsvFlavour } from '@/lib/settings.ts';
 import { saveEvidence, type EvidencePack } from './evidence.ts';
 import { explainNoReport, type Explanation } from './explain.ts';
+import { checkAttachment } from './attachment.ts';
 
 // Everything the popup needs from the browser, behind one small interface so App can be tested with a fake.
 
@@ -25,6 +26,8 @@ export interface PopupPort {
   evidence?(tabId: number, report: Report): Promise<EvidencePack>;
   /** The help page's address (opened in a new tab from the popup's link). */
   helpUrl?(): string;
+  /** 核对附件: asks for the attachment's host and opens the attachment page; call it first thing in the click. */
+  checkAttachment?(href: string): Promise<void>;
 }
 
 /** `?tab=<id>` lets tests open popup.html as a page for a given tab; otherwise the active tab. */
@@ -72,6 +75,7 @@ export function browserPort(search: string): PopupPort {
     },
     evidence: (tabId, report) => saveEvidence(tabId, report),
     helpUrl: () => browser.runtime.getURL('/help.html'),
+    checkAttachment,
     csvFlavour: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv,
   };
 }

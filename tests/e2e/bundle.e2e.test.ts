@@ -20,6 +20,8 @@ describe('built extension', () => {
     for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/ZodError|\$ZodType/);
     // Nor the XLSX writer (write-excel-file, fflate): the popup's alone.
     for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/xl\/workbook\.xml|spreadsheetml/);
+    // Nor the attachment readers (pdf.js, the .docx reader): the attachment page's alone.
+    for (const file of ['content-scripts/content.js', 'auditor.js']) expect(read(file).toString('utf8'), file).not.toMatch(/GlobalWorkerOptions|word\/document\.xml/);
   });
 
   it('ships the JSON Schema the exports name, as generated from the model', () => {

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { z } from 'zod';
+import '@/entrypoints/content/ui.css';
+import './style.css';
+import { Viewer } from './Viewer.tsx';
+
+// The extension's pages may not evaluate strings (CSP): zod validates the exports without generating code.
+z.config({ jitless: true });
+
+render(<Viewer search={location.search} />, document.getElementById('app')!);
