@@ -72,6 +72,23 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
 
+/** Per table, the row and column keys only one form prints, with that form (the first definition of a key counts). */
+const ONLY_FORMAT: Partial<Record<TableKey, { rows: Map<string, FormatTag>; columns: Map<string, FormatTag> }>> = Object.fromEntries(
+  REPORT_TABLES.map((t) => {
+    const only = (defs: KeyDef[]) => {
+      const out = new Map<string, FormatTag>();
+      const seen = new Set<string>();
+      for (const d of defs) {
+        if (seen.has(d.key)) continue;
+        seen.add(d.key);
+        if (d.formats?.length === 1) out.set(d.key, d.formats[0]);
+      }
+      return out;
+    };
+    return [t.key, { rows: only(t.rows), columns: only(t.columns) }];
+  }),
+);
+
 /**
  * The report's form, from the dictionary's format tags: a cell whose row or column only the 2021 form
  * prints makes it 2021; only the 2019 form, 2019 (or 2021 by the year: some 2021 reports keep 2019 rows);
@@ -79,18 +96,16 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
  */
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
   const byYear: Format = year !== null && year >= 2021 ? '2021' : '2019';
-  const only = (defs: KeyDef[], key: string) => {
-    const formats = defs.find((d) => d.key === key)?.formats;
-    return formats?.length === 1 ? formats[0] : null;
-  };
   const tags = new Set<FormatTag>();
-  for (const t of REPORT_TABLES)
+  for (const t of REPORT_TABLES) {
+    const { rows, columns } = ONLY_FORMAT[t.key]!;
     for (const c of tables[t.key]?.cells ?? []) {
-      const row = only(t.rows, c.row);
-      const col = only(t.columns, c.col);
+      const row = rows.get(c.row);
+      const col = columns.get(c.col);
       if (row) tags.add(row);
       if (col) tags.add(col);
     }
+  }
   if (tags.has('2021')) return '2021';
   if (tags.has('2019')) return byYear;
   if (tags.has('legacy')) return 'legacy';
@@ -149,8 +164,6 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   }
   if (!extracted.length) return null;
 
-  const elements = new Map<string, Element>();
-  const copyElements = new Map<string, Element>();
   const remember = (into: Map<string, Element>, table: TableKey, cells: ReadTable['cells']) => {
     for (const { cell, el } of cells) {
       if (!el) continue;
@@ -158,14 +171,24 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
       for (const col of cell.covers ?? []) into.set(`${table}\u0000${cell.row}\u0000${col}`, el);
     }
   };
+  // Cell → element, built when first asked (marking the page), not on every audit.
+  let located: { elements: Map<string, Element>; copyElements: Map<string, Element> } | null = null;
+  const locate = () => {
+    if (located) return located;
+    located = { elements: new Map(), copyElements: new Map() };
+    for (const t of extracted) {
+      if (!t.cells.length) continue;
+      remember(located.elements, t.table, t.cells);
+      if (t.copy2) remember(located.copyElements, t.table, t.copy2.cells);
+    }
+    return located;
+  };
   const reportTables: Partial<Record<TableKey, Table>> = {};
   const problems: Finding[] = [];
   for (const t of extracted) {
     problems.push(...t.problems);
     if (!t.cells.length) continue;
     reportTables[t.table] = toTable(t);
-    remember(elements, t.table, t.cells);
-    if (t.copy2) remember(copyElements, t.table, t.copy2.cells);
   }
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
@@ -209,6 +232,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     ...(article ? { article } : {}),
     elementFor: (table, ref, copy = 1) => {
       const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
+      const { elements, copyElements } = locate();
       return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);
     },
   };

@@ -39,6 +39,20 @@ export interface Sentence {
   line: string;
 }
 
+/** The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind). */
+let lastCut: { text: string; sentences: Sentence[] } | null = null;
+function sentencesOf(text: string): Sentence[] {
+  if (lastCut?.text !== text) lastCut = { text, sentences: sentences(text) };
+  return lastCut.sentences;
+}
+
+/** The article folded to half-width, once per article. */
+let lastHalf: { text: string; half: string } | null = null;
+function halfWidthOf(text: string): string {
+  if (lastHalf?.text !== text) lastHalf = { text, half: toHalfWidth(text) };
+  return lastHalf.half;
+}
+
 /** Sentences of the article: cut at 。！？； and at line ends; each keeps its offsets. */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -111,7 +125,7 @@ export interface Statement {
 /** Every statement of `kind` in the article that is about the report's year and can be compared. */
 export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
-  for (const s of sentences(text)) {
+  for (const s of sentencesOf(text)) {
     if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;
@@ -155,7 +169,7 @@ export function checkKind(report: Report, kind: StatementKind): Finding[] {
   const readings = kind.readings(report);
   if (!readings.length) return [];
   // Matched half-width (same length, so offsets hold); quoted as printed.
-  return findStatements(toHalfWidth(text), kind, report.year)
+  return findStatements(halfWidthOf(text), kind, report.year)
     .map((s) => compare({ ...s, sentence: { ...s.sentence, text: text.slice(s.sentence.start, s.sentence.end) } }, readings))
     .filter((f): f is Finding => !!f);
 }

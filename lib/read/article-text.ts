@@ -68,6 +68,7 @@ function proseOf(root: Element): string {
   return out;
 }
 
+const FILLED = /[^\s\u00a0\u3000]/;
 const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
 
 /**
@@ -77,11 +78,26 @@ const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
 function headingRows(table: Element): Element[] {
   const out: Element[] = [];
   for (const tr of Array.from(table.querySelectorAll('tr'))) {
-    if (tr.closest('table') !== table) continue;
-    const filled = Array.from(tr.children).filter((c) => (c.textContent ?? '').replace(/[\s\u00a0\u3000]/g, ''));
-    if (filled.length !== 1) continue;
-    const text = (filled[0].textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '');
-    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled[0]);
+    // The table's own rows (in it or in its row group); a nested table's rows are not.
+    const group = tr.parentElement;
+    if (group !== table && !(group?.parentElement === table && tagOf(group) !== 'table') && tr.closest('table') !== table) continue;
+    // The row's one non-empty cell, its text read once (a second filled cell ends the search).
+    let filled: Element | null = null;
+    let text = '';
+    let many = false;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      const t = c.textContent ?? '';
+      if (!FILLED.test(t)) continue;
+      if (filled) {
+        many = true;
+        break;
+      }
+      filled = c;
+      text = t;
+    }
+    if (!filled || many) continue;
+    text = text.replace(/[\s\u00a0\u3000]+/g, '');
+    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled);
   }
   return out;
 }

@@ -19,8 +19,9 @@ export function cleanSpaces(text: string): string {
 export function labelKey(text: string): string {
   return toHalfWidth(text)
     .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '')
-    .replace(/[“”"「」『』]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/〔/g, '[')
-    .replace(/〕/g, ']');
+    .replace(UNIFIED, (ch) => UNIFIED_AS[ch]);
 }
+
+/** Quotes, and the brackets 〔〕, as one form each (one pass over the text). */
+const UNIFIED_AS: Record<string, string> = { '“': '"', '”': '"', '"': '"', '「': '"', '」': '"', '『': '"', '』': '"', '‘': "'", '’': "'", "'": "'", '〔': '[', '〕': ']' };
+const UNIFIED = /[“”"「」『』‘’'〔〕]/g;

@@ -498,20 +498,24 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
-  const byCell = (t: ReadTable) => new Map(t.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  const byCell = (t: ReadTable) => {
+    const m = new Map<string, Cell>();
+    for (const { cell } of t.cells) m.set(`${cell.row}\u0000${cell.col}`, cell);
+    return m;
+  };
   const first = byCell(out);
   const second = byCell(copy);
   const rows = new Set(copy.cells.map((c) => c.cell.row));
   const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
   const diffs: string[] = [];
-  for (const key of new Set([...first.keys(), ...second.keys()])) {
-    const [row, col] = key.split('\u0000');
-    if (!rows.has(row)) continue;
-    const a = first.get(key);
-    const b = second.get(key);
-    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) continue;
+  const compare = (row: string, col: string, a: Cell | undefined, b: Cell | undefined) => {
+    if (!rows.has(row)) return;
+    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) return;
     diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
-  }
+  };
+  // Every cell of either copy once, the first copy's order first.
+  for (const [key, a] of first) compare(a.row, a.col, a, second.get(key));
+  for (const [key, b] of second) if (!first.has(key)) compare(b.row, b.col, undefined, b);
   const repeated = Object.values(copy.rowLabels);
   if (!diffs.length) {
     layout('表格或其中的行重复出现，两份相同', repeated[0]);
