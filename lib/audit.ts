@@ -67,7 +67,8 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
   const tables = { ...report.tables };
   for (const t of copies) tables[t.table] = toTable(t.copy2!);
   const firstSeen = new Set(report.findings.map((f) => `${f.id}\u0000${f.message}`));
-  return runChecks({ ...report, tables })
+  // Only the copied tables: the others are the same tables, their findings already said.
+  return runChecks({ ...report, tables }, new Set(copies.map((t) => t.table)))
     .filter((f) => !firstSeen.has(`${f.id}\u0000${f.message}`))
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }

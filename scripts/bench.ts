@@ -10,6 +10,7 @@
  *     b. full audit (detect → grid → extract → checks → marks) of the largest report fixture and of a
  *        synthetic 10× larger page, against a bare walk that reads every cell's textContent once;
  *     c. bundle sizes of the content script and the popup, minified (as built) and gzipped.
+ * `--browser` measures only 2 (in-page figures, a short summary, bench/results-browser.json).
  * Every timing: BENCH_WARMUP warm-up runs (default 5) discarded, then BENCH_RUNS runs (default 30);
  * median and p95 are reported. In Chromium each run is a fresh page load (a cold content script, as a
  * reader meets it). Pages are served cross-origin isolated from an origin treated as secure, so that
@@ -186,6 +187,8 @@ async function nodeThroughput() {
 // ---------------------------------------------------------------- 1b. Node: folders at scale
 
 const BIG = process.argv.includes('--big');
+/** `--browser`: only the in-page figures (written to bench/results-browser.json; results.json is left alone). */
+const BROWSER_ONLY = process.argv.includes('--browser');
 
 /**
  * `npm run audit -- --format json DIR` on folders of n pages (copies of the fixtures, made in a temp dir),
@@ -519,6 +522,27 @@ async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
   process.stderr.write(`bench: ${fixtureFiles.length} files, ${WARMUP} warm-up + ${RUNS} runs each\n`);
+  if (BROWSER_ONLY) {
+    // The in-page figures alone (no Node throughput, no folders): for iterating on the page's speed.
+    const largest = largestReport();
+    const browser = await chromiumBench(largest);
+    const sizes = bundleSizes();
+    const ratio = (a: Stat, c: Stat) => `${(a.median / c.median).toFixed(1)}× (min ${(a.min / c.min).toFixed(1)}×)`;
+    const r = browser.report;
+    const lines = [
+      `non-report content script ${ms(browser.nonReport.contentScriptMs.median)} ms vs floor ${ms(browser.nonReport.floorMs.median)} ms: ${ratio(browser.nonReport.contentScriptMs, browser.nonReport.floorMs)}`,
+      `first-run audit (scan+mark) ${ms(r.auditMs.median)} ms vs first-run walk ${ms(r.bareWalkMs.median)} ms: ${ratio(r.auditMs, r.bareWalkMs)}`,
+      ...[browser.report, browser.report10x].map(
+        (x) => `warm core (${x.cells} cells) ${ms(x.warm.auditMs.median)} ms vs warm walk ${ms(x.warm.bareWalkMs.median)} ms: ${ratio(x.warm.auditMs, x.warm.bareWalkMs)}`,
+      ),
+      `phases ${Object.entries(r.phasesMs).map(([p, s]) => `${p} ${ms(s.median)}`).join(', ')} ms; content.js ${kb(sizes.contentScript.gzipBytes)} gz, auditor.js ${kb(sizes.auditor.gzipBytes)} gz`,
+      `load average ${loadAtStart[0]} at start, ${os.loadavg()[0].toFixed(2)} at end`,
+    ];
+    console.log(lines.join('\n'));
+    fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench/results-browser.json'), `${JSON.stringify({ browser, bundles: sizes }, null, 2)}\n`);
+    return;
+  }
   const node = await nodeThroughput();
   const folders = folderScale();
   const largest = largestReport();

@@ -3,7 +3,7 @@
  * count it states), set aside statements that are about another year or another quantity, and compare the
  * count with every reading of the tables the statement allows. A warning only when no reading matches.
  */
-import type { CellRef, Finding, Report, Table, TableKey } from '../schema.ts';
+import type { Cell, CellRef, Finding, Report, Table, TableKey } from '../schema.ts';
 import { toHalfWidth } from '../read/normalize-text.ts';
 
 /** One allowed reading of the tables: what the number should be, and the cells it comes from. */
@@ -86,9 +86,25 @@ function aboutAnotherYear(sentence: string, at: number, matched: string, kind: S
   return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
 }
 
+const cellIndex = new WeakMap<Table, Map<string, Cell>>();
+/** Row and column → the table's first cell there, by its own column or one it covers (indexed once per table). */
+function cellsAt(table: Table): Map<string, Cell> {
+  let index = cellIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const c of table.cells)
+      for (const col of [c.col, ...(c.covers ?? [])]) {
+        const key = `${c.row}\u0000${col}`;
+        if (!index.has(key)) index.set(key, c);
+      }
+    cellIndex.set(table, index);
+  }
+  return index;
+}
+
 /** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
 export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
-  const cell = table?.cells.find((c) => c.row === row && (c.col === col || c.covers?.includes(col)));
+  const cell = table && cellsAt(table).get(`${row}\u0000${col}`);
   if (!cell) return null;
   if (cell.status === 'ok' && cell.value !== null) return cell.value;
   if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;
