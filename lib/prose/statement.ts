@@ -86,25 +86,26 @@ function aboutAnotherYear(sentence: string, at: number, matched: string, kind: S
   return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
 }
 
-const cellIndex = new WeakMap<Table, Map<string, Cell>>();
-/** Row and column → the table's first cell there, by its own column or one it covers (indexed once per table). */
-function cellsAt(table: Table): Map<string, Cell> {
+const cellIndex = new WeakMap<Table, Map<string, Map<string, Cell>>>();
+/** Row → column → the table's first cell there, by its own column or one it covers (indexed once per table). */
+function cellAt(table: Table, row: string, col: string): Cell | undefined {
   let index = cellIndex.get(table);
   if (!index) {
     index = new Map();
-    for (const c of table.cells)
-      for (const col of [c.col, ...(c.covers ?? [])]) {
-        const key = `${c.row}\u0000${col}`;
-        if (!index.has(key)) index.set(key, c);
-      }
+    for (const c of table.cells) {
+      let cols = index.get(c.row);
+      if (!cols) index.set(c.row, (cols = new Map()));
+      if (!cols.has(c.col)) cols.set(c.col, c);
+      for (const covered of c.covers ?? []) if (!cols.has(covered)) cols.set(covered, c);
+    }
     cellIndex.set(table, index);
   }
-  return index;
+  return index.get(row)?.get(col);
 }
 
 /** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
 export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
-  const cell = table && cellsAt(table).get(`${row}\u0000${col}`);
+  const cell = table && cellAt(table, row, col);
   if (!cell) return null;
   if (cell.status === 'ok' && cell.value !== null) return cell.value;
   if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;

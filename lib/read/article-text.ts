@@ -21,7 +21,15 @@ export interface ArticleText {
 const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 /** Site chrome: never part of the article even when a container is too wide. */
 const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea']);
-const SPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
+/**
+ * /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/ by code unit, without a regular expression per character:
+ * \s is TAB, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+ */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+}
 /** Sections are numbered 一 … 六; a container holding at least two such headings holds the report's prose. */
 const SECTION_HEAD = /(?:^|\n)\s*[一二三四五六七]\s*[、.．]/g;
 
@@ -77,7 +85,7 @@ const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
  */
 function headingRows(table: Element): Element[] {
   const out: Element[] = [];
-  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+  for (const tr of Array.from(table.getElementsByTagName('tr'))) {
     // The table's own rows (in it or in its row group); a nested table's rows are not.
     const group = tr.parentElement;
     if (group !== table && !(group?.parentElement === table && tagOf(group) !== 'table') && tr.closest('table') !== table) continue;
@@ -128,7 +136,7 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
         const n = nodes.push(c as Text) - 1;
         for (let i = 0; i < value.length; i++) {
           const ch = value[i];
-          if (SPACE.test(ch)) {
+          if (isSpace(value.charCodeAt(i))) {
             if (chars.length > lineStart) pendingSpace = true;
             continue;
           }

@@ -373,19 +373,11 @@ function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedC
       covers = group.covers;
     }
     const n = cell.number;
-    cells.push({
-      cell: {
-        row: rowKey,
-        col,
-        ...(covers ? { covers } : {}),
-        value: n.value,
-        raw: n.raw,
-        status: n.status,
-        ...(n.unit ? { unit: n.unit } : {}),
-        source: cell.source,
-      },
-      el: cell.el,
-    });
+    // Built field by field in the model's order (row, col, covers?, value, raw, status, unit?, source): no spreads.
+    const out: Cell = covers ? { row: rowKey, col, covers, value: n.value, raw: n.raw, status: n.status } : { row: rowKey, col, value: n.value, raw: n.raw, status: n.status };
+    if (n.unit) out.unit = n.unit;
+    out.source = cell.source;
+    cells.push({ cell: out, el: cell.el });
   }
   return cells;
 }
@@ -498,10 +490,17 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
+  // Row → column → the copy's (last) cell there, and each place in the order first met.
   const byCell = (t: ReadTable) => {
-    const m = new Map<string, Cell>();
-    for (const { cell } of t.cells) m.set(`${cell.row}\u0000${cell.col}`, cell);
-    return m;
+    const rows = new Map<string, Map<string, Cell>>();
+    const order: Cell[] = [];
+    for (const { cell } of t.cells) {
+      let row = rows.get(cell.row);
+      if (!row) rows.set(cell.row, (row = new Map()));
+      if (!row.has(cell.col)) order.push(cell);
+      row.set(cell.col, cell);
+    }
+    return { order, get: (row: string, col: string) => rows.get(row)?.get(col) };
   };
   const first = byCell(out);
   const second = byCell(copy);
@@ -514,8 +513,8 @@ function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: s
     diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
   };
   // Every cell of either copy once, the first copy's order first.
-  for (const [key, a] of first) compare(a.row, a.col, a, second.get(key));
-  for (const [key, b] of second) if (!first.has(key)) compare(b.row, b.col, undefined, b);
+  for (const { row, col } of first.order) compare(row, col, first.get(row, col), second.get(row, col));
+  for (const { row, col } of second.order) if (!first.get(row, col)) compare(row, col, undefined, second.get(row, col));
   const repeated = Object.values(copy.rowLabels);
   if (!diffs.length) {
     layout('表格或其中的行重复出现，两份相同', repeated[0]);
