@@ -141,6 +141,19 @@ function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<El
   return out;
 }
 
+/** `el.closest('table')`, asked once per row (a cell's table is its row's). */
+function tableFinder(): (el: Element | null) => Element | null {
+  const byParent = new Map<Element, Element | null>();
+  return (el) => {
+    if (!el) return null;
+    const parent = el.parentElement;
+    if (!parent || (el.localName ?? el.tagName.toLowerCase()) === 'table') return el.closest('table');
+    let table = byParent.get(parent);
+    if (table === undefined) byParent.set(parent, (table = parent.closest('table')));
+    return table;
+  };
+}
+
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
@@ -217,7 +230,8 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
   // The prose around the tables: the report's own container, read as the reader sees it.
-  const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
+  const tableOf = tableFinder();
+  const anchors = extracted.flatMap((t) => t.cells.map((c) => tableOf(c.el) ?? c.el)).filter((e): e is Element => !!e);
   const container = reportContainer([...new Set(anchors)]);
   const lineEls = flattenedTableLines(body, extracted);
   const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
