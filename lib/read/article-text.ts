@@ -112,20 +112,36 @@ function headingRows(table: Element): Element[] {
 
 /** The article text of `container`, skipping tables, chrome, scripts and what `isHidden` says the reader cannot see. */
 export function articleText(container: Element, isHidden: IsHidden = hiddenByMarkup, skip: ReadonlySet<Element> = new Set()): ArticleText {
-  const chars: string[] = [];
-  const idx: number[] = [];
-  const off: number[] = [];
+  // Code units and their sources in growable typed arrays (no array of one-character strings).
+  let codes = new Uint16Array(4096);
+  let idx = new Int32Array(4096);
+  let off = new Int32Array(4096);
+  let len = 0;
+  const push = (code: number, node: number, offset: number) => {
+    if (len === codes.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      codes = grow(codes);
+      idx = grow(idx);
+      off = grow(off);
+    }
+    codes[len] = code;
+    idx[len] = node;
+    off[len] = offset;
+    len++;
+  };
   const nodes: Text[] = [];
   let lineStart = 0;
   let pendingSpace = false;
   const newline = () => {
     // Trim the line's end; drop an empty line.
-    while (chars.length > lineStart && chars[chars.length - 1] === ' ') (chars.pop(), idx.pop(), off.pop());
-    if (chars.length > lineStart) {
-      chars.push('\n');
-      idx.push(-1);
-      off.push(-1);
-      lineStart = chars.length;
+    while (len > lineStart && codes[len - 1] === 32) len--;
+    if (len > lineStart) {
+      push(10, -1, -1);
+      lineStart = len;
     }
     pendingSpace = false;
   };
@@ -135,20 +151,16 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
         const value = c.nodeValue ?? '';
         const n = nodes.push(c as Text) - 1;
         for (let i = 0; i < value.length; i++) {
-          const ch = value[i];
-          if (isSpace(value.charCodeAt(i))) {
-            if (chars.length > lineStart) pendingSpace = true;
+          const code = value.charCodeAt(i);
+          if (isSpace(code)) {
+            if (len > lineStart) pendingSpace = true;
             continue;
           }
           if (pendingSpace) {
-            chars.push(' ');
-            idx.push(n);
-            off.push(i);
+            push(32, n, i);
             pendingSpace = false;
           }
-          chars.push(ch);
-          idx.push(n);
-          off.push(i);
+          push(code, n, i);
         }
       } else if (c.nodeType === 1) {
         const el = c as Element;
@@ -175,8 +187,10 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
   };
   walk(container);
   newline();
-  if (chars.length && chars[chars.length - 1] === '\n') (chars.pop(), idx.pop(), off.pop());
-  return { text: chars.join(''), container, nodeIndex: Int32Array.from(idx), nodeOffset: Int32Array.from(off), nodes };
+  if (len && codes[len - 1] === 10) len--;
+  let text = '';
+  for (let at = 0; at < len; at += 8192) text += String.fromCharCode(...codes.subarray(at, Math.min(len, at + 8192)));
+  return { text, container, nodeIndex: idx.slice(0, len), nodeOffset: off.slice(0, len), nodes };
 }
 
 /** A DOM Range over article characters [start, end), or null when the span does not map to page text. */
