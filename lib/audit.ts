@@ -67,10 +67,28 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
   const tables = { ...report.tables };
   for (const t of copies) tables[t.table] = toTable(t.copy2!);
   const firstSeen = new Set(report.findings.map((f) => `${f.id}\u0000${f.message}`));
-  return runChecks({ ...report, tables })
+  // Only the copied tables: the others are the same tables, their findings already said.
+  return runChecks({ ...report, tables }, new Set(copies.map((t) => t.table)))
     .filter((f) => !firstSeen.has(`${f.id}\u0000${f.message}`))
     .map((f) => ({ ...f, id: `copy2:${f.id}`, message: `（第二份）${f.message}` }));
 }
+
+/** Per table, the row and column keys only one form prints, with that form (the first definition of a key counts). */
+const ONLY_FORMAT: Partial<Record<TableKey, { rows: Map<string, FormatTag>; columns: Map<string, FormatTag> }>> = Object.fromEntries(
+  REPORT_TABLES.map((t) => {
+    const only = (defs: KeyDef[]) => {
+      const out = new Map<string, FormatTag>();
+      const seen = new Set<string>();
+      for (const d of defs) {
+        if (seen.has(d.key)) continue;
+        seen.add(d.key);
+        if (d.formats?.length === 1) out.set(d.key, d.formats[0]);
+      }
+      return out;
+    };
+    return [t.key, { rows: only(t.rows), columns: only(t.columns) }];
+  }),
+);
 
 /**
  * The report's form, from the dictionary's format tags: a cell whose row or column only the 2021 form
@@ -79,18 +97,16 @@ function secondCopyFindings(report: Report, extracted: ExtractedTable[]): Findin
  */
 function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | null): Format {
   const byYear: Format = year !== null && year >= 2021 ? '2021' : '2019';
-  const only = (defs: KeyDef[], key: string) => {
-    const formats = defs.find((d) => d.key === key)?.formats;
-    return formats?.length === 1 ? formats[0] : null;
-  };
   const tags = new Set<FormatTag>();
-  for (const t of REPORT_TABLES)
+  for (const t of REPORT_TABLES) {
+    const { rows, columns } = ONLY_FORMAT[t.key]!;
     for (const c of tables[t.key]?.cells ?? []) {
-      const row = only(t.rows, c.row);
-      const col = only(t.columns, c.col);
+      const row = rows.get(c.row);
+      const col = columns.get(c.col);
       if (row) tags.add(row);
       if (col) tags.add(col);
     }
+  }
   if (tags.has('2021')) return '2021';
   if (tags.has('2019')) return byYear;
   if (tags.has('legacy')) return 'legacy';
@@ -125,6 +141,19 @@ function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<El
   return out;
 }
 
+/** `el.closest('table')`, asked once per row (a cell's table is its row's). */
+function tableFinder(): (el: Element | null) => Element | null {
+  const byParent = new Map<Element, Element | null>();
+  return (el) => {
+    if (!el) return null;
+    const parent = el.parentElement;
+    if (!parent || (el.localName ?? el.tagName.toLowerCase()) === 'table') return el.closest('table');
+    let table = byParent.get(parent);
+    if (table === undefined) byParent.set(parent, (table = parent.closest('table')));
+    return table;
+  };
+}
+
 /** Full audit of a document; null when no report table is found. `read.isHidden`: what the reader cannot see. */
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
@@ -149,8 +178,6 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   }
   if (!extracted.length) return null;
 
-  const elements = new Map<string, Element>();
-  const copyElements = new Map<string, Element>();
   const remember = (into: Map<string, Element>, table: TableKey, cells: ReadTable['cells']) => {
     for (const { cell, el } of cells) {
       if (!el) continue;
@@ -158,14 +185,24 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
       for (const col of cell.covers ?? []) into.set(`${table}\u0000${cell.row}\u0000${col}`, el);
     }
   };
+  // Cell → element, built when first asked (marking the page), not on every audit.
+  let located: { elements: Map<string, Element>; copyElements: Map<string, Element> } | null = null;
+  const locate = () => {
+    if (located) return located;
+    located = { elements: new Map(), copyElements: new Map() };
+    for (const t of extracted) {
+      if (!t.cells.length) continue;
+      remember(located.elements, t.table, t.cells);
+      if (t.copy2) remember(located.copyElements, t.table, t.copy2.cells);
+    }
+    return located;
+  };
   const reportTables: Partial<Record<TableKey, Table>> = {};
   const problems: Finding[] = [];
   for (const t of extracted) {
     problems.push(...t.problems);
     if (!t.cells.length) continue;
     reportTables[t.table] = toTable(t);
-    remember(elements, t.table, t.cells);
-    if (t.copy2) remember(copyElements, t.table, t.copy2.cells);
   }
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
@@ -193,7 +230,8 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     coverage: { relationsChecked: 0, numbersRead: 0, cellsUnreadable: 0, notCheckable: [] },
   };
   // The prose around the tables: the report's own container, read as the reader sees it.
-  const anchors = extracted.flatMap((t) => t.cells.map((c) => c.el?.closest('table') ?? c.el)).filter((e): e is Element => !!e);
+  const tableOf = tableFinder();
+  const anchors = extracted.flatMap((t) => t.cells.map((c) => tableOf(c.el) ?? c.el)).filter((e): e is Element => !!e);
   const container = reportContainer([...new Set(anchors)]);
   const lineEls = flattenedTableLines(body, extracted);
   const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
@@ -209,6 +247,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     ...(article ? { article } : {}),
     elementFor: (table, ref, copy = 1) => {
       const key = `${table}\u0000${ref.row}\u0000${ref.col}`;
+      const { elements, copyElements } = locate();
       return (copy === 2 ? copyElements.get(key) : undefined) ?? elements.get(key);
     },
   };

@@ -3,7 +3,7 @@
  * count it states), set aside statements that are about another year or another quantity, and compare the
  * count with every reading of the tables the statement allows. A warning only when no reading matches.
  */
-import type { CellRef, Finding, Report, Table, TableKey } from '../schema.ts';
+import type { Cell, CellRef, Finding, Report, Table, TableKey } from '../schema.ts';
 import { toHalfWidth } from '../read/normalize-text.ts';
 
 /** One allowed reading of the tables: what the number should be, and the cells it comes from. */
@@ -39,6 +39,20 @@ export interface Sentence {
   line: string;
 }
 
+/** The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind). */
+let lastCut: { text: string; sentences: Sentence[] } | null = null;
+function sentencesOf(text: string): Sentence[] {
+  if (lastCut?.text !== text) lastCut = { text, sentences: sentences(text) };
+  return lastCut.sentences;
+}
+
+/** The article folded to half-width, once per article. */
+let lastHalf: { text: string; half: string } | null = null;
+function halfWidthOf(text: string): string {
+  if (lastHalf?.text !== text) lastHalf = { text, half: toHalfWidth(text) };
+  return lastHalf.half;
+}
+
 /** Sentences of the article: cut at 。！？； and at line ends; each keeps its offsets. */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -72,9 +86,26 @@ function aboutAnotherYear(sentence: string, at: number, matched: string, kind: S
   return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
 }
 
+const cellIndex = new WeakMap<Table, Map<string, Map<string, Cell>>>();
+/** Row → column → the table's first cell there, by its own column or one it covers (indexed once per table). */
+function cellAt(table: Table, row: string, col: string): Cell | undefined {
+  let index = cellIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const c of table.cells) {
+      let cols = index.get(c.row);
+      if (!cols) index.set(c.row, (cols = new Map()));
+      if (!cols.has(c.col)) cols.set(c.col, c);
+      for (const covered of c.covers ?? []) if (!cols.has(covered)) cols.set(covered, c);
+    }
+    cellIndex.set(table, index);
+  }
+  return index.get(row)?.get(col);
+}
+
 /** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
 export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
-  const cell = table?.cells.find((c) => c.row === row && (c.col === col || c.covers?.includes(col)));
+  const cell = table && cellAt(table, row, col);
   if (!cell) return null;
   if (cell.status === 'ok' && cell.value !== null) return cell.value;
   if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;
@@ -111,7 +142,7 @@ export interface Statement {
 /** Every statement of `kind` in the article that is about the report's year and can be compared. */
 export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
-  for (const s of sentences(text)) {
+  for (const s of sentencesOf(text)) {
     if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;
@@ -155,7 +186,7 @@ export function checkKind(report: Report, kind: StatementKind): Finding[] {
   const readings = kind.readings(report);
   if (!readings.length) return [];
   // Matched half-width (same length, so offsets hold); quoted as printed.
-  return findStatements(toHalfWidth(text), kind, report.year)
+  return findStatements(halfWidthOf(text), kind, report.year)
     .map((s) => compare({ ...s, sentence: { ...s.sentence, text: text.slice(s.sentence.start, s.sentence.end) } }, readings))
     .filter((f): f is Finding => !!f);
 }

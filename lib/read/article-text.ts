@@ -21,7 +21,15 @@ export interface ArticleText {
 const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 /** Site chrome: never part of the article even when a container is too wide. */
 const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'textarea']);
-const SPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
+/**
+ * /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/ by code unit, without a regular expression per character:
+ * \s is TAB, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+ */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+}
 /** Sections are numbered 一 … 六; a container holding at least two such headings holds the report's prose. */
 const SECTION_HEAD = /(?:^|\n)\s*[一二三四五六七]\s*[、.．]/g;
 
@@ -68,6 +76,7 @@ function proseOf(root: Element): string {
   return out;
 }
 
+const FILLED = /[^\s\u00a0\u3000]/;
 const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
 
 /**
@@ -76,32 +85,63 @@ const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
  */
 function headingRows(table: Element): Element[] {
   const out: Element[] = [];
-  for (const tr of Array.from(table.querySelectorAll('tr'))) {
-    if (tr.closest('table') !== table) continue;
-    const filled = Array.from(tr.children).filter((c) => (c.textContent ?? '').replace(/[\s\u00a0\u3000]/g, ''));
-    if (filled.length !== 1) continue;
-    const text = (filled[0].textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '');
-    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled[0]);
+  for (const tr of Array.from(table.getElementsByTagName('tr'))) {
+    // The table's own rows (in it or in its row group); a nested table's rows are not.
+    const group = tr.parentElement;
+    if (group !== table && !(group?.parentElement === table && tagOf(group) !== 'table') && tr.closest('table') !== table) continue;
+    // The row's one non-empty cell, its text read once (a second filled cell ends the search).
+    let filled: Element | null = null;
+    let text = '';
+    let many = false;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      const t = c.textContent ?? '';
+      if (!FILLED.test(t)) continue;
+      if (filled) {
+        many = true;
+        break;
+      }
+      filled = c;
+      text = t;
+    }
+    if (!filled || many) continue;
+    text = text.replace(/[\s\u00a0\u3000]+/g, '');
+    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled);
   }
   return out;
 }
 
 /** The article text of `container`, skipping tables, chrome, scripts and what `isHidden` says the reader cannot see. */
 export function articleText(container: Element, isHidden: IsHidden = hiddenByMarkup, skip: ReadonlySet<Element> = new Set()): ArticleText {
-  const chars: string[] = [];
-  const idx: number[] = [];
-  const off: number[] = [];
+  // Code units and their sources in growable typed arrays (no array of one-character strings).
+  let codes = new Uint16Array(4096);
+  let idx = new Int32Array(4096);
+  let off = new Int32Array(4096);
+  let len = 0;
+  const push = (code: number, node: number, offset: number) => {
+    if (len === codes.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      codes = grow(codes);
+      idx = grow(idx);
+      off = grow(off);
+    }
+    codes[len] = code;
+    idx[len] = node;
+    off[len] = offset;
+    len++;
+  };
   const nodes: Text[] = [];
   let lineStart = 0;
   let pendingSpace = false;
   const newline = () => {
     // Trim the line's end; drop an empty line.
-    while (chars.length > lineStart && chars[chars.length - 1] === ' ') (chars.pop(), idx.pop(), off.pop());
-    if (chars.length > lineStart) {
-      chars.push('\n');
-      idx.push(-1);
-      off.push(-1);
-      lineStart = chars.length;
+    while (len > lineStart && codes[len - 1] === 32) len--;
+    if (len > lineStart) {
+      push(10, -1, -1);
+      lineStart = len;
     }
     pendingSpace = false;
   };
@@ -111,20 +151,16 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
         const value = c.nodeValue ?? '';
         const n = nodes.push(c as Text) - 1;
         for (let i = 0; i < value.length; i++) {
-          const ch = value[i];
-          if (SPACE.test(ch)) {
-            if (chars.length > lineStart) pendingSpace = true;
+          const code = value.charCodeAt(i);
+          if (isSpace(code)) {
+            if (len > lineStart) pendingSpace = true;
             continue;
           }
           if (pendingSpace) {
-            chars.push(' ');
-            idx.push(n);
-            off.push(i);
+            push(32, n, i);
             pendingSpace = false;
           }
-          chars.push(ch);
-          idx.push(n);
-          off.push(i);
+          push(code, n, i);
         }
       } else if (c.nodeType === 1) {
         const el = c as Element;
@@ -151,8 +187,10 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
   };
   walk(container);
   newline();
-  if (chars.length && chars[chars.length - 1] === '\n') (chars.pop(), idx.pop(), off.pop());
-  return { text: chars.join(''), container, nodeIndex: Int32Array.from(idx), nodeOffset: Int32Array.from(off), nodes };
+  if (len && codes[len - 1] === 10) len--;
+  let text = '';
+  for (let at = 0; at < len; at += 8192) text += String.fromCharCode(...codes.subarray(at, Math.min(len, at + 8192)));
+  return { text, container, nodeIndex: idx.slice(0, len), nodeOffset: off.slice(0, len), nodes };
 }
 
 /** A DOM Range over article characters [start, end), or null when the span does not map to page text. */

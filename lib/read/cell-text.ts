@@ -22,7 +22,16 @@ const HAN_LINE_BREAK = new RegExp(`(?<=${HAN})[^\\S\\n]*\\n\\s*(?=${HAN})`, 'g')
 
 export function cellText(cell: Element, isHidden: IsHidden): string {
   // Most value cells hold bare text: nothing to walk.
-  if (!cell.firstElementChild) return cell.textContent ?? '';
+  const only = cell.firstElementChild;
+  if (!only) return cell.textContent ?? '';
+  // Word's <td><p>0</p></td>: one element, nothing beside it, one text node inside it: read at once, as the walk would.
+  const inner = cell.firstChild === only && cell.lastChild === only ? only.firstChild : null;
+  if (inner && inner === only.lastChild && inner.nodeType === 3) {
+    const tag = tagOf(only);
+    if (UNRENDERED_TAGS.has(tag) || isHidden(only)) return '';
+    const text = inner.nodeValue ?? '';
+    return (BLOCK_TAGS.has(tag) ? `\n${text}\n` : text).replace(HAN_LINE_BREAK, '');
+  }
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {

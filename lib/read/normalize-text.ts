@@ -7,6 +7,13 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
 /** Full-width ASCII (０-９, （）, ＋, －, ，) to half-width; keeps CJK untouched. */
 export function toHalfWidth(text: string): string {
+  // Most text has nothing to fold: say so without the replace.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e)) break;
+  }
+  if (i === text.length) return text;
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
@@ -19,8 +26,9 @@ export function cleanSpaces(text: string): string {
 export function labelKey(text: string): string {
   return toHalfWidth(text)
     .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '')
-    .replace(/[“”"「」『』]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/〔/g, '[')
-    .replace(/〕/g, ']');
+    .replace(UNIFIED, (ch) => UNIFIED_AS[ch]);
 }
+
+/** Quotes, and the brackets 〔〕, as one form each (one pass over the text). */
+const UNIFIED_AS: Record<string, string> = { '“': '"', '”': '"', '"': '"', '「': '"', '」': '"', '『': '"', '』': '"', '‘': "'", '’': "'", "'": "'", '〔': '[', '〕': ']' };
+const UNIFIED = /[“”"「」『』‘’'〔〕]/g;

@@ -18,6 +18,8 @@ const NUMBER = new RegExp(`^([+-]?)([1-9]\\d{0,2}(?:,\\d{3})+|[1-9]\\d{0,2}(?: \
 const LINE_BETWEEN_DIGITS = /\d[^\S\n]*[\r\n]\s*\d/;
 /** A space that does not sit between two digits: "6 件", "- 5", "7 万 元". */
 const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
+/** Any digit a number could be read from (full-width ones are folded before matching). */
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
 
@@ -32,6 +34,11 @@ export function readNumber(text: string): ReadNumber {
   if (trimmed === '') return { value: null, status: 'blank', raw: '' };
   const raw = cleanSpaces(text);
   if (raw === '') return { value: null, status: 'blank', raw };
+  // No digit at all (a label): a dash or nothing we read, without the number patterns.
+  if (!ANY_DIGIT.test(raw)) {
+    const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
+    return { value: null, status: DASHES.test(half.replace(/ /g, '')) ? 'dash' : 'unreadable', raw };
+  }
   // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like.
   if (LINE_BETWEEN_DIGITS.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw };
   const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');

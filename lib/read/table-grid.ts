@@ -52,23 +52,24 @@ function spanAttr(el: Element, name: string, fallback: number, min: number, max:
   return Math.min(n, max);
 }
 
-function isTag(el: Element, tag: string): boolean {
-  return (el.localName ?? el.tagName.toLowerCase()) === tag;
-}
+const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 
 /** The table's row groups in layout order (tfoot last); rows of nested tables are not ours. */
 function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
   const groups: Element[][] = [];
   const feet: Element[][] = [];
   let loose: Element[] | null = null;
-  for (const child of Array.from(table.children)) {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     if (isHidden(child)) continue;
-    if (isTag(child, 'tr')) {
+    const tag = tagOf(child);
+    if (tag === 'tr') {
       if (!loose) groups.push((loose = []));
       loose.push(child);
-    } else if (isTag(child, 'tbody') || isTag(child, 'thead') || isTag(child, 'tfoot')) {
+    } else if (tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
       loose = null;
-      (isTag(child, 'tfoot') ? feet : groups).push(Array.from(child.children).filter((r) => isTag(r, 'tr') && !isHidden(r)));
+      const rows: Element[] = [];
+      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (tagOf(r) === 'tr' && !isHidden(r)) rows.push(r);
+      (tag === 'tfoot' ? feet : groups).push(rows);
     }
   }
   return [...groups, ...feet];
@@ -91,7 +92,8 @@ export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): 
       const line = slots[y];
       let x = 0;
       for (let el = group[offset].firstElementChild; el; el = el.nextElementSibling) {
-        if ((!isTag(el, 'td') && !isTag(el, 'th')) || isHidden(el)) continue;
+        const tag = tagOf(el);
+        if ((tag !== 'td' && tag !== 'th') || isHidden(el)) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);
         const rowSpanAttr = spanAttr(el, 'rowspan', 1, 0, MAX_ROWSPAN);

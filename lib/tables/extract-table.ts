@@ -373,19 +373,11 @@ function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedC
       covers = group.covers;
     }
     const n = cell.number;
-    cells.push({
-      cell: {
-        row: rowKey,
-        col,
-        ...(covers ? { covers } : {}),
-        value: n.value,
-        raw: n.raw,
-        status: n.status,
-        ...(n.unit ? { unit: n.unit } : {}),
-        source: cell.source,
-      },
-      el: cell.el,
-    });
+    // Built field by field in the model's order (row, col, covers?, value, raw, status, unit?, source): no spreads.
+    const out: Cell = covers ? { row: rowKey, col, covers, value: n.value, raw: n.raw, status: n.status } : { row: rowKey, col, value: n.value, raw: n.raw, status: n.status };
+    if (n.unit) out.unit = n.unit;
+    out.source = cell.source;
+    cells.push({ cell: out, el: cell.el });
   }
   return cells;
 }
@@ -498,20 +490,31 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
-  const byCell = (t: ReadTable) => new Map(t.cells.map((c) => [`${c.cell.row}\u0000${c.cell.col}`, c.cell]));
+  // Row → column → the copy's (last) cell there, and each place in the order first met.
+  const byCell = (t: ReadTable) => {
+    const rows = new Map<string, Map<string, Cell>>();
+    const order: Cell[] = [];
+    for (const { cell } of t.cells) {
+      let row = rows.get(cell.row);
+      if (!row) rows.set(cell.row, (row = new Map()));
+      if (!row.has(cell.col)) order.push(cell);
+      row.set(cell.col, cell);
+    }
+    return { order, get: (row: string, col: string) => rows.get(row)?.get(col) };
+  };
   const first = byCell(out);
   const second = byCell(copy);
   const rows = new Set(copy.cells.map((c) => c.cell.row));
   const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
   const diffs: string[] = [];
-  for (const key of new Set([...first.keys(), ...second.keys()])) {
-    const [row, col] = key.split('\u0000');
-    if (!rows.has(row)) continue;
-    const a = first.get(key);
-    const b = second.get(key);
-    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) continue;
+  const compare = (row: string, col: string, a: Cell | undefined, b: Cell | undefined) => {
+    if (!rows.has(row)) return;
+    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) return;
     diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
-  }
+  };
+  // Every cell of either copy once, the first copy's order first.
+  for (const { row, col } of first.order) compare(row, col, first.get(row, col), second.get(row, col));
+  for (const { row, col } of second.order) if (!first.get(row, col)) compare(row, col, undefined, second.get(row, col));
   const repeated = Object.values(copy.rowLabels);
   if (!diffs.length) {
     layout('表格或其中的行重复出现，两份相同', repeated[0]);

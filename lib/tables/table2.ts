@@ -8,7 +8,7 @@ export const table2Spec: TableSpec = {
   rows: TABLE2_ROWS,
   columns: TABLE2_COLUMNS,
   // 信息内容, or (where a site dropped that cell) a row of Table 2's own column labels.
-  isHeaderRow: (keys) => keys.some((k) => /^信息内容$/.test(k) || TABLE2_COLUMNS.some((d) => d.pattern.test(k) && k.length < 20)),
+  isHeaderRow: (keys) => keys.some((k) => k === '信息内容' || (k.length < 20 && TABLE2_COLUMNS.some((d) => d.pattern.test(k)))),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';
     return TABLE2_COLUMNS.find((d) => d.pattern.test(leaf))?.key ?? null;
