@@ -1,5 +1,6 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
+import { t } from '@/components/i18n.ts';
 import { cellKey, planMarks, type CellRole } from '@/lib/mark-plan.ts';
 
 // Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
@@ -62,7 +63,7 @@ function addToken(el: Element, attr: string, token: string): void {
 
 /** The sentence a culprit cell adds to its explanation. */
 export function culpritNote(count: number): string {
-  return `${count === 2 ? '两' : count}项核对都涉及此格，最可能出错`;
+  return count === 2 ? t('culpritTwo') : t('culpritMany', count);
 }
 
 /**

@@ -2,5 +2,6 @@ import { render } from 'preact';
 import './style.css';
 import { OptionsApp } from './App.tsx';
 import { browserOptionsPort } from './port.ts';
+import { loadLanguage } from '@/entrypoints/shared/language.ts';
 
-render(<OptionsApp port={browserOptionsPort()} />, document.getElementById('app')!);
+void loadLanguage().then(() => render(<OptionsApp port={browserOptionsPort()} />, document.getElementById('app')!));
