@@ -11,9 +11,9 @@ import { ruleLabel } from './labels.ts';
 // what is summed. A finding whose numbers do not say it all keeps its Chinese message, under the rule's
 // English name: better untranslated than invented.
 
-/** The report's own label the relation is about: what lib/checks/relation.ts writes before the full-width colon. */
+/** The report's own label the relation is about, which lib/checks/relation.ts writes first. */
 function subjectOf(message: string): string {
-  const end = message.indexOf('\uff1a');
+  const end = message.indexOf(MESSAGE_NOTE.subjectEnd);
   return end > 0 ? message.slice(0, end) : '';
 }
 

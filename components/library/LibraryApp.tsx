@@ -121,7 +121,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
     for (const r of all.reports) await port.put(r, reviewsOf(r.findings)).catch(fail);
     await reload();
     const done = all.reports.length ? t('libImported', all.reports.length) : '';
-    setNotice({ text: [done, ...all.problems].filter(Boolean).join('；'), error: all.problems.length > 0 });
+    setNotice({ text: [done, ...all.problems].filter(Boolean).join(t('listSeparator')), error: all.problems.length > 0 });
   };
   const header = (key: SortKey, label: string) => (
     <th>

@@ -37,6 +37,8 @@ export type Outcome =
 
 /** What a relation's message adds, in its own words (components/finding-text.ts says them again in English). */
 export const MESSAGE_NOTE = {
+  /** Ends the relation's subject, the report's own label, at the start of each message. */
+  subjectEnd: '：',
   blanksAsZero: '（空白按 0 计）',
   oneSideBlank: '；一侧全部空白，可能只是未填报',
   lowerBound: '只核对了下限',
