@@ -14,6 +14,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // WXT titles the button with popup.html's <title>; the manifest's title is the localised one instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_appName__';
+      if (manifest.browser_action) manifest.browser_action.default_title = '__MSG_appName__';
+    },
     // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
     // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
     // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`

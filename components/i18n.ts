@@ -10,7 +10,7 @@ import type { LanguageSetting } from '@/lib/settings.ts';
 export type Lang = 'zh' | 'en';
 export type MessageKey = keyof typeof zh;
 
-type Messages = Record<MessageKey, { message: string }>;
+type Messages = Record<MessageKey, { message: string; placeholders?: Record<string, { content: string }> }>;
 const MESSAGES: Record<Lang, Messages> = { zh, en };
 
 /** 'auto' follows the browser's language: Chinese for any zh-*, English for everything else. */
@@ -30,9 +30,14 @@ export function language(): Lang {
   return current;
 }
 
-/** The message in the current language, with $1…$9 replaced by `subs` (the browser's own substitution syntax). */
+/**
+ * The message in the current language, with $1…$9 replaced by `subs`: the browser's own syntax, named
+ * placeholders ($AGENCY$ → its content, "$1") included.
+ */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  return substitute(MESSAGES[current][key].message, subs);
+  const { message, placeholders } = MESSAGES[current][key];
+  const expanded = placeholders ? message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()]?.content ?? whole) : message;
+  return substitute(expanded, subs);
 }
 
 export function substitute(message: string, subs: (string | number)[]): string {

@@ -11,6 +11,7 @@ export function Help({ initialLang = language() }: { initialLang?: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   // The page has no other view: what it shows is in its own language state.
   setLanguage(lang);
+  document.title = t('helpTitle');
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return (
     <main class="nb-help" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
