@@ -7,7 +7,7 @@ import { ruleLabel } from './labels.ts';
 
 // What the reader sees of a finding and of the verdict, in the reader's language. lib/ writes findings in
 // Chinese (they go into the exports as they are); in English the sum relations are said again from the
-// finding's numbers (printed = `actual`, computed = `expected`), keeping the report's own Chinese label of
+// finding's numbers (printed total = `actual`, its parts' sum = `expected`; for the balance, the two sides), keeping the report's own Chinese label of
 // what is summed. A finding whose numbers do not say it all keeps its Chinese message, under the rule's
 // English name: better untranslated than invented.
 
@@ -16,6 +16,9 @@ function subjectOf(message: string): string {
   const end = message.indexOf(MESSAGE_NOTE.subjectEnd);
   return end > 0 ? message.slice(0, end) : '';
 }
+
+/** 一 + 二 = 三(七) + 四: a sum on both sides, not a printed total against its parts. */
+const BALANCE_RULE = 'table3.balance';
 
 /** In-table sum relations (lib/checks/relation.ts): their `actual` is the printed side, `expected` the computed one. */
 function isTableRelation(f: Finding): boolean {
@@ -34,7 +37,13 @@ export function findingText(f: Finding): string {
       f.message.includes(MESSAGE_NOTE.blanksAsZero) ? t('findingNoteBlanks') : '',
       f.message.includes(MESSAGE_NOTE.oneSideBlank) ? t('findingNoteOneSideBlank') : '',
     ].join('');
-    if (f.message.includes(MESSAGE_NOTE.lowerBound)) return t('findingLowerBound', what, f.actual, f.expected) + notes;
+    const lowerBound = f.message.includes(MESSAGE_NOTE.lowerBound);
+    if (f.rule === BALANCE_RULE) {
+      // Two sums, neither one printed figure; a bound on either side is left as written.
+      if (lowerBound) return `${name}: ${f.message}`;
+      return t('findingBalance', what, f.actual, f.expected) + notes;
+    }
+    if (lowerBound) return t('findingLowerBound', what, f.actual, f.expected) + notes;
     return t('findingPrintedComputed', what, f.actual, f.expected) + notes;
   }
   return `${name}: ${f.message}`;

@@ -54,7 +54,7 @@ describe('English UI', () => {
     expect(el.querySelector('details.nb-warnings summary')!.textContent).toBe('1 warnings (not counted as mismatches, but worth a look)');
     const first = el.querySelector('.nb-finding')!;
     expect(first.querySelector('.nb-table')!.textContent).toBe('Table 3 (requests)');
-    expect(first.querySelector('.nb-message')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed 0 ≠ computed 7`);
+    expect(first.querySelector('.nb-message')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed total 0 ≠ parts add up to 7`);
     // Review controls, when the library is there.
     const reviewed = await mount(<Banner findings={[error]} coverage={covered} onSelect={vi.fn()} onDismiss={vi.fn()} onReview={vi.fn()} />);
     expect(reviewed.querySelector('.nb-review-open')!.textContent).toBe('Mark');
@@ -75,7 +75,7 @@ describe('English UI', () => {
     const lines = [...el.querySelectorAll('.nb-tip-line')].map((p) => p.textContent);
     expect(lines[0]).toBe('Two failed checks involve this cell: it is the most likely error');
     expect(el.querySelector('.nb-error .nb-tip-kind')!.textContent).toBe(`Mismatch · Table 3 (requests) · ${ROW_TOTAL}`);
-    expect(el.querySelector('.nb-tip-text')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed 0 ≠ computed 7`);
+    expect(el.querySelector('.nb-tip-text')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed total 0 ≠ parts add up to 7`);
     expect(culpritNote(3)).toBe('3 failed checks involve this cell: it is the most likely error');
   });
 
@@ -96,7 +96,7 @@ describe('English UI', () => {
     expect(el.querySelector('[data-testid="verdict"]')!.textContent).toBe('This report has 1 mismatches');
     expect([...el.querySelectorAll('.nb-meta dt')].map((d) => d.textContent)).toEqual(['Agency', 'Year', 'Format']);
     expect(el.querySelector('h2')!.textContent).toBe('Mismatches (1)');
-    expect(el.querySelector('.nb-message')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed 0 ≠ computed 7`);
+    expect(el.querySelector('.nb-message')!.textContent).toBe(`${ROW_TOTAL} · 本年新收: printed total 0 ≠ parts add up to 7`);
     expect(el.querySelector('[data-action="json"]')!.textContent).toBe('Download JSON');
     expect(el.querySelector('[data-testid="library-link"]')!.textContent).toBe('My report library');
     expect(el.querySelector('[data-testid="help-link"]')!.textContent).toMatch(/^Help: /);

@@ -31,13 +31,13 @@ describe('findingText', () => {
     setLanguage('en');
     const f = errorOf(relation([value('总计', 0)], [value('自然人', 1), value('商业企业', 6)]));
     expect(f.message).toBe('本年新收：总计 0 ≠ 自然人 1 + 商业企业 6 = 7');
-    expect(findingText(f)).toBe(`${ROW} · 本年新收: printed 0 ≠ computed 7`);
+    expect(findingText(f)).toBe(`${ROW} · 本年新收: printed total 0 ≠ parts add up to 7`);
   });
 
   it('English: says blanks were counted as 0, and a one-sided blank as perhaps not reported', () => {
     setLanguage('en');
     const blanks = errorOf(relation([value('总计', 5)], [value('自然人', 1), value('商业企业', 0, true)]));
-    expect(findingText(blanks)).toBe(`${ROW} · 本年新收: printed 5 ≠ computed 1 (blanks counted as 0)`);
+    expect(findingText(blanks)).toBe(`${ROW} · 本年新收: printed total 5 ≠ parts add up to 1 (blanks counted as 0)`);
     const oneSide = errorOf(relation([value('总计', 5)], [value('自然人', 0, true), value('商业企业', 0, true)]));
     expect(oneSide.severity).toBe('warning');
     expect(findingText(oneSide)).toContain('one side is entirely blank, perhaps just not reported');
@@ -47,7 +47,14 @@ describe('findingText', () => {
     setLanguage('en');
     const absent = { kind: 'absent' as const, label: '商业企业', ref: { row: 'r', col: 'c' } };
     const f = errorOf(relation([value('总计', 2)], [value('自然人', 5), absent]));
-    expect(findingText(f)).toBe(`${ROW} · 本年新收: printed 2 < at least 5 from the parts read (some parts could not be read)`);
+    expect(findingText(f)).toBe(`${ROW} · 本年新收: printed total 2 < at least 5 from the parts read (some parts could not be read)`);
+  });
+
+  it('English: the balance (一 + 二 = 三(七) + 四) says its two sums, neither being one printed figure', () => {
+    setLanguage('en');
+    const rel: Relation = { ...relation([value('一、本年新收', 1), value('二、上年结转', 6)], [value('（七）总计', 0), value('四、结转下年度继续办理', 0)]), rule: 'table3.balance', subject: '总计列' };
+    const f = errorOf(rel);
+    expect(findingText(f)).toBe(`${ruleInfo('table3.balance')!.name.en} · 总计列: new + carried over = 7 ≠ answered + carried forward = 0`);
   });
 
   it('English: a total left blank', () => {
@@ -55,7 +62,7 @@ describe('findingText', () => {
     const rel = { ...relation([value('总计', 0, true)], [value('自然人', 2)]), reportedTotals: [] as Relation['left'] };
     rel.reportedTotals = [rel.left[0]];
     const f = errorOf(rel);
-    expect(findingText(f)).toBe(`${ROW} · 本年新收: printed blank (not reported), the parts add up to 2`);
+    expect(findingText(f)).toBe(`${ROW} · 本年新收: total left blank (not reported), parts add up to 2`);
   });
 
   it('English: no numbers to say it with, or not a sum relation → the Chinese message under the English rule name', () => {
@@ -65,7 +72,7 @@ describe('findingText', () => {
     // prose.* has numbers too, but they are not printed-vs-computed: not re-said.
     const prose: Finding = finding({ id: 'p', rule: 'prose.requests', severity: 'warning', expected: 12, actual: 10, message: '正文说收到申请 10 件，表格为 一、本年新收 12' });
     expect(findingText(prose)).toMatch(/: 正文说收到申请 10 件，表格为 一、本年新收 12$/);
-    expect(findingText(prose)).not.toContain('computed');
+    expect(findingText(prose)).not.toContain('add up');
   });
 });
 
