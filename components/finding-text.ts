@@ -2,6 +2,7 @@ import type { Coverage, Finding } from '@/lib/schema.ts';
 import { ruleInfo } from '@/lib/checks/catalog.ts';
 import type { Verdict } from '@/lib/checks/verdict.ts';
 import { MESSAGE_NOTE } from '@/lib/checks/relation.ts';
+import { table3BalanceRule } from '@/lib/checks/table3-rules.ts';
 import { language, t } from './i18n.ts';
 import { ruleLabel } from './labels.ts';
 
@@ -18,7 +19,7 @@ function subjectOf(message: string): string {
 }
 
 /** 一 + 二 = 三(七) + 四: a sum on both sides, not a printed total against its parts. */
-const BALANCE_RULE = 'table3.balance';
+const BALANCE_RULE = table3BalanceRule.id;
 
 /** In-table sum relations (lib/checks/relation.ts): their `actual` is the printed side, `expected` the computed one. */
 function isTableRelation(f: Finding): boolean {
