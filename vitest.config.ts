@@ -18,6 +18,7 @@ export default defineConfig({
           },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
+          setupFiles: ['tests/support/chinese-ui.ts'],
           testTimeout: 30_000,
         },
       },

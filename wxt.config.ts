@@ -14,6 +14,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // WXT titles the button with popup.html's <title>; the manifest's title is the localised one instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_appName__';
+      if (manifest.browser_action) manifest.browser_action.default_title = '__MSG_appName__';
+    },
     // The content script (and the auditor it loads on report pages) only needs runtime.getURL,
     // sendMessage and onMessage, which are promise-based natively in MV3 Chrome and in Firefox (the
     // onMessage listeners use sendResponse, which works everywhere), so they get WXT's plain `browser`
@@ -25,8 +30,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: '年报核对 Nianbao Check',
-    description: '在政府网站上直接核对政府信息公开工作年度报告的表格数字，并一键导出 JSON/CSV。',
+    // Name, description and button title in the browser's language, from public/_locales (Chinese by default).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     // activeTab: the popup reads the current tab. storage: the reader's library (every report read, with review
     // marks) and settings in storage.local, the per-tab reports in storage.session; unlimitedStorage: a library
     // of many years and agencies outgrows storage.local's 10 MB. scripting: register the content script on the places the reader adds in the options page, and load the
@@ -43,7 +50,7 @@ export default defineConfig({
       : { optional_host_permissions: [...OPTIONAL_HOSTS], optional_permissions: ['pageCapture'] }),
     // Drawn by scripts/draw-icons.ts (public/icon/ is copied into the build as is).
     icons: ICONS,
-    action: { default_title: '年报核对', default_icon: ICONS },
+    action: { default_title: '__MSG_appName__', default_icon: ICONS },
     // The auditor, which the content script imports on report pages only. In Chromium it is reachable from
     // .gov.cn pages alone and under a per-session address (use_dynamic_url), so no page can probe for it.
     ...(browser === 'firefox'

@@ -1,5 +1,6 @@
 import type { Finding } from '@/lib/schema.ts';
 import { severityCount } from '@/lib/checks/finding.ts';
+import { t } from './i18n.ts';
 
 // Seen on arrival: a small pill pinned to the top-right corner of the viewport while the banner is out
 // of sight. It says the count and jumps to the banner; its own × closes it. Stateless, like the banner.
@@ -13,17 +14,17 @@ interface Props {
 
 export function pillText(findings: Finding[]): string {
   const errors = severityCount(findings).error;
-  return errors ? `年报核对：${errors} 处不一致` : '年报核对：全部一致';
+  return errors ? t('pillErrors', errors) : t('pillClean');
 }
 
 export function ArrivalPill({ findings, onJump, onDismiss }: Props) {
   const text = pillText(findings);
   return (
-    <div class={`nb-pill ${text.endsWith('全部一致') ? 'nb-ok' : 'nb-bad'}`}>
+    <div class={`nb-pill ${severityCount(findings).error ? 'nb-bad' : 'nb-ok'}`}>
       <button class="nb-pill-jump" onClick={onJump}>
         {text}
       </button>
-      <button class="nb-pill-close" aria-label="关闭" onClick={onDismiss}>
+      <button class="nb-pill-close" aria-label={t('close')} onClick={onDismiss}>
         ×
       </button>
     </div>

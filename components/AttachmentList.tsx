@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageLink } from '@/lib/page-kind.ts';
 import { DOCUMENT_ADVICE, documentKindByName } from '@/lib/document-kind.ts';
-import { ATTACHMENT_TEXT as T } from './attachment-text.ts';
+import { t } from '@/components/i18n.ts';
 
 // A report page's attachments, each with 核对附件: a format we cannot read (.doc, .wps, .ofd, Excel) gets its
 // sentence at once, without fetching; anything else goes to `onCheck` (which asks for the host and opens
@@ -18,7 +18,7 @@ export function AttachmentList({ links, onCheck }: Props) {
   const check = (link: PageLink) => {
     const kind = documentKindByName(link.href, link.text);
     if (kind && kind !== 'PDF' && kind !== 'Word') return setSaid({ href: link.href, text: DOCUMENT_ADVICE[kind] });
-    setSaid({ href: link.href, text: T.opening });
+    setSaid({ href: link.href, text: t('attachOpening') });
     onCheck?.(link).catch((err: unknown) => setSaid({ href: link.href, text: String(err instanceof Error ? err.message : err) }));
   };
   return (
@@ -29,8 +29,8 @@ export function AttachmentList({ links, onCheck }: Props) {
             {l.text}
           </a>
           {onCheck && (
-            <button type="button" class="nb-check-attachment" data-testid="check-attachment" title={T.checkTitle} onClick={() => check(l)}>
-              {T.check}
+            <button type="button" class="nb-check-attachment" data-testid="check-attachment" title={t('attachCheckTitle')} onClick={() => check(l)}>
+              {t('attachCheck')}
             </button>
           )}
           {said?.href === l.href && (

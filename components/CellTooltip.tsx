@@ -1,5 +1,6 @@
 import type { Finding } from '@/lib/schema.ts';
-import { REPORT_LABEL, ruleLabel, SEVERITY_LABEL, TABLE_LABEL } from './labels.ts';
+import { placeLabel, ruleLabel, severityLabel } from './labels.ts';
+import { findingText } from './finding-text.ts';
 
 // The explanation shown next to a marked cell on hover or keyboard focus. Positioned `fixed` from the
 // cell's viewport rectangle; text is rendered by Preact as text nodes, never as HTML.
@@ -38,8 +39,8 @@ export function CellTooltip({ tip }: { tip: TipState | null }) {
       {tip.note && <p class="nb-tip-line nb-tip-kind">{tip.note}</p>}
       {tip.findings.map((f) => (
         <p key={f.id} class={`nb-tip-line nb-${f.severity}`}>
-          <span class="nb-tip-kind">{`${SEVERITY_LABEL[f.severity]} · ${f.table ? TABLE_LABEL[f.table] : REPORT_LABEL} · ${ruleLabel(f.rule)}`}</span>
-          <span class="nb-tip-text">{f.message}</span>
+          <span class="nb-tip-kind">{`${severityLabel(f.severity)} · ${placeLabel(f.table)} · ${ruleLabel(f.rule)}`}</span>
+          <span class="nb-tip-text">{findingText(f)}</span>
         </p>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import type { Finding } from '@/lib/schema.ts';
-import { TABLE_LABEL, REPORT_LABEL } from './labels.ts';
+import { placeLabel } from './labels.ts';
+import { findingText } from './finding-text.ts';
 import { OtherLink, ReviewControls, type OnReview } from './ReviewControls.tsx';
 
 // One list of findings for both the on-page banner and the popup. Each item is a button (keyboard and
@@ -18,8 +19,8 @@ export function FindingList({ findings, onSelect, onReview }: Props) {
       {findings.map((f) => (
         <li key={f.id} class={`nb-finding nb-${f.severity}${f.review ? ` nb-${f.review.status}` : ''}`} data-finding-id={f.id}>
           <button type="button" class="nb-finding-button" onClick={() => onSelect?.(f)}>
-            <span class="nb-table">{f.table ? TABLE_LABEL[f.table] : REPORT_LABEL}</span>
-            <span class="nb-message">{f.message}</span>
+            <span class="nb-table">{placeLabel(f.table)}</span>
+            <span class="nb-message">{findingText(f)}</span>
             {f.text && <q class="nb-quote">{f.text.quote}</q>}
           </button>
           {f.other && <OtherLink other={f.other} />}

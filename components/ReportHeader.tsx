@@ -1,29 +1,32 @@
 import type { Report } from '@/lib/schema.ts';
 import { verdictOf } from '@/lib/checks/verdict.ts';
 import { VERDICT_CLASS } from './Banner.tsx';
-import { FORMAT_LABEL } from './labels.ts';
+import { formatLabel } from './labels.ts';
+import { verdictText } from './finding-text.ts';
+import { t } from './i18n.ts';
 
 // Which report this is: enough for a journalist to cite it (title, agency, year, format).
 
 export function ReportHeader({ report }: { report: Report }) {
   const v = verdictOf(report.findings, report.coverage);
+  const said = verdictText(v, report.coverage);
   return (
     <header class="nb-report">
-      <h1 class="nb-report-title">{report.source.title || '（无标题）'}</h1>
+      <h1 class="nb-report-title">{report.source.title || t('untitled')}</h1>
       <dl class="nb-meta">
-        <dt>机关</dt>
-        <dd data-testid="agency">{report.agency ?? '未识别'}</dd>
-        <dt>年度</dt>
-        <dd data-testid="year">{report.year ?? '未识别'}</dd>
-        <dt>格式</dt>
-        <dd data-testid="format">{FORMAT_LABEL[report.format]}</dd>
+        <dt>{t('agency')}</dt>
+        <dd data-testid="agency">{report.agency ?? t('notRecognised')}</dd>
+        <dt>{t('year')}</dt>
+        <dd data-testid="year">{report.year ?? t('notRecognised')}</dd>
+        <dt>{t('format')}</dt>
+        <dd data-testid="format">{formatLabel(report.format)}</dd>
       </dl>
       <p class={`nb-verdict ${VERDICT_CLASS[v.kind]}`} data-testid="verdict">
-        {v.kind === 'clean' ? `✓ ${v.headline}` : v.headline}
+        {v.kind === 'clean' ? `✓ ${said.headline}` : said.headline}
       </p>
       {v.kind !== 'clean' && (
         <p class="nb-covered" data-testid="covered">
-          {v.covered}
+          {said.covered}
         </p>
       )}
     </header>

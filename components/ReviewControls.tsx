@@ -1,4 +1,5 @@
 import type { Finding, OtherReport, Review } from '@/lib/schema.ts';
+import { t } from './i18n.ts';
 
 // The reader's mark on one finding (已核实 / 已忽略, with an optional note), and the link to the other
 // report a series finding names. Stateless: the note is read from its input when a button is pressed.
@@ -6,10 +7,12 @@ import type { Finding, OtherReport, Review } from '@/lib/schema.ts';
 export type ReviewStatus = Review['status'];
 export type OnReview = (finding: Finding, status: ReviewStatus | null, note?: string) => void;
 
-export const REVIEW_LABEL: Record<ReviewStatus, string> = { confirmed: '已核实', dismissed: '已忽略' };
+export function reviewLabel(status: ReviewStatus): string {
+  return status === 'confirmed' ? t('reviewConfirmed') : t('reviewDismissed');
+}
 
 export function otherName(other: Pick<OtherReport, 'agency' | 'year'>): string {
-  return `${other.agency ?? '未知机关'}${other.year ?? '未知年度'}年报告`;
+  return t('otherReport', other.agency ?? t('unknownAgency'), other.year ?? t('unknownYear'));
 }
 
 export function OtherLink({ other }: { other: OtherReport }) {
@@ -34,11 +37,10 @@ export function ReviewControls({ finding, onReview }: { finding: Finding; onRevi
     return (
       <span class="nb-review" data-review={review.status}>
         <span class="nb-review-status">
-          {REVIEW_LABEL[review.status]}
-          {review.note ? `：${review.note}` : ''}
+          {review.note ? t('reviewWithNote', reviewLabel(review.status), review.note) : reviewLabel(review.status)}
         </span>
         <button type="button" class="nb-review-button" data-review-action="clear" onClick={() => onReview(finding, null)}>
-          撤销
+          {t('reviewUndo')}
         </button>
       </span>
     );
@@ -46,8 +48,8 @@ export function ReviewControls({ finding, onReview }: { finding: Finding; onRevi
   // Folded to one short word until opened, so the lists stay as compact as without the library.
   return (
     <details class="nb-review">
-      <summary class="nb-review-open">标记</summary>
-      <input class="nb-review-note" type="text" placeholder="备注（可选）" aria-label="核对备注（可选）" />
+      <summary class="nb-review-open">{t('reviewMark')}</summary>
+      <input class="nb-review-note" type="text" placeholder={t('reviewNotePlaceholder')} aria-label={t('reviewNoteLabel')} />
       {(['confirmed', 'dismissed'] as const).map((status) => (
         <button
           key={status}
@@ -56,7 +58,7 @@ export function ReviewControls({ finding, onReview }: { finding: Finding; onRevi
           data-review-action={status}
           onClick={(e) => onReview(finding, status, noteBeside(e.currentTarget))}
         >
-          {REVIEW_LABEL[status]}
+          {reviewLabel(status)}
         </button>
       ))}
     </details>

@@ -1,25 +1,29 @@
-import type { Format, TableKey } from '@/lib/schema.ts';
-import { REPORT_TABLES } from '@/lib/tables/index.ts';
+import type { Finding, Format, TableKey } from '@/lib/schema.ts';
 import { ruleInfo } from '@/lib/checks/catalog.ts';
+import { language, t } from './i18n.ts';
 
-// Plain Chinese names for the model's keys, shared by the banner, the tooltip and the popup.
+// Plain names for the model's keys, shared by the banner, the tooltip and the popup, in the reader's language.
+// (The Chinese table names are the tables' own labels, lib/tables/<table>.ts; a test keeps them the same.)
 
-/** Each table's own short name (lib/tables/<table>.ts). */
-export const TABLE_LABEL = Object.fromEntries(REPORT_TABLES.map((t) => [t.key, t.label])) as Record<TableKey, string>;
+/** Each table's short name. */
+export function tableLabel(table: TableKey): string {
+  return t(`table_${table}`);
+}
 
-/** Where a finding about the whole report (not one table) is said to be. */
-export const REPORT_LABEL = '全文';
+/** Where a finding is said to be: its table, or the whole report. */
+export function placeLabel(table: TableKey | null): string {
+  return table ? tableLabel(table) : t('reportWide');
+}
 
-export const FORMAT_LABEL: Record<Format, string> = {
-  '2021': '2021 年新版格式',
-  '2019': '2019 年格式',
-  legacy: '旧版格式（2019 年以前）',
-  unknown: '格式未识别',
-};
+export function formatLabel(format: Format): string {
+  return t(`format_${format}`);
+}
 
-export const SEVERITY_LABEL = { error: '不一致', warning: '提示' } as const;
+export function severityLabel(severity: Finding['severity']): string {
+  return t(`severity_${severity}`);
+}
 
 /** A check's plain name, from the rule catalog (lib/checks/catalog.ts); an unknown rule gets a generic one. */
 export function ruleLabel(rule: string): string {
-  return ruleInfo(rule)?.name.zh ?? '表内勾稽关系';
+  return ruleInfo(rule)?.name[language()] ?? t('ruleFallback');
 }

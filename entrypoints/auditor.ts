@@ -18,6 +18,7 @@ import { clearProseHighlight, highlightProse } from './content/prose-highlight.t
 import { mountBanner, mountPill, mountTooltips, revealFinding, type MountedBanner } from './content/ui.tsx';
 import { watchForReport } from './content/watch.ts';
 import { severityCount } from '@/lib/checks/finding.ts';
+import { applyLanguageSetting } from '@/entrypoints/shared/language.ts';
 
 // Stage two, loaded by the content script (entrypoints/content.ts) into its isolated world on pages that look
 // like a report: find the report (now or once the page's own scripts inject it), audit it in place, mark its
@@ -35,7 +36,10 @@ export default defineUnlistedScript(() => {
   // The reader's settings (options page); the defaults until storage answers, which it does before the scan ends.
   let settings: Settings = DEFAULT_SETTINGS;
   const settingsRead: Promise<void> = (browser.storage?.local?.get(SETTINGS_KEY) ?? Promise.resolve({}))
-    .then((stored: Record<string, unknown>) => void (settings = readSettings(stored[SETTINGS_KEY])))
+    .then((stored: Record<string, unknown>) => {
+      settings = readSettings(stored[SETTINGS_KEY]);
+      applyLanguageSetting(stored[SETTINGS_KEY]);
+    })
     .catch((err: unknown) => logError('settings', err));
 
   const announce = () => {

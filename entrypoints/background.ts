@@ -3,13 +3,16 @@ import { LibraryStore } from '@/lib/library/store.ts';
 import { handleMessage, handleTabUpdated, type ActionApi, type Deps } from './background/handlers.ts';
 import { syncExtraHosts, type PermissionsApi, type ScriptingApi } from './background/registrations.ts';
 import { TabStore } from './background/tab-store.ts';
+import { applyLanguageSetting, loadLanguage } from '@/entrypoints/shared/language.ts';
+import { SETTINGS_KEY } from '@/lib/settings.ts';
+import { LOG_PREFIX } from '@/entrypoints/content/log.ts';
 
 // Thin adapter: per-tab report + badge, the reader's library in storage.local (every report read is kept),
 // the auditor injected where the reader added a place, the help page. Listeners are registered synchronously at
 // start-up so a stopped MV3 service worker is woken by the events it needs. No network.
 
 export default defineBackground(() => {
-  const log = (err: unknown) => console.error('[年报核对]', err);
+  const log = (err: unknown) => console.error(LOG_PREFIX, err);
   const ask: GetReportMsg = { type: 'nianbao/get-report' };
   const deps: Deps = {
     action: (browser.action ?? (browser as unknown as { browserAction: ActionApi }).browserAction) as ActionApi,
@@ -40,6 +43,12 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);
+
+  // The badge's title follows the language setting (read at start-up, and again when the options page saves it).
+  void loadLanguage();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) applyLanguageSetting(changes[SETTINGS_KEY].newValue);
+  });
 
   browser.runtime.onMessage.addListener((msg, sender) => {
     const reply = handleMessage(msg, sender, deps);

@@ -5,6 +5,8 @@
  */
 
 export type CsvFlavour = 'utf8-bom' | 'gb18030';
+/** The extension's language: the browser's, or Chinese or English whatever the browser says. */
+export type LanguageSetting = 'auto' | 'zh' | 'en';
 
 export interface Settings {
   /** Outline the cells a finding names (and their tooltips). */
@@ -15,9 +17,10 @@ export interface Settings {
   pill: boolean;
   /** CSV downloads: UTF-8 with a BOM (Excel, WPS) or GB18030 (old Excel that ignores the BOM). */
   csv: CsvFlavour;
+  language: LanguageSetting;
 }
 
-export const DEFAULT_SETTINGS: Settings = { marks: true, banner: true, pill: true, csv: 'utf8-bom' };
+export const DEFAULT_SETTINGS: Settings = { marks: true, banner: true, pill: true, csv: 'utf8-bom', language: 'auto' };
 
 /** The storage key they live under. */
 export const SETTINGS_KEY = 'nianbao.settings';
@@ -30,5 +33,6 @@ export function readSettings(stored: unknown): Settings {
     banner: flag('banner'),
     pill: flag('pill'),
     csv: s.csv === 'gb18030' ? 'gb18030' : 'utf8-bom',
+    language: s.language === 'zh' || s.language === 'en' ? s.language : 'auto',
   };
 }

@@ -9,7 +9,8 @@ import { importHtml, importJson, type Imported } from '@/lib/library/import.ts';
 import { overYears } from '@/lib/library/over-years.ts';
 import { allSeries } from '@/lib/library/series-view.ts';
 import type { Report, Review } from '@/lib/schema.ts';
-import { FORMAT_LABEL } from '../labels.ts';
+import { formatLabel } from '../labels.ts';
+import { language, t } from '../i18n.ts';
 import { OverYears } from './OverYears.tsx';
 
 // 我的年报库: every report read, sortable and filterable; select and export (long CSV, wide CSV, findings
@@ -50,7 +51,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
 
   const reload = () =>
-    port.all().then(setEntries, (err: unknown) => setNotice({ text: `无法读取年报库：${String(err)}`, error: true }));
+    port.all().then(setEntries, (err: unknown) => setNotice({ text: t('libCannotRead', String(err)), error: true }));
   useEffect(() => void reload(), [port]);
 
   const rows = useMemo<Row[]>(() => {
@@ -68,12 +69,12 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
     });
   }, [entries]);
 
-  if (!entries) return <p class="nb-loading">正在读取…</p>;
+  if (!entries) return <p class="nb-loading">{t('loading')}</p>;
 
-  const agencies = [...new Set(rows.map((r) => r.report.agency ?? '未识别'))].sort();
+  const agencies = [...new Set(rows.map((r) => r.report.agency ?? t('notRecognised')))].sort();
   const years = [...new Set(rows.map((r) => r.report.year).filter((y): y is number => y !== null))].sort();
   const shown = rows
-    .filter((r) => (!agency || (r.report.agency ?? '未识别') === agency) && (!year || String(r.report.year) === year) && (!errorsOnly || r.errors > 0))
+    .filter((r) => (!agency || (r.report.agency ?? t('notRecognised')) === agency) && (!year || String(r.report.year) === year) && (!errorsOnly || r.errors > 0))
     .sort((a, b) => {
       const v = (r: Row) =>
         sort.key === 'agency' ? (r.report.agency ?? '') : sort.key === 'year' ? (r.report.year ?? 0) : sort.key === 'errors' ? r.errors : r.entry.readAt;
@@ -84,16 +85,16 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
   const picked = shown.filter((r) => selected.has(r.entry.key));
   const toExport = (picked.length ? picked : shown).map((r) => r.report);
 
-  const fail = (err: unknown) => setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
+  const fail = (err: unknown) => setNotice({ text: t('failed', err instanceof Error ? err.message : String(err)), error: true });
   const exportAs = (kind: 'values' | 'wide' | 'findings' | 'json') => {
     try {
-      if (!toExport.length) return setNotice({ text: '没有可导出的报告', error: true });
+      if (!toExport.length) return setNotice({ text: t('libNothingToExport'), error: true });
       const base = `年报库-${toExport.length}份-${stamp()}`;
       if (kind === 'values') port.download(`${base}-数据.csv`, exportValuesCsv(toExport), CSV);
       else if (kind === 'wide') port.download(`${base}-宽表.csv`, exportWideCsv(toExport), CSV);
       else if (kind === 'findings') port.download(`${base}-问题清单.csv`, exportFindingsCsv(toExport), CSV);
       else port.download(`${base}.json`, exportJson(toExport), 'application/json');
-      setNotice({ text: `已导出 ${toExport.length} 份报告` });
+      setNotice({ text: t('libExported', toExport.length) });
     } catch (err) {
       fail(err);
     }
@@ -104,7 +105,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
     await reload();
   };
   const removeAll = async () => {
-    if (!port.confirm(`删除年报库中全部 ${entries.length} 份报告？`)) return;
+    if (!port.confirm(t('libConfirmClear', entries.length))) return;
     await port.clear().catch(fail);
     setSelected(new Set());
     await reload();
@@ -119,8 +120,8 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
     }
     for (const r of all.reports) await port.put(r, reviewsOf(r.findings)).catch(fail);
     await reload();
-    const done = all.reports.length ? `已导入 ${all.reports.length} 份报告` : '';
-    setNotice({ text: [done, ...all.problems].filter(Boolean).join('；'), error: all.problems.length > 0 });
+    const done = all.reports.length ? t('libImported', all.reports.length) : '';
+    setNotice({ text: [done, ...all.problems].filter(Boolean).join(t('listSeparator')), error: all.problems.length > 0 });
   };
   const header = (key: SortKey, label: string) => (
     <th>
@@ -133,7 +134,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
   const groups = new Map<string, Report[]>();
   for (const r of rows) {
     if (r.report.year === null) continue;
-    const k = agencyKey(r.report) ?? r.report.agency ?? '未识别';
+    const k = agencyKey(r.report) ?? r.report.agency ?? t('notRecognised');
     groups.set(k, [...(groups.get(k) ?? []), r.report]);
   }
 
@@ -146,13 +147,13 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
         if (e.dataTransfer?.files.length) void importFiles(e.dataTransfer.files);
       }}
     >
-      <h1>我的年报库</h1>
-      <p class="nb-hint">在网页上核对过的每一份年报都保存在本机（不上传）。把导出的 JSON 或保存的年报网页（.html）拖到此页即可导入。</p>
+      <h1>{t('libTitle')}</h1>
+      <p class="nb-hint">{t('libIntro')}</p>
       <div class="nb-toolbar">
         <label>
-          机关
+          {t('agency')}
           <select data-testid="filter-agency" value={agency} onChange={(e) => setAgency(e.currentTarget.value)}>
-            <option value="">全部</option>
+            <option value="">{t('libAll')}</option>
             {agencies.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -161,9 +162,9 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
           </select>
         </label>
         <label>
-          年度
+          {t('year')}
           <select data-testid="filter-year" value={year} onChange={(e) => setYear(e.currentTarget.value)}>
-            <option value="">全部</option>
+            <option value="">{t('libAll')}</option>
             {years.map((y) => (
               <option key={y} value={String(y)}>
                 {y}
@@ -173,10 +174,10 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
         </label>
         <label>
           <input type="checkbox" data-testid="filter-errors" checked={errorsOnly} onChange={(e) => setErrorsOnly(e.currentTarget.checked)} />
-          只看有不一致的
+          {t('libErrorsOnly')}
         </label>
         <label class="nb-import">
-          导入文件…
+          {t('libImport')}
           <input type="file" accept=".json,.html,.htm" multiple data-testid="import" onChange={(e) => e.currentTarget.files && void importFiles(e.currentTarget.files)} />
         </label>
       </div>
@@ -186,18 +187,18 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
             <th>
               <input
                 type="checkbox"
-                aria-label="全选"
+                aria-label={t('libSelectAll')}
                 checked={shown.length > 0 && picked.length === shown.length}
                 onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown.map((r) => r.entry.key) : []))}
               />
             </th>
-            {header('agency', '机关')}
-            {header('year', '年度')}
-            <th>格式</th>
-            {header('errors', '不一致')}
-            <th>提示</th>
-            {header('readAt', '读取时间')}
-            <th>来源</th>
+            {header('agency', t('agency'))}
+            {header('year', t('year'))}
+            <th>{t('format')}</th>
+            {header('errors', t('libErrors'))}
+            <th>{t('libWarnings')}</th>
+            {header('readAt', t('libReadAt'))}
+            <th>{t('libSource')}</th>
             <td />
           </tr>
         </thead>
@@ -207,7 +208,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
               <td>
                 <input
                   type="checkbox"
-                  aria-label="选择"
+                  aria-label={t('libSelect')}
                   checked={selected.has(entry.key)}
                   onChange={(e) => {
                     const next = new Set(selected);
@@ -217,14 +218,14 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
                   }}
                 />
               </td>
-              <td data-col="agency">{report.agency ?? '未识别'}</td>
+              <td data-col="agency">{report.agency ?? t('notRecognised')}</td>
               <td data-col="year">{report.year ?? '—'}</td>
-              <td>{FORMAT_LABEL[report.format]}</td>
+              <td>{formatLabel(report.format)}</td>
               <td data-col="errors" class={errors ? 'nb-bad' : ''}>
                 {errors}
               </td>
               <td data-col="warnings">{warnings}</td>
-              <td>{new Date(entry.readAt).toLocaleString('zh-CN')}</td>
+              <td>{new Date(entry.readAt).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en')}</td>
               <td>
                 {report.source.url ? (
                   <a href={report.source.url} target="_blank" rel="noopener noreferrer" title={report.source.title}>
@@ -236,33 +237,33 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
               </td>
               <td>
                 <button type="button" data-action="delete" onClick={() => void remove([entry.key])}>
-                  删除
+                  {t('libDelete')}
                 </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {!entries.length && <p class="nb-hint">年报库还是空的：打开一份政府信息公开工作年度报告，核对后会自动保存到这里。</p>}
+      {!entries.length && <p class="nb-hint">{t('libEmpty')}</p>}
       <div class="nb-exports">
-        <span>{picked.length ? `导出选中的 ${picked.length} 份：` : `导出列表中的 ${shown.length} 份：`}</span>
+        <span>{picked.length ? t('libExportPicked', picked.length) : t('libExportShown', shown.length)}</span>
         <button type="button" data-action="values-csv" onClick={() => exportAs('values')}>
-          长表 CSV
+          {t('libLongCsv')}
         </button>
-        <button type="button" data-action="wide-csv" title="每份报告一行，每个数字一列" onClick={() => exportAs('wide')}>
-          宽表 CSV
+        <button type="button" data-action="wide-csv" title={t('libWideCsvHint')} onClick={() => exportAs('wide')}>
+          {t('libWideCsv')}
         </button>
         <button type="button" data-action="findings-csv" onClick={() => exportAs('findings')}>
-          问题清单 CSV
+          {t('libFindingsCsv')}
         </button>
         <button type="button" data-action="json" onClick={() => exportAs('json')}>
           JSON
         </button>
         <button type="button" data-action="delete-selected" disabled={!picked.length} onClick={() => void remove(picked.map((r) => r.entry.key))}>
-          删除选中
+          {t('libDeleteSelected')}
         </button>
         <button type="button" data-action="delete-all" disabled={!entries.length} onClick={() => void removeAll()}>
-          全部删除
+          {t('libDeleteAll')}
         </button>
       </div>
       {notice && (
@@ -272,7 +273,7 @@ export function LibraryApp({ port }: { port: LibraryPort }) {
       )}
       {groups.size > 0 && (
         <section>
-          <h2>历年对比</h2>
+          <h2>{t('libOverYears')}</h2>
           {[...groups].map(([k, reports]) => (
             <OverYears key={k} agency={reports[0].agency ?? k} rows={overYears(reports)} />
           ))}

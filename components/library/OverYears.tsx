@@ -1,4 +1,5 @@
 import { FIGURE_LABELS, formatFigure, SHARE_FIGURES, type YearFigures } from '@/lib/library/over-years.ts';
+import { t } from '../i18n.ts';
 
 // One agency's key figures by year: the numbers in a table, and beside them a small SVG chart (bars for
 // counts, a line for each share). The table is the record; the chart only shows the shape.
@@ -25,14 +26,14 @@ function Chart({ rows }: { rows: YearFigures[] }) {
   const y = (v: number) => H - pad - (v / max) * (H - pad * 2);
   const yShare = (v: number) => H - pad - v * (H - pad * 2);
   return (
-    <svg class="nb-chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label="历年主要数字（数值见左表）">
+    <svg class="nb-chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={t('libChartLabel')}>
       <line x1={pad} y1={H - pad} x2={W - pad} y2={H - pad} stroke="#5f6368" />
       {rows.map((r, i) => (
         <g key={r.year}>
           {COUNTS.map((k, j) =>
             r[k] === null ? null : (
               <rect x={pad + i * slot + slot * 0.1 + j * bar} y={y(r[k]!)} width={bar} height={H - pad - y(r[k]!)} fill={COLORS[k]}>
-                <title>{`${r.year} ${FIGURE_LABELS[k]} ${formatFigure(k, r[k])}`}</title>
+                <title>{`${r.year} ${t(`figure_${k}`)} ${formatFigure(k, r[k])}`}</title>
               </rect>
             ),
           )}
@@ -58,12 +59,12 @@ export function OverYears({ agency, rows }: { agency: string; rows: YearFigures[
         <table class="nb-years-table">
           <thead>
             <tr>
-              <th>年度</th>
+              <th>{t('year')}</th>
               {keys.map((k) => (
                 <th key={k}>
                   <span class="nb-swatch" style={{ background: COLORS[k] }} />
-                  {FIGURE_LABELS[k]}
-                  {SHARE_FIGURES.has(k) ? '（线）' : ''}
+                  {t(`figure_${k}`)}
+                  {SHARE_FIGURES.has(k) ? t('libLine') : ''}
                 </th>
               ))}
             </tr>

@@ -4,12 +4,13 @@ import type { Finding, Report } from '@/lib/schema.ts';
 import { Banner } from '@/components/Banner.tsx';
 import { CellTooltip, type TipState } from '@/components/CellTooltip.tsx';
 import { ExportButtons, type ExportAction } from '@/components/ExportButtons.tsx';
-import { ATTACHMENT_TEXT as T } from '@/components/attachment-text.ts';
+import { language, t } from '@/components/i18n.ts';
 import type { Marks } from '@/entrypoints/content/mark-cells.ts';
 import { ensureMarkStyles } from '@/entrypoints/content/page-style.ts';
 import { revealElement } from '@/entrypoints/content/reveal.ts';
 import { watchTooltips } from '@/entrypoints/content/tooltip.ts';
 import { downloadBlob, downloadFile } from '@/entrypoints/popup/download.ts';
+import { logError } from '@/entrypoints/content/log.ts';
 import { encodeCsv, makeExport, makeTsv } from '@/entrypoints/popup/exports.ts';
 import { readSettings, SETTINGS_KEY } from '@/lib/settings.ts';
 import { attachmentFromSearch, hostNeedsAsking, originPattern } from '@/entrypoints/shared/attachment-address.ts';
@@ -34,7 +35,7 @@ type State =
 
 export function Viewer({ search }: { search: string }) {
   const url = attachmentFromSearch(search);
-  const [state, setState] = useState<State>(url ? { step: 'loading' } : { step: 'problem', text: T.noUrl });
+  const [state, setState] = useState<State>(url ? { step: 'loading' } : { step: 'problem', text: t('attachNoUrl') });
   const [notice, setNotice] = useState<string | null>(null);
 
   /** `asked`: the host's permission is held; without it a refused request means we must ask. */
@@ -45,23 +46,24 @@ export function Viewer({ search }: { search: string }) {
       res = await fetch(u.href);
     } catch (e) {
       if (!asked) return setState({ step: 'permission', host: u.host });
-      return setState({ step: 'problem', text: T.fetchFailed(e instanceof Error ? e.message : String(e)) });
+      return setState({ step: 'problem', text: t('attachFetchFailed', e instanceof Error ? e.message : String(e)) });
     }
     try {
-      if (!res.ok) return setState({ step: 'problem', text: T.fetchFailed(`HTTP ${res.status}`) });
+      if (!res.ok) return setState({ step: 'problem', text: t('attachFetchFailed', `HTTP ${res.status}`) });
       const read = await readAttachment(new Uint8Array(await res.arrayBuffer()), u);
       if (read.kind === 'problem') return setState({ step: 'problem', text: read.text });
-      if (!read.result) return setState({ step: 'problem', text: T.noReport, read });
+      if (!read.result) return setState({ step: 'problem', text: t('attachNoReport'), read });
       setState({ step: 'ready', read: read as Audited });
     } catch (e) {
-      console.error('[年报核对]', e);
-      setState({ step: 'problem', text: T.readFailed(e instanceof Error ? e.message : String(e)) });
+      logError('attachment', e);
+      setState({ step: 'problem', text: t('attachReadFailed', e instanceof Error ? e.message : String(e)) });
     }
   };
 
   useEffect(() => {
     if (!url) return;
-    document.title = `${url.pathname.split('/').pop() || url.host} · ${T.pageTitle}`;
+    document.title = `${url.pathname.split('/').pop() || url.host} · ${t('attachPageTitle')}`;
+    document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';
     // Without the host's permission the fetch would be refused: ask first (the request needs a click here).
     void browser.permissions
       .contains({ origins: [originPattern(url)] })
@@ -80,17 +82,17 @@ export function Viewer({ search }: { search: string }) {
     try {
       if (action === 'copy-tsv') {
         await navigator.clipboard.writeText(makeTsv(report));
-        setNotice(T.copied);
+        setNotice(t('attachCopied'));
       } else if (action !== 'evidence') {
         const file = await makeExport(report, action);
         const flavour = action === 'json' || action === 'xlsx' ? 'utf8-bom' : readSettings((await browser.storage.local.get(SETTINGS_KEY))?.[SETTINGS_KEY]).csv;
         if (flavour === 'utf8-bom' || typeof file.content !== 'string') downloadFile(file.fileName, file.content, file.mime);
         else downloadBlob(file.fileName, encodeCsv({ ...file, text: file.content }, flavour).blob);
-        setNotice(T.downloaded(file.fileName));
+        setNotice(t('attachDownloaded', file.fileName));
       }
     } catch (err) {
-      console.error('[年报核对]', err);
-      setNotice(T.failed(err instanceof Error ? err.message : String(err)));
+      logError('attachment', err);
+      setNotice(t('attachFailed', err instanceof Error ? err.message : String(err)));
     }
   };
 
@@ -98,7 +100,7 @@ export function Viewer({ search }: { search: string }) {
     <main class="nb-attachment-page">
       <header class="nb-attachment-head">
         <p class="nb-attachment-source">
-          {T.source}
+          {t('attachSource')}
           {url ? (
             <a href={url.href} target="_blank" rel="noreferrer" data-testid="attachment-url">
               {url.href}
@@ -107,12 +109,12 @@ export function Viewer({ search }: { search: string }) {
         </p>
         {report && <h1 data-testid="attachment-title">{report.source.title || url?.pathname.split('/').pop()}</h1>}
       </header>
-      {state.step === 'loading' && <p class="nb-loading" role="status">{T.loading}</p>}
+      {state.step === 'loading' && <p class="nb-loading" role="status">{t('attachLoading')}</p>}
       {state.step === 'permission' && (
         <p class="nb-permission" role="status" data-testid="attachment-permission">
-          {state.denied ? T.denied(state.host) : T.needPermission(state.host)}{' '}
+          {state.denied ? t('attachDenied', state.host) : t('attachNeedPermission', state.host)}{' '}
           <button type="button" onClick={allow} data-testid="attachment-allow">
-            {T.allow}
+            {t('attachAllow')}
           </button>
         </p>
       )}
@@ -178,8 +180,8 @@ function DocumentView({ read, onMarks }: { read: Shown; onMarks: (marks: Marks) 
         setDrawn(true);
       },
       (e: unknown) => {
-        console.error('[年报核对]', e);
-        setFailed(T.drawFailed(e instanceof Error ? e.message : String(e)));
+        logError('attachment', e);
+        setFailed(t('attachDrawFailed', e instanceof Error ? e.message : String(e)));
       },
     );
   }, [read]);

@@ -3,7 +3,7 @@ import { auditDocx, auditPdf } from '@/lib/audit-attachment.ts';
 import { DOCUMENT_ADVICE, documentKind } from '@/lib/document-kind.ts';
 import { DocxError } from '@/lib/read/docx.ts';
 import { PdfError } from '@/lib/read/pdf.ts';
-import { ATTACHMENT_TEXT as T } from '@/components/attachment-text.ts';
+import { t } from '@/components/i18n.ts';
 import { loadPdfJs } from './pdfjs.ts';
 
 // The fetched attachment, known by its first bytes, read and audited like a page (lib/audit-attachment.ts).
@@ -16,7 +16,7 @@ export type ReadAttachment =
 
 export async function readAttachment(bytes: Uint8Array, url: URL): Promise<ReadAttachment> {
   const kind = documentKind(bytes.subarray(0, 65536), url.pathname);
-  if (kind === null) return { kind: 'problem', text: T.notADocument };
+  if (kind === null) return { kind: 'problem', text: t('attachNotADocument') };
   if (kind !== 'PDF' && kind !== 'Word') return { kind: 'problem', text: DOCUMENT_ADVICE[kind] };
   const source = { url: url.href };
   if (kind === 'Word') {
@@ -27,7 +27,7 @@ export async function readAttachment(bytes: Uint8Array, url: URL): Promise<ReadA
       const result = auditDocx(bytes, parse, source);
       return { kind: 'docx', result, doc: doc! };
     } catch (e) {
-      if (e instanceof DocxError) return { kind: 'problem', text: T.docxUnreadable(e.message) };
+      if (e instanceof DocxError) return { kind: 'problem', text: t('attachDocxUnreadable', e.message) };
       throw e;
     }
   }
@@ -36,7 +36,7 @@ export async function readAttachment(bytes: Uint8Array, url: URL): Promise<ReadA
     const result = await auditPdf(pdfjs, bytes, (html) => new DOMParser().parseFromString(html, 'text/html'), source);
     return { kind: 'pdf', result, bytes };
   } catch (e) {
-    if (e instanceof PdfError) return { kind: 'problem', text: e.kind === 'scanned' ? T.scanned(e.message) : T.pdfUnreadable(e.message) };
+    if (e instanceof PdfError) return { kind: 'problem', text: e.kind === 'scanned' ? t('attachScanned', e.message) : t('attachPdfUnreadable', e.message) };
     throw e;
   }
 }

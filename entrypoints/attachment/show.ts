@@ -1,7 +1,7 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Report } from '@/lib/schema.ts';
 import { CULPRIT_ATTR, culpritNote, ERROR_ATTR, INVOLVED_ATTR, markFindings, OWN_TABINDEX_ATTR, WARNING_ATTR, type Marks } from '@/entrypoints/content/mark-cells.ts';
-import { ATTACHMENT_TEXT as T } from '@/components/attachment-text.ts';
+import { t } from '@/components/i18n.ts';
 import { loadPdfJs } from './pdfjs.ts';
 import { pdfMarks } from './pdf-marks.ts';
 
@@ -37,7 +37,7 @@ export async function drawPdf(container: HTMLElement, bytes: Uint8Array, report:
       const sheet = doc.createElement('section');
       sheet.className = 'nb-pdf-page';
       sheet.dataset.page = String(n);
-      sheet.setAttribute('aria-label', T.pageLabel(n));
+      sheet.setAttribute('aria-label', t('attachPageLabel', n));
       sheet.style.width = `${viewport.width}px`;
       sheet.style.height = `${viewport.height}px`;
       const canvas = doc.createElement('canvas');
@@ -59,7 +59,7 @@ export async function drawPdf(container: HTMLElement, bytes: Uint8Array, report:
         const marked = attrs.some(([, ids]) => ids.length);
         if (marked) {
           const note = mark.culprit.length ? [culpritNote(mark.culprit.length)] : [];
-          box.setAttribute('aria-description', [...note, ...mark.messages].join('；'));
+          box.setAttribute('aria-description', [...note, ...mark.messages].join(t('listSeparator')));
           box.setAttribute('role', 'note');
         }
         for (const id of mark.mainOf) marks.main.set(id, box);

@@ -1,5 +1,7 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import type { Finding } from '@/lib/schema.ts';
+import { t } from '@/components/i18n.ts';
+import { findingText } from '@/components/finding-text.ts';
 import { cellKey, planMarks, type CellRole } from '@/lib/mark-plan.ts';
 
 // Marks the page's own cells in place. We only add attributes (never touch text, never move layout:
@@ -62,7 +64,7 @@ function addToken(el: Element, attr: string, token: string): void {
 
 /** The sentence a culprit cell adds to its explanation. */
 export function culpritNote(count: number): string {
-  return `${count === 2 ? '两' : count}项核对都涉及此格，最可能出错`;
+  return count === 2 ? t('culpritTwo') : t('culpritMany', count);
 }
 
 /**
@@ -87,7 +89,7 @@ export function markFindings(result: AuditResult): Marks {
       yieldInlineStyle(el);
       const lines = explain.get(el) ?? [];
       if (culprit && !lines.length) lines.push(culpritNote(culprit.length));
-      lines.push(finding.message);
+      lines.push(findingText(finding));
       explain.set(el, lines);
     }
     // Hover reaches every marked cell; the keyboard reaches each finding once, at its main cell.
@@ -97,7 +99,7 @@ export function markFindings(result: AuditResult): Marks {
     }
   }
   // Screen readers get the explanation too (the visual tooltip lives in a shadow root they can't link to).
-  for (const [el, lines] of explain) el.setAttribute('aria-description', lines.join('；'));
+  for (const [el, lines] of explain) el.setAttribute('aria-description', lines.join(t('listSeparator')));
   return marks;
 }
 

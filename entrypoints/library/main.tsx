@@ -3,6 +3,7 @@ import './style.css';
 import { LibraryApp, type LibraryPort } from '@/components/library/LibraryApp.tsx';
 import { LibraryStore } from '@/lib/library/store.ts';
 import { downloadFile } from '../popup/download.ts';
+import { loadLanguage, titlePage } from '@/entrypoints/shared/language.ts';
 
 // library.html (an unlisted extension page, opened from the popup): the library in storage.local.
 
@@ -17,4 +18,7 @@ const port: LibraryPort = {
   confirm: (question) => window.confirm(question),
 };
 
-render(<LibraryApp port={port} />, document.getElementById('app')!);
+void loadLanguage().then(() => {
+  titlePage('libPageTitle');
+  render(<LibraryApp port={port} />, document.getElementById('app')!);
+});

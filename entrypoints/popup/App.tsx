@@ -8,14 +8,13 @@ import { ReportHeader } from '@/components/ReportHeader.tsx';
 import { verdictOf } from '@/lib/checks/verdict.ts';
 import { counted } from '@/lib/library/entry.ts';
 import type { OnReview } from '@/components/ReviewControls.tsx';
+import { t } from '@/components/i18n.ts';
+import { LOG_PREFIX } from '@/entrypoints/content/log.ts';
 import { downloadBlob, downloadFile } from './download.ts';
 import { encodeCsv, makeExport, makeTsv } from './exports.ts';
 import type { PopupPort, PopupState } from './port.ts';
 
 // The popup: the active tab's report, its findings (click → the page shows the cell) and the exports.
-
-const EVIDENCE_WORKING = '正在保存证据包：页面会依次滚动到每张有问题的表格并截图…';
-const HELP_LINK = '说明：每项核对的含义、数字怎样读取、隐私';
 
 export function App({ port }: { port: PopupPort }) {
   const [state, setState] = useState<PopupState | null>(null);
@@ -23,15 +22,15 @@ export function App({ port }: { port: PopupPort }) {
 
   const load = () =>
     port.load().then(setState, (err: unknown) => {
-      console.error('[年报核对]', err);
-      setState({ kind: 'none', why: { headline: '无法读取此页面', detail: String(err) } });
+      console.error(LOG_PREFIX, err);
+      setState({ kind: 'none', why: { headline: t('popupCannotRead'), detail: String(err) } });
     });
   useEffect(() => void load(), [port]);
 
   const libraryLink = (
     <p class="nb-library-link">
       <a href="/library.html" target="_blank" rel="noopener" data-testid="library-link">
-        我的年报库
+        {t('libraryLink')}
       </a>
     </p>
   );
@@ -39,11 +38,11 @@ export function App({ port }: { port: PopupPort }) {
   const helpLink = helpUrl && (
     <p class="nb-help-link">
       <a href={helpUrl} target="_blank" rel="noopener" data-testid="help-link">
-        {HELP_LINK}
+        {t('popupHelpLink')}
       </a>
     </p>
   );
-  if (!state) return <p class="nb-loading">正在读取…</p>;
+  if (!state) return <p class="nb-loading">{t('loading')}</p>;
   if (state.kind === 'none')
     return (
       // The page's one main landmark (the report view's is <main>), without <main>'s padding.
@@ -63,16 +62,16 @@ export function App({ port }: { port: PopupPort }) {
   const dismissed = report.findings.filter((f) => !live.includes(f));
   const { errors, gaps, notes, prose, form } = verdictOf(live, report.coverage);
   const fail = (err: unknown) => {
-    console.error('[年报核对]', err);
-    setNotice({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, error: true });
+    console.error(LOG_PREFIX, err);
+    setNotice({ text: t('failed', err instanceof Error ? err.message : String(err)), error: true });
   };
   // No await before port.evidence: it asks for a permission, which needs the click's gesture.
   const saveEvidencePack = () => {
     if (!port.evidence) return;
-    setNotice({ text: EVIDENCE_WORKING });
+    setNotice({ text: t('popupEvidenceWorking') });
     return port.evidence(tabId, report).then((pack) => {
       downloadBlob(pack.fileName, new Blob([pack.zip as BlobPart], { type: 'application/zip' }));
-      setNotice({ text: `已下载 ${pack.fileName}${pack.notes.length ? `（${pack.notes.join(' ')}）` : ''}` });
+      setNotice({ text: pack.notes.length ? t('downloadedWithNotes', pack.fileName, pack.notes.join(' ')) : t('downloaded', pack.fileName) });
     }, fail);
   };
   const reveal = (f: Finding) => port.reveal(tabId, f.id).catch(fail);
@@ -88,7 +87,7 @@ export function App({ port }: { port: PopupPort }) {
     try {
       if (action === 'copy-tsv') {
         await port.copyText(makeTsv(report));
-        setNotice({ text: '表格已复制，可粘贴到 Excel / WPS。' });
+        setNotice({ text: t('copied') });
       } else {
         const file = await makeExport(report, action);
         const flavour = action === 'json' || action === 'xlsx' ? 'utf8-bom' : ((await port.csvFlavour?.()) ?? 'utf8-bom');
@@ -96,9 +95,9 @@ export function App({ port }: { port: PopupPort }) {
         else {
           const { blob, fellBack } = encodeCsv({ ...file, text: file.content }, flavour);
           downloadBlob(file.fileName, blob);
-          if (fellBack) return setNotice({ text: `已下载 ${file.fileName}（含 GB18030 无法表示的字符，已改用 UTF-8）` });
+          if (fellBack) return setNotice({ text: t('downloadedUtf8Fallback', file.fileName) });
         }
-        setNotice({ text: `已下载 ${file.fileName}` });
+        setNotice({ text: t('downloaded', file.fileName) });
       }
     } catch (err) {
       fail(err);
@@ -110,44 +109,44 @@ export function App({ port }: { port: PopupPort }) {
       <ReportHeader report={{ ...report, findings: live }} />
       {errors.length > 0 && (
         <section class="nb-section">
-          <h2>数据不一致（{errors.length}）</h2>
-          <p class="nb-hint">点击条目，网页会滚动到对应单元格并闪烁标出。</p>
+          <h2>{t('popupErrors', errors.length)}</h2>
+          <p class="nb-hint">{t('popupClickHint')}</p>
           <FindingList findings={errors} onSelect={reveal} onReview={review} />
         </section>
       )}
       {gaps.length > 0 && (
         <section class="nb-section" data-testid="gaps">
-          <h2>未能核对（{gaps.length}）</h2>
+          <h2>{t('groupGaps', gaps.length)}</h2>
           <FindingList findings={gaps} onSelect={reveal} onReview={review} />
         </section>
       )}
       {prose.length > 0 && (
         <section class="nb-section" data-testid="prose">
-          <h2>正文与表格不符（{prose.length}）</h2>
+          <h2>{t('groupProse', prose.length)}</h2>
           <FindingList findings={prose} onSelect={reveal} />
         </section>
       )}
       {form.length > 0 && (
         <section class="nb-section" data-testid="form">
-          <h2>形式（{form.length}）</h2>
+          <h2>{t('groupForm', form.length)}</h2>
           <FindingList findings={form} onSelect={reveal} />
         </section>
       )}
       {notes.length > 0 && (
         <details class="nb-section">
-          <summary>提示（{notes.length}）</summary>
+          <summary>{t('popupNotes', notes.length)}</summary>
           <FindingList findings={notes} onSelect={reveal} onReview={review} />
         </details>
       )}
       {later.length > 0 && (
         <section class="nb-section" data-testid="later">
-          <h2 class="nb-later-title">后一年度报告的对照（{later.length}）</h2>
+          <h2 class="nb-later-title">{t('groupLater', later.length)}</h2>
           <FindingList findings={later} onSelect={reveal} />
         </section>
       )}
       {dismissed.length > 0 && (
         <details class="nb-section" data-testid="dismissed">
-          <summary>已忽略（{dismissed.length}，不计入）</summary>
+          <summary>{t('popupDismissed', dismissed.length)}</summary>
           <FindingList findings={dismissed} onSelect={reveal} onReview={review} />
         </details>
       )}

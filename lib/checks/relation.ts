@@ -35,6 +35,15 @@ export type Outcome =
   | { kind: 'notPrinted'; finding?: null; missing: CellRef[] }
   | { kind: 'blankTotal'; finding: Finding | null };
 
+/** What a relation's message adds, in its own words (components/finding-text.ts says them again in English). */
+export const MESSAGE_NOTE = {
+  /** Ends the relation's subject, the report's own label, at the start of each message. */
+  subjectEnd: '：',
+  blanksAsZero: '（空白按 0 计）',
+  oneSideBlank: '；一侧全部空白，可能只是未填报',
+  lowerBound: '只核对了下限',
+} as const;
+
 const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
 
 export function evaluate(rel: Relation): Outcome {
@@ -70,11 +79,11 @@ export function evaluate(rel: Relation): Outcome {
     };
   }
   if (l === r) return { kind: 'checked', finding: null };
-  const blanks = all.some((t) => t.kind === 'value' && t.blank) ? '（空白按 0 计）' : '';
+  const blanks = all.some((t) => t.kind === 'value' && t.blank) ? MESSAGE_NOTE.blanksAsZero : '';
   const message = `${rel.subject}：${side(left, l)} ≠ ${side(right, r)}${blanks}`;
   if (left.every((t) => t.blank) || right.every((t) => t.blank)) {
     // One side not reported at all: not a proven mismatch, and not a relation we could confirm either.
-    const finding: Finding = { ...base, severity: 'warning', expected: r, actual: l, message: `${message}；一侧全部空白，可能只是未填报` };
+    const finding: Finding = { ...base, severity: 'warning', expected: r, actual: l, message: `${message}${MESSAGE_NOTE.oneSideBlank}` };
     return { kind: 'gap', finding, missing: [], bound: false };
   }
   return { kind: 'checked', finding: { ...base, severity: 'error', expected: r, actual: l, message } };
@@ -98,7 +107,7 @@ function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' |
   const p = sum(present.map((t) => t.value));
   if (w >= p) return { ...gap, bound: true };
   const names = [...new Set(absent.map((t) => t.label))].join('、');
-  const blanks = [...whole, ...present].some((t) => t.blank) ? '（空白按 0 计）' : '';
-  const message = `${rel.subject}：${side(whole, w)} < ${side(present, p)}${blanks}（缺少 ${names}，只核对了下限）`;
+  const blanks = [...whole, ...present].some((t) => t.blank) ? MESSAGE_NOTE.blanksAsZero : '';
+  const message = `${rel.subject}：${side(whole, w)} < ${side(present, p)}${blanks}（缺少 ${names}，${MESSAGE_NOTE.lowerBound}）`;
   return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, message } };
 }

@@ -57,6 +57,19 @@ describe('built extension', () => {
     ]);
   });
 
+  it('manifest: name, description and button title from _locales (Chinese by default, and English)', () => {
+    expect(manifest.default_locale).toBe('zh_CN');
+    expect([manifest.name, manifest.description, manifest.action.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_appName__']);
+    const zh = JSON.parse(read('_locales/zh_CN/messages.json').toString('utf8'));
+    const en = JSON.parse(read('_locales/en/messages.json').toString('utf8'));
+    expect(zh.extName.message).toBe('年报核对 Nianbao Check');
+    expect(zh.appName.message).toBe('年报核对');
+    expect(en.appName.message).toBe('Nianbao Check');
+    // The strings are the auditor's and the pages', never the content script's (it runs on every .gov.cn page).
+    expect(read('content-scripts/content.js').toString('utf8')).not.toContain(en.badgeClean.message);
+    expect(read('auditor.js').toString('utf8')).toContain(en.bannerRegion.message);
+  });
+
   it('toolbar icons: 16, 32, 48 and 128 px PNGs, named by the manifest for the extension and its button', () => {
     const icons = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
     expect(manifest.icons).toEqual(icons);

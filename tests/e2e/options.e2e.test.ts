@@ -131,7 +131,7 @@ describe('options page settings', () => {
     await options.getByTestId('csv-gb18030').check();
     await expect
       .poll(() => sw.evaluate(async () => (await chrome.storage.local.get('nianbao.settings'))['nianbao.settings']))
-      .toEqual({ banner: true, marks: true, pill: true, csv: 'gb18030' });
+      .toEqual({ banner: true, marks: true, pill: true, csv: 'gb18030', language: 'auto' });
     const again = await h.context.newPage();
     await again.goto(`${GOV}/planted-2021-mismatch.html`);
     await again.waitForSelector(BANNER_HEADLINE, { timeout: 15_000 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REPORT_TABLES, TABLE_KEYS, reportTable } from '@/lib/tables/index.ts';
 import { printedColumnKeys } from '@/lib/tables/report-table.ts';
 import { ReportSchema, TableKeySchema } from '@/lib/schema.ts';
-import { TABLE_LABEL } from '@/components/labels.ts';
+import { tableLabel } from '@/components/labels.ts';
+import { setLanguage } from '@/components/i18n.ts';
 
 describe('the report tables (lib/tables/index.ts)', () => {
   it('are listed once, in the order a report prints them, and the schema takes its keys from that list', () => {
@@ -18,7 +19,8 @@ describe('the report tables (lib/tables/index.ts)', () => {
       expect(new Set(cols).size).toBe(cols.length);
       expect(new Set(t.rows.map((r) => r.key)).size).toBe(t.rows.length);
       for (const g of t.groups) for (const c of g.covers) expect(cols).toContain(c);
-      expect(TABLE_LABEL[t.key]).toBe(t.label);
+      setLanguage('zh');
+      expect(tableLabel(t.key)).toBe(t.label);
     }
   });
 
