@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageLink } from '@/lib/page-kind.ts';
-import { DOCUMENT_ADVICE, documentKindByName } from '@/lib/document-kind.ts';
-import { t } from '@/components/i18n.ts';
+import { documentKindByName } from '@/lib/document-kind.ts';
+import { t, unreadableDocumentAdvice } from '@/components/i18n.ts';
 
 // A report page's attachments, each with 核对附件: a format we cannot read (.doc, .wps, .ofd, Excel) gets its
 // sentence at once, without fetching; anything else goes to `onCheck` (which asks for the host and opens
@@ -17,7 +17,7 @@ export function AttachmentList({ links, onCheck }: Props) {
   const [said, setSaid] = useState<{ href: string; text: string } | null>(null);
   const check = (link: PageLink) => {
     const kind = documentKindByName(link.href, link.text);
-    if (kind && kind !== 'PDF' && kind !== 'Word') return setSaid({ href: link.href, text: DOCUMENT_ADVICE[kind] });
+    if (kind && kind !== 'PDF' && kind !== 'Word') return setSaid({ href: link.href, text: unreadableDocumentAdvice(kind) });
     setSaid({ href: link.href, text: t('attachOpening') });
     onCheck?.(link).catch((err: unknown) => setSaid({ href: link.href, text: String(err instanceof Error ? err.message : err) }));
   };

@@ -47,3 +47,11 @@ export function substitute(message: string, subs: (string | number)[]): string {
     return i <= subs.length ? String(subs[i - 1]) : whole;
   });
 }
+
+/**
+ * What the reader can do with an attachment the extension cannot read (lib/document-kind.ts knows the kinds;
+ * its own sentences are the CLI's advice, which suggests saving a page).
+ */
+export function unreadableDocumentAdvice(kind: 'LegacyWord' | 'WPS' | 'OFD' | 'Excel' | 'ZIP'): string {
+  return t(`attachAdvice${kind}`);
+}

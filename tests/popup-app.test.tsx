@@ -214,7 +214,7 @@ describe('核对附件 (components/AttachmentList.tsx)', () => {
     const el = await mount(p);
     await click(el.querySelectorAll('[data-testid="check-attachment"]')[1]!);
     expect(p.checkAttachment).not.toHaveBeenCalled();
-    expect(el.querySelectorAll('[data-testid="page-links"] li')[1]!.querySelector('[role="status"]')!.textContent).toMatch(/旧版 Word 文件（\.doc）.*另存为/);
+    expect(el.querySelectorAll('[data-testid="page-links"] li')[1]!.querySelector('[role="status"]')!.textContent).toMatch(/旧版 Word 文件（\.doc）.*另存为 \.docx/);
   });
 
   it('a list page’s links get no 核对附件', async () => {

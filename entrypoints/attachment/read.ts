@@ -1,9 +1,9 @@
 import type { AuditResult } from '@/lib/audit.ts';
 import { auditDocx, auditPdf } from '@/lib/audit-attachment.ts';
-import { DOCUMENT_ADVICE, documentKind } from '@/lib/document-kind.ts';
+import { documentKind } from '@/lib/document-kind.ts';
 import { DocxError } from '@/lib/read/docx.ts';
 import { PdfError } from '@/lib/read/pdf.ts';
-import { t } from '@/components/i18n.ts';
+import { t, unreadableDocumentAdvice } from '@/components/i18n.ts';
 import { loadPdfJs } from './pdfjs.ts';
 
 // The fetched attachment, known by its first bytes, read and audited like a page (lib/audit-attachment.ts).
@@ -17,7 +17,7 @@ export type ReadAttachment =
 export async function readAttachment(bytes: Uint8Array, url: URL): Promise<ReadAttachment> {
   const kind = documentKind(bytes.subarray(0, 65536), url.pathname);
   if (kind === null) return { kind: 'problem', text: t('attachNotADocument') };
-  if (kind !== 'PDF' && kind !== 'Word') return { kind: 'problem', text: DOCUMENT_ADVICE[kind] };
+  if (kind !== 'PDF' && kind !== 'Word') return { kind: 'problem', text: unreadableDocumentAdvice(kind) };
   const source = { url: url.href };
   if (kind === 'Word') {
     let doc: Document | undefined;

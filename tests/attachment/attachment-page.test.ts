@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { attachmentFromSearch, attachmentPageSearch, hostNeedsAsking, originPattern } from '@/entrypoints/shared/attachment-address.ts';
 import { pdfMarks } from '@/entrypoints/attachment/pdf-marks.ts';
 import { readAttachment } from '@/entrypoints/attachment/read.ts';
-import { DOCUMENT_ADVICE } from '@/lib/document-kind.ts';
+import { unreadableDocumentAdvice } from '@/components/i18n.ts';
 import { planMarks } from '@/lib/mark-plan.ts';
 import { auditPdfFile } from '../../scripts/read-page.ts';
 import { fakeReport, finding } from '../support/fake-report.ts';
@@ -78,7 +78,7 @@ describe('readAttachment: what was fetched, known by its bytes', () => {
 
   it('a .wps (OLE bytes, named by its address) gets the format’s sentence', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(await readAttachment(ole, new URL('http://www.a.gov.cn/u/2023.wps'))).toEqual({ kind: 'problem', text: DOCUMENT_ADVICE.WPS });
+    expect(await readAttachment(ole, new URL('http://www.a.gov.cn/u/2023.wps'))).toEqual({ kind: 'problem', text: unreadableDocumentAdvice('WPS') });
   });
 
   it('a .docx whatever its address says: audited, on the DOM it will show', async () => {

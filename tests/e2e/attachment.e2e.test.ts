@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { planMarks, type CellRole } from '../../lib/mark-plan.ts';
 import { ReportSchema, type Report } from '../../lib/schema.ts';
-import { DOCUMENT_ADVICE } from '../../lib/document-kind.ts';
+import zhMessages from '../../public/_locales/zh_CN/messages.json';
 import { auditDocxFile, auditPdfFile } from '../../scripts/read-page.ts';
 import os from 'node:os';
 import { EXT_DIR, GOV, launch, NON_GOV, tabIdOf, type Harness } from './harness.ts';
@@ -72,7 +72,7 @@ describe('a .gov.cn page whose report is only an attachment', () => {
     expect(await popup.locator('[data-testid="check-attachment"]').count()).toBe(3);
     const wps = popup.locator('[data-testid="page-links"] li', { has: popup.locator('a[href$=".wps"]') });
     await wps.locator('[data-testid="check-attachment"]').click();
-    expect(await wps.locator('[role="status"]').textContent()).toBe(DOCUMENT_ADVICE.WPS);
+    expect(await wps.locator('[role="status"]').textContent()).toBe(zhMessages.attachAdviceWPS.message);
     // Nothing fetched without the click: no attachment was requested, and the .wps not even after it.
     expect(h.served.filter((r) => /\.(?:pdf|docx|wps)$/.test(r.path))).toEqual([]);
     await popup.close();
