@@ -11,6 +11,8 @@
  * this module never loads it by itself and stays out of the content script and the auditor.
  */
 import type { getDocument as GetDocument, OPS as PdfOps } from 'pdfjs-dist';
+import { clusterTables } from './pdf-clusters.ts';
+import { lines, lineText, type TextBit } from './pdf-text-lines.ts';
 
 export interface PdfJs {
   getDocument: typeof GetDocument;
@@ -32,14 +34,6 @@ export interface PdfPlace {
   box: [number, number, number, number];
 }
 
-interface TextBit {
-  str: string;
-  x0: number;
-  x1: number;
-  /** Vertical centre and font size, top-down. */
-  y: number;
-  size: number;
-}
 
 interface Segment {
   /** Horizontal: y fixed, from a to b in x. Vertical: x fixed, from a to b in y (top-down). */
@@ -267,29 +261,6 @@ function layFrame(frame: Frame): LaidCell[] {
   return [...cells.values()];
 }
 
-/** Pieces of text on one line, in reading order, joined (a space where a gap shows one). */
-function lineText(bits: TextBit[]): string {
-  let out = '';
-  let prev: TextBit | null = null;
-  for (const bit of [...bits].sort((a, b) => a.x0 - b.x0)) {
-    if (prev && bit.x0 - prev.x1 > bit.size * 0.5 && !/\s$/.test(out) && !/^\s/.test(bit.str)) out += ' ';
-    out += bit.str;
-    prev = bit;
-  }
-  return out;
-}
-
-/** Text pieces grouped into lines, top to bottom. */
-function lines(bits: TextBit[]): TextBit[][] {
-  const out: TextBit[][] = [];
-  for (const bit of [...bits].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-    const line = out.at(-1);
-    if (line && Math.abs(line[0].y - bit.y) <= Math.min(line[0].size, bit.size) * 0.5) line.push(bit);
-    else out.push([bit]);
-  }
-  return out;
-}
-
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
@@ -317,6 +288,8 @@ interface PageTable {
   cells: LaidCell[];
   top: number;
   bottom: number;
+  /** Rebuilt from where the text stands (no ruling lines): its edges are those of its text. */
+  clustered?: boolean;
 }
 
 interface Block {
@@ -350,6 +323,7 @@ interface JoinedCell {
 interface OpenTable {
   cells: JoinedCell[];
   frame: Frame;
+  clustered?: boolean;
   rowCount: number;
   block: Block;
   atPageEnd: boolean;
@@ -409,6 +383,15 @@ const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?\s*(?:(?:[/／]|共)\
 /** Two tables have the same left and right edges (a table going on over a page break keeps its width). */
 const sameEdges = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) <= SNAP && Math.abs(a.at(-1)! - b.at(-1)!) <= SNAP;
 
+/** Column edges of two clustered tables this close (points) are the same edge, on two pages. */
+const CLUSTER_SNAP = 8;
+
+/** A clustered table going on over a page break: the same column edges from the right (labels may start elsewhere). */
+function sameValueColumns(a: number[], b: number[]): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  return a.slice(1).every((x, i) => Math.abs(x - b[i + 1]) <= CLUSTER_SNAP);
+}
+
 /** Reads a PDF's text and tables; throws PdfError when it cannot be opened or has no text layer. */
 export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocument> {
   // A plain copy: pdf.js takes over (detaches) the buffer it is given, and refuses a Node Buffer.
@@ -448,6 +431,12 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
         const cell = table.cells.find((c) => x >= xs[c.c0] && x <= xs[c.c1] && bit.y >= ys[c.r0] && bit.y <= ys[c.r1]);
         cell?.bits.push(bit);
       }
+      // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
+      const { tables: clustered } = clusterTables(loose, content.width);
+      for (const t of clustered) {
+        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true });
+        for (let k = loose.length - 1; k >= 0; k--) if (t.used.has(loose[k])) loose.splice(k, 1);
+      }
       const pageBlocks: (Block & { table?: PageTable })[] = [];
       for (const line of lines(loose)) {
         const text = lineText(line).trim();
@@ -470,15 +459,18 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           open = null;
           continue;
         }
-        const { frame, cells } = block.table;
-        const joins = open && open.atPageEnd && k === 0 && sameEdges(open.frame.xs, frame.xs);
+        const { frame, cells, clustered } = block.table;
+        const joins =
+          open && open.atPageEnd && k === 0 && (clustered ? !!open.clustered && sameValueColumns(open.frame.xs, frame.xs) : !open.clustered && sameEdges(open.frame.xs, frame.xs));
         if (!joins) {
-          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false };
+          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, clustered };
           tablesRead.push(open);
           blocks.push(open.block);
         }
         const target = open!;
-        const { xs, ys } = frame;
+        const { ys } = frame;
+        // A clustered table's column edges come from its text: on the next page, they are those of its first part.
+        const xs = joins && clustered ? frame.xs.map((x) => target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x) : frame.xs;
         const round = (v: number) => Math.round(v * 10) / 10;
         const below: JoinedCell[] = cells.map((c) => ({
           r0: target.rowCount + c.r0,

@@ -1,0 +1,384 @@
+/**
+ * Tables printed without ruling lines (or with only a few horizontal rules, the "three-line" style),
+ * rebuilt from where their text stands. Rows come from baselines: every line with a value (a number, or a
+ * placeholder like "/") beside other text anchors a row, and the lines near it (a label wrapped over two
+ * or three lines) join it; lines farther from any value line (header labels) form header rows. Columns
+ * come from the value lines alone: the gaps that are empty in every one of them part the columns.
+ *
+ * Precision over recall: where the clustering is not sure, no grid is made and the text stays article
+ * text (the audit then finds no table there, and says so). It refuses when a value line has two pieces in
+ * one column or a number that crosses a column gap (ragged columns), when the values of a column do not
+ * line up (left, centre or right), or when fewer than two columns or rows are found. A number is never put
+ * in a column it does not stand in.
+ */
+import { lines, type TextBit } from './pdf-text-lines.ts';
+
+export interface ClusteredCell {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  bits: TextBit[];
+}
+
+export interface ClusteredTable {
+  /** Column and row boundaries (left to right, top to bottom), as a ruled table's lines would be. */
+  xs: number[];
+  ys: number[];
+  cells: ClusteredCell[];
+  /** Every piece of text the table took (the rest stays article text). */
+  used: Set<TextBit>;
+}
+
+export interface ClusterRefusal {
+  top: number;
+  bottom: number;
+  reason: string;
+}
+
+/** A run of text on one line with no gap wider than about an em: one cell's text. */
+interface Piece {
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  bits: TextBit[];
+  text: string;
+  value: boolean;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  pieces: Piece[];
+  anchor: boolean;
+}
+
+/** A cell's value as printed: a number (with a unit of up to two characters) or a placeholder. */
+const VALUE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?\s*[%‰]?\s*[\u4e00-\u9fff]{0,2}|[/／—–-]{1,2})$/;
+/** Text nearer than this (in ems) is one piece; pieces of two cells stand farther apart. */
+const PIECE_GAP = 0.9;
+
+const charWidth = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.5);
+
+function makePiece(bits: TextBit[]): Piece {
+  const text = bits.map((b) => b.str).join('').trim();
+  const size = Math.max(...bits.map((b) => b.size));
+  return {
+    x0: Math.min(...bits.map((b) => b.x0)),
+    x1: Math.max(...bits.map((b) => b.x1)),
+    y: bits.reduce((s, b) => s + b.y, 0) / bits.length,
+    size,
+    bits,
+    text,
+    value: VALUE.test(text),
+  };
+}
+
+function piecesOf(line: TextBit[]): Piece[] {
+  const out: TextBit[][] = [];
+  for (const bit of [...line].sort((a, b) => a.x0 - b.x0)) {
+    const run = out.at(-1);
+    const end = run ? Math.max(...run.map((b) => b.x1)) : 0;
+    if (run && bit.x0 - end < PIECE_GAP * bit.size) run.push(bit);
+    else out.push([bit]);
+  }
+  return out.map(makePiece).filter((p) => p.text);
+}
+
+/** Its characters, each placed by its share of the piece's width (full-width characters count double). */
+function characters(piece: Piece): TextBit[] {
+  return piece.bits.flatMap((bit) => {
+    const chars = [...bit.str];
+    const total = chars.reduce((s, ch) => s + charWidth(ch), 0) || 1;
+    let at = bit.x0;
+    return chars.map((ch) => {
+      const w = ((bit.x1 - bit.x0) * charWidth(ch)) / total;
+      const out = { str: ch, x0: at, x1: at + w, y: bit.y, size: bit.size };
+      at += w;
+      return out;
+    });
+  });
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+  centre: number;
+}
+
+/** The columns: stretches between the gaps that are empty in every value line. */
+function columnsOf(anchors: Line[]): Column[] {
+  const spans = anchors.flatMap((l) => l.pieces.map((p) => [p.x0, p.x1] as const)).sort((a, b) => a[0] - b[0]);
+  const out: Column[] = [];
+  for (const [a, b] of spans) {
+    const last = out.at(-1);
+    if (last && a <= last.x1) last.x1 = Math.max(last.x1, b);
+    else out.push({ x0: a, x1: b, centre: 0 });
+  }
+  for (const c of out) c.centre = (c.x0 + c.x1) / 2;
+  return out;
+}
+
+/**
+ * A header label that crosses column gaps: cut into one part per column whose middle it covers when the
+ * parts then stand centred in their columns and none is wider than a column (labels printed without a gap
+ * between them), else left whole as a label spanning those columns.
+ */
+function splitOrSpan(piece: Piece, columns: Column[]): { c0: number; c1: number; bits: TextBit[] }[] {
+  const home = nearestColumn(columns, (piece.x0 + piece.x1) / 2);
+  const covered = columns.map((c, i) => [c, i] as const).filter(([c]) => c.centre >= piece.x0 && c.centre <= piece.x1);
+  if (covered.length <= 1) return [{ c0: home, c1: home + 1, bits: piece.bits }];
+  const chars = characters(piece);
+  // Cut before the character whose left edge is nearest the midpoint between two columns' centres,
+  // mirrored about each column's centre: the cut that centres each part on its column.
+  const cuts: number[] = [];
+  let from = 0;
+  let ok = chars.length >= covered.length * 2;
+  for (let k = 0; ok && k < covered.length - 1; k++) {
+    const [col] = covered[k];
+    const partStart = chars[from].x0;
+    const wantedEnd = 2 * col.centre - partStart;
+    let best = -1;
+    for (let j = from + 2; j <= chars.length - 2; j++) if (best < 0 || Math.abs(chars[j].x0 - wantedEnd) < Math.abs(chars[best].x0 - wantedEnd)) best = j;
+    if (best < 0) ok = false;
+    else {
+      cuts.push(best);
+      from = best;
+    }
+  }
+  if (ok) {
+    const bounds = [0, ...cuts, chars.length];
+    const parts = covered.map(([col, i], k) => ({ col, i, chars: chars.slice(bounds[k], bounds[k + 1]) }));
+    // A cell is no wider than the distance between its column's middle and the next one's.
+    const pitch = (i: number) => Math.min(...[columns[i - 1], columns[i + 1]].filter(Boolean).map((c) => Math.abs(c.centre - columns[i].centre)));
+    const centred = parts.every(
+      (p) =>
+        p.chars.length >= 2 &&
+        Math.abs((p.chars[0].x0 + p.chars.at(-1)!.x1) / 2 - p.col.centre) <= 0.75 * piece.size &&
+        p.chars.at(-1)!.x1 - p.chars[0].x0 <= pitch(p.i) + 0.25 * piece.size,
+    );
+    if (centred) return parts.map((p) => ({ c0: p.i, c1: p.i + 1, bits: [{ ...p.chars[0], str: p.chars.map((c) => c.str).join(''), x1: p.chars.at(-1)!.x1 }] }));
+  }
+  return [{ c0: covered[0][1], c1: covered.at(-1)![1] + 1, bits: piece.bits }];
+}
+
+function nearestColumn(columns: Column[], x: number): number {
+  let best = 0;
+  columns.forEach((c, i) => {
+    const d = x < c.x0 ? c.x0 - x : x > c.x1 ? x - c.x1 : 0;
+    const db = x < columns[best].x0 ? columns[best].x0 - x : x > columns[best].x1 ? x - columns[best].x1 : 0;
+    if (d < db) best = i;
+  });
+  return best;
+}
+
+/** The columns a piece crosses into (its ends in different columns, or in a gap). */
+const crossesGap = (p: Piece, columns: Column[]) => !columns.some((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
+
+/** The values of one column stand in line: by their left edges, centres or right edges. */
+function aligned(values: Piece[]): boolean {
+  if (values.length < 2) return true;
+  const spread = (f: (p: Piece) => number) => Math.max(...values.map(f)) - Math.min(...values.map(f));
+  const tolerance = 1.2 * Math.max(...values.map((p) => p.size));
+  return Math.min(spread((p) => p.x0), spread((p) => (p.x0 + p.x1) / 2), spread((p) => p.x1)) <= tolerance;
+}
+
+interface Row {
+  lines: Line[];
+  anchor: boolean;
+  /** Per column, the parts of labels placed there (top to bottom), and spanning labels. */
+  slots: Map<number, TextBit[]>;
+  spans: { c0: number; c1: number; bits: TextBit[] }[];
+}
+
+/**
+ * One table from its lines (header lines first, then body): the grid, or the reason it was refused.
+ */
+function buildTable(region: Line[]): ClusteredTable | string {
+  const anchors = region.filter((l) => l.anchor);
+  const columns = columnsOf(anchors);
+  if (columns.length < 2) return 'fewer than two columns';
+  const columnOf = (p: Piece) => columns.findIndex((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
+  for (const line of anchors) {
+    const cols = line.pieces.map(columnOf);
+    if (new Set(cols).size !== cols.length) return 'two pieces of one value line in one column (ragged columns)';
+  }
+  for (let c = 0; c < columns.length; c++) {
+    if (!aligned(anchors.flatMap((l) => l.pieces.filter((p) => p.value && columnOf(p) === c)))) return 'the values of a column do not line up';
+  }
+  const valueCols = new Set(anchors.flatMap((l) => l.pieces.filter((p) => p.value).map(columnOf)));
+  const firstValueCol = Math.min(...valueCols);
+  // A column one value line alone uses is a number standing off its column, not a column.
+  for (const c of valueCols) {
+    if (anchors.length >= 3 && anchors.filter((l) => l.pieces.some((p) => p.value && columnOf(p) === c)).length < 2) return 'a column holds one value only (ragged columns)';
+  }
+
+  // Rows: each value line, with the lines within 1.5 em of it; the other lines form header rows (a line
+  // with a label spanning columns is a header row of its own).
+  const rows: Row[] = [];
+  const newRow = (anchor: boolean): Row => ({ lines: [], anchor, slots: new Map(), spans: [] });
+  const anchorRow = new Map<Line, Row>();
+  for (const line of anchors) anchorRow.set(line, newRow(true));
+  let band: Row | null = null;
+  for (const line of region) {
+    if (line.anchor) {
+      rows.push(anchorRow.get(line)!);
+      band = null;
+      continue;
+    }
+    const near = anchors.filter((a) => Math.abs(a.y - line.y) <= 1.5 * line.size).sort((a, b) => Math.abs(a.y - line.y) - Math.abs(b.y - line.y))[0];
+    if (near) {
+      anchorRow.get(near)!.lines.push(line);
+      continue;
+    }
+    const spanning = line.pieces.some((p) => crossesGap(p, columns));
+    if (!band || spanning || band.spans.length) {
+      band = newRow(false);
+      rows.push(band);
+    }
+    band.lines.push(line);
+  }
+  for (const a of anchors) anchorRow.get(a)!.lines.unshift(a);
+  for (const row of rows) {
+    for (const line of [...row.lines].sort((a, b) => a.y - b.y)) {
+      for (const piece of line.pieces) {
+        if (!crossesGap(piece, columns)) {
+          const c = columnOf(piece);
+          row.slots.set(c, [...(row.slots.get(c) ?? []), ...piece.bits]);
+          continue;
+        }
+        if (piece.value || /\d/.test(piece.text) && row.anchor) return `a number crosses a column gap: ${piece.text}`;
+        for (const part of splitOrSpan(piece, columns)) {
+          if (part.c1 - part.c0 === 1) row.slots.set(part.c0, [...(row.slots.get(part.c0) ?? []), ...part.bits]);
+          else if (row.anchor) return `a label crosses a column gap in a value row: ${piece.text}`;
+          else row.spans.push(part);
+        }
+      }
+    }
+  }
+  if (rows.length < 2) return 'fewer than two rows';
+
+  // Row boundaries: halfway between one row's text and the next.
+  const extent = rows.map((r) => [Math.min(...r.lines.map((l) => l.y - 0.6 * l.size)), Math.max(...r.lines.map((l) => l.y + 0.6 * l.size))]);
+  const ys = [extent[0][0]];
+  for (let r = 1; r < rows.length; r++) ys.push(Math.max(ys[r - 1] + 0.1, (extent[r - 1][1] + extent[r][0]) / 2));
+  ys.push(Math.max(ys.at(-1)! + 0.1, extent.at(-1)![1]));
+  const everything = region.flatMap((l) => l.pieces);
+  const xs = [Math.min(columns[0].x0, ...everything.map((p) => p.x0)) - 1];
+  for (let c = 1; c < columns.length; c++) xs.push((columns[c - 1].x1 + columns[c].x0) / 2);
+  xs.push(Math.max(columns.at(-1)!.x1, ...everything.map((p) => p.x1)) + 1);
+
+  // Group labels left of the row labels (printed once, centred over their rows): one cell over the rows
+  // its text reaches, when no other text stands in that column over those rows.
+  const cells: ClusteredCell[] = [];
+  const taken = new Set<string>();
+  for (let c = 0; c < firstValueCol - 1; c++) {
+    let r = 0;
+    while (r < rows.length) {
+      if (!rows[r].slots.has(c)) {
+        r++;
+        continue;
+      }
+      let end = r;
+      const lastY = (k: number) => Math.max(...rows[k].slots.get(c)!.map((b) => b.y));
+      const firstY = (k: number) => Math.min(...rows[k].slots.get(c)!.map((b) => b.y));
+      while (end + 1 < rows.length && rows[end + 1].slots.has(c) && firstY(end + 1) - lastY(end) <= 1.6 * rows[end].slots.get(c)![0].size) end++;
+      if (end > r) {
+        cells.push({ r0: r, r1: end + 1, c0: c, c1: c + 1, bits: rows.slice(r, end + 1).flatMap((row) => row.slots.get(c)!) });
+        for (let k = r; k <= end; k++) taken.add(`${k},${c}`);
+      }
+      r = end + 1;
+    }
+  }
+  // A value printed once over several columns (a merged cell) stands centred over them: when a value's
+  // neighbours on both sides are empty and it stands in the middle of them, it is one value for them all
+  // (the table engine then reads it as that group's, or reports it), never the middle column's value.
+  rows.forEach((row, r) => {
+    if (!row.anchor) return;
+    for (const [c, bits] of [...row.slots]) {
+      if (c < firstValueCol || !VALUE.test(bits.map((b) => b.str).join('').trim())) continue;
+      const centre = (Math.min(...bits.map((b) => b.x0)) + Math.max(...bits.map((b) => b.x1))) / 2;
+      const free = (k: number) => k >= firstValueCol && k < columns.length && !row.slots.has(k) && !taken.has(`${r},${k}`);
+      let best = 0;
+      for (let k = 1; free(c - k) && free(c + k); k++) if (Math.abs((columns[c - k].centre + columns[c + k].centre) / 2 - centre) <= 0.75 * bits[0].size) best = k;
+      if (!best) continue;
+      row.spans.push({ c0: c - best, c1: c + best + 1, bits });
+      row.slots.delete(c);
+    }
+  });
+  rows.forEach((row, r) => {
+    for (const span of row.spans) {
+      cells.push({ r0: r, r1: r + 1, ...span });
+      for (let c = span.c0; c < span.c1; c++) taken.add(`${r},${c}`);
+    }
+    for (let c = 0; c < columns.length; c++) {
+      if (taken.has(`${r},${c}`)) continue;
+      cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, bits: row.slots.get(c) ?? [] });
+    }
+  });
+  return { xs, ys, cells, used: new Set(region.flatMap((l) => l.pieces.flatMap((p) => p.bits))) };
+}
+
+/** A label within a table's width: it starts no more than two ems left of it, its middle inside it. */
+const within = (p: Piece, left: number, right: number) => p.x0 >= left - 2 * p.size && (p.x0 + p.x1) / 2 <= right + p.size;
+
+/**
+ * The tables without ruling lines among a page's loose text. `pageWidth` tells a paragraph (a line
+ * running over most of the page) from a table's row.
+ */
+export function clusterTables(bits: TextBit[], pageWidth: number): { tables: ClusteredTable[]; refused: ClusterRefusal[] } {
+  const all: Line[] = lines(bits).map((line) => {
+    const pieces = piecesOf(line);
+    const values = pieces.filter((p) => p.value).length;
+    return {
+      y: line.reduce((s, b) => s + b.y, 0) / line.length,
+      size: Math.max(...line.map((b) => b.size)),
+      pieces,
+      anchor: values >= 2 || (values >= 1 && pieces.length >= 2),
+    };
+  });
+  const paragraph = (l: Line) => !l.anchor && (l.pieces.length === 0 || l.pieces.some((p) => p.x1 - p.x0 > pageWidth * 0.6));
+  const tables: ClusteredTable[] = [];
+  const refused: ClusterRefusal[] = [];
+  let i = 0;
+  while (i < all.length) {
+    if (!all[i].anchor) {
+      i++;
+      continue;
+    }
+    // The body: from this value line on, while lines follow closely and none is a paragraph.
+    // A line of text standing out of the value lines' width (a heading at the margin) ends it too.
+    let end = i;
+    let [left, right] = [Math.min(...all[i].pieces.map((p) => p.x0)), Math.max(...all[i].pieces.map((p) => p.x1))];
+    for (let j = i + 1; j < all.length && !paragraph(all[j]) && all[j].y - all[j - 1].y <= 3.5 * all[j].size; j++) {
+      const line = all[j];
+      if (!line.anchor && !line.pieces.every((p) => within(p, left, right))) break;
+      if (line.anchor) [left, right] = [Math.min(left, ...line.pieces.map((p) => p.x0)), Math.max(right, ...line.pieces.map((p) => p.x1))];
+      end = j;
+    }
+    while (end > i && !all[end].anchor && all[end].y - all[end - 1].y > 1.5 * all[end].size) end--;
+    const body = all.slice(i, end + 1);
+    const anchors = body.filter((l) => l.anchor);
+    // The header: the lines just above, within the table's width.
+    let start = i;
+    while (
+      start > 0 &&
+      i - start < 10 &&
+      !all[start - 1].anchor &&
+      !paragraph(all[start - 1]) &&
+      all[start].y - all[start - 1].y <= 3.5 * all[start].size &&
+      all[start - 1].pieces.every((p) => within(p, left, right)) &&
+      !tables.some((t) => t.used.has(all[start - 1].pieces[0].bits[0]))
+    )
+      start--;
+    const region = all.slice(start, end + 1);
+    const enough = anchors.length >= 3 || anchors.some((l) => l.pieces.filter((p) => p.value).length >= 4);
+    const built = enough ? buildTable(region) : 'too few value lines for a table';
+    if (typeof built === 'string') {
+      if (enough) refused.push({ top: region[0].y, bottom: region.at(-1)!.y, reason: built });
+    } else tables.push(built);
+    i = end + 1;
+  }
+  return { tables, refused };
+}
