@@ -19,6 +19,8 @@ export interface ClusteredCell {
   c0: number;
   c1: number;
   bits: TextBit[];
+  /** From the left edge of the leftmost text in its columns to the right edge of the rightmost: a line of the cell reaching that edge was wrapped there. */
+  textEdges: [number, number];
 }
 
 export interface ClusteredTable {
@@ -26,6 +28,8 @@ export interface ClusteredTable {
   xs: number[];
   ys: number[];
   cells: ClusteredCell[];
+  /** Index in xs of the first value column's left edge (the columns left of it hold labels). */
+  valuesFrom: number;
   /** Every piece of text the table took (the rest stays article text). */
   used: Set<TextBit>;
 }
@@ -57,7 +61,7 @@ interface Line {
 /** A cell's value as printed: a number (with a unit of up to two characters) or a placeholder. */
 const VALUE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?\s*[%‰]?\s*[\u4e00-\u9fff]{0,2}|[/／—–-]{1,2})$/;
 /** Text nearer than this (in ems) is one piece; pieces of two cells stand farther apart. */
-const PIECE_GAP = 0.9;
+const PIECE_GAP = 0.5;
 
 const charWidth = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.5);
 
@@ -150,8 +154,8 @@ function splitOrSpan(piece: Piece, columns: Column[]): { c0: number; c1: number;
   if (ok) {
     const bounds = [0, ...cuts, chars.length];
     const parts = covered.map(([col, i], k) => ({ col, i, chars: chars.slice(bounds[k], bounds[k + 1]) }));
-    // A cell is no wider than the distance between its column's middle and the next one's.
-    const pitch = (i: number) => Math.min(...[columns[i - 1], columns[i + 1]].filter(Boolean).map((c) => Math.abs(c.centre - columns[i].centre)));
+    // A cell is no wider than the distance from its column's middle to a neighbour's (the wider side).
+    const pitch = (i: number) => Math.max(...[columns[i - 1], columns[i + 1]].filter(Boolean).map((c) => Math.abs(c.centre - columns[i].centre)));
     const centred = parts.every(
       (p) =>
         p.chars.length >= 2 &&
@@ -173,8 +177,6 @@ function nearestColumn(columns: Column[], x: number): number {
   return best;
 }
 
-/** The columns a piece crosses into (its ends in different columns, or in a gap). */
-const crossesGap = (p: Piece, columns: Column[]) => !columns.some((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
 
 /** The values of one column stand in line: by their left edges, centres or right edges. */
 function aligned(values: Piece[]): boolean {
@@ -197,18 +199,64 @@ interface Row {
  */
 function buildTable(region: Line[]): ClusteredTable | string {
   const anchors = region.filter((l) => l.anchor);
-  const columns = columnsOf(anchors);
-  if (columns.length < 2) return 'fewer than two columns';
-  const columnOf = (p: Piece) => columns.findIndex((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
-  for (const line of anchors) {
-    const cols = line.pieces.map(columnOf);
-    if (new Set(cols).size !== cols.length) return 'two pieces of one value line in one column (ragged columns)';
+  const found = columnsOf(anchors);
+  const inFound = (p: Piece) => found.findIndex((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
+  const firstValueFound = Math.min(...anchors.flatMap((l) => l.pieces.filter((p) => p.value).map(inFound)));
+  // Left of the values, labels nest (a group label printed once beside its rows' own labels) and a
+  // wide label runs over both: those columns are told by where labels start, not by empty gaps.
+  const valuesFrom = found[firstValueFound].x0;
+  const isLabel = (p: Piece) => firstValueFound > 0 && p.x1 < valuesFrom;
+  const labelColumns: Column[] = [];
+  // Where the labels of the value rows start (header labels are centred, they would add false columns).
+  const nearValues = (l: Line) => anchors.some((a) => Math.abs(a.y - l.y) <= 1.5 * l.size);
+  const labelPieces = region.filter(nearValues).flatMap((l) => l.pieces.filter(isLabel));
+  if (labelPieces.length) {
+    const starts: number[][] = [];
+    for (const x of labelPieces.map((p) => p.x0).sort((a, b) => a - b)) {
+      const last = starts.at(-1);
+      if (last && x - last[0] <= 0.5 * labelPieces[0].size) last.push(x);
+      else starts.push([x]);
+    }
+    const kept = starts.filter((g, i) => i === 0 || g.length >= 2).map((g) => g[0]);
+    const labelEnd = Math.max(...labelPieces.map((p) => p.x1));
+    kept.forEach((x0, i) => labelColumns.push({ x0, x1: i + 1 < kept.length ? kept[i + 1] - 0.01 : labelEnd, centre: 0 }));
+    for (const c of labelColumns) c.centre = (c.x0 + c.x1) / 2;
   }
-  for (let c = 0; c < columns.length; c++) {
+  // A group label's line and a row label's line can come close: cut them at a gap where a label column starts.
+  if (labelColumns.length > 1) {
+    for (const line of region) {
+      line.pieces = line.pieces.flatMap((p) => {
+        if (!isLabel(p)) return [p];
+        const parts: TextBit[][] = [];
+        for (const bit of p.bits) {
+          const gap = parts.length ? bit.x0 - Math.max(...parts.at(-1)!.map((b) => b.x1)) : 0;
+          if (parts.length && !(gap >= 0.2 * bit.size && labelColumns.some((c) => Math.abs(c.x0 - bit.x0) <= 1))) parts.at(-1)!.push(bit);
+          else parts.push([bit]);
+        }
+        return parts.map(makePiece).filter((q) => q.text);
+      });
+    }
+  }
+  const columns = [...labelColumns, ...found.slice(firstValueFound)];
+  if (columns.length < 2) return 'fewer than two columns';
+  const firstValueCol = labelColumns.length;
+  const columnOf = (p: Piece) => {
+    if (!isLabel(p)) return columns.findIndex((c, i) => i >= firstValueCol && p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
+    let at = 0;
+    labelColumns.forEach((c, i) => {
+      if (c.x0 <= p.x0 + 0.5 * p.size) at = i;
+    });
+    return at;
+  };
+  const crossesGap = (p: Piece) => columnOf(p) < 0;
+  for (const line of anchors) {
+    const cols = line.pieces.filter((p) => !isLabel(p)).map(columnOf);
+    if (cols.includes(-1) || new Set(cols).size !== cols.length) return 'two pieces of one value line in one column (ragged columns)';
+  }
+  for (let c = firstValueCol; c < columns.length; c++) {
     if (!aligned(anchors.flatMap((l) => l.pieces.filter((p) => p.value && columnOf(p) === c)))) return 'the values of a column do not line up';
   }
-  const valueCols = new Set(anchors.flatMap((l) => l.pieces.filter((p) => p.value).map(columnOf)));
-  const firstValueCol = Math.min(...valueCols);
+  const valueCols = new Set(anchors.flatMap((l) => l.pieces.filter((p) => p.value && !isLabel(p)).map(columnOf)));
   // A column one value line alone uses is a number standing off its column, not a column.
   for (const c of valueCols) {
     if (anchors.length >= 3 && anchors.filter((l) => l.pieces.some((p) => p.value && columnOf(p) === c)).length < 2) return 'a column holds one value only (ragged columns)';
@@ -232,7 +280,7 @@ function buildTable(region: Line[]): ClusteredTable | string {
       anchorRow.get(near)!.lines.push(line);
       continue;
     }
-    const spanning = line.pieces.some((p) => crossesGap(p, columns));
+    const spanning = line.pieces.some(crossesGap);
     if (!band || spanning || band.spans.length) {
       band = newRow(false);
       rows.push(band);
@@ -243,7 +291,7 @@ function buildTable(region: Line[]): ClusteredTable | string {
   for (const row of rows) {
     for (const line of [...row.lines].sort((a, b) => a.y - b.y)) {
       for (const piece of line.pieces) {
-        if (!crossesGap(piece, columns)) {
+        if (!crossesGap(piece)) {
           const c = columnOf(piece);
           row.slots.set(c, [...(row.slots.get(c) ?? []), ...piece.bits]);
           continue;
@@ -271,6 +319,9 @@ function buildTable(region: Line[]): ClusteredTable | string {
 
   // Group labels left of the row labels (printed once, centred over their rows): one cell over the rows
   // its text reaches, when no other text stands in that column over those rows.
+  const textLeft = columns.map((_, c) => Math.min(...rows.flatMap((r) => (r.slots.get(c) ?? []).map((b) => b.x0)), columns[c].x0));
+  const textRight = columns.map((_, c) => Math.max(...rows.flatMap((r) => (r.slots.get(c) ?? []).map((b) => b.x1)), columns[c].x1));
+  const cell = (r0: number, r1: number, c0: number, c1: number, bits: TextBit[]): ClusteredCell => ({ r0, r1, c0, c1, bits, textEdges: [textLeft[c0], textRight[c1 - 1]] });
   const cells: ClusteredCell[] = [];
   const taken = new Set<string>();
   for (let c = 0; c < firstValueCol - 1; c++) {
@@ -285,7 +336,7 @@ function buildTable(region: Line[]): ClusteredTable | string {
       const firstY = (k: number) => Math.min(...rows[k].slots.get(c)!.map((b) => b.y));
       while (end + 1 < rows.length && rows[end + 1].slots.has(c) && firstY(end + 1) - lastY(end) <= 1.6 * rows[end].slots.get(c)![0].size) end++;
       if (end > r) {
-        cells.push({ r0: r, r1: end + 1, c0: c, c1: c + 1, bits: rows.slice(r, end + 1).flatMap((row) => row.slots.get(c)!) });
+        cells.push(cell(r, end + 1, c, c + 1, rows.slice(r, end + 1).flatMap((row) => row.slots.get(c)!)));
         for (let k = r; k <= end; k++) taken.add(`${k},${c}`);
       }
       r = end + 1;
@@ -309,19 +360,25 @@ function buildTable(region: Line[]): ClusteredTable | string {
   });
   rows.forEach((row, r) => {
     for (const span of row.spans) {
-      cells.push({ r0: r, r1: r + 1, ...span });
+      cells.push(cell(r, r + 1, span.c0, span.c1, span.bits));
       for (let c = span.c0; c < span.c1; c++) taken.add(`${r},${c}`);
     }
     for (let c = 0; c < columns.length; c++) {
       if (taken.has(`${r},${c}`)) continue;
-      cells.push({ r0: r, r1: r + 1, c0: c, c1: c + 1, bits: row.slots.get(c) ?? [] });
+      // A row's label runs over the empty label columns right of it, as one cell (a label is the row's last label).
+      let c1 = c + 1;
+      while (row.anchor && row.slots.has(c) && c1 < firstValueCol && !row.slots.has(c1) && !taken.has(`${r},${c1}`)) taken.add(`${r},${c1++}`);
+      cells.push(cell(r, r + 1, c, c1, row.slots.get(c) ?? []));
     }
   });
-  return { xs, ys, cells, used: new Set(region.flatMap((l) => l.pieces.flatMap((p) => p.bits))) };
+  return { xs, ys, cells, valuesFrom: firstValueCol, used: new Set(region.flatMap((l) => l.pieces.flatMap((p) => p.bits))) };
 }
 
-/** A label within a table's width: it starts no more than two ems left of it, its middle inside it. */
-const within = (p: Piece, left: number, right: number) => p.x0 >= left - 2 * p.size && (p.x0 + p.x1) / 2 <= right + p.size;
+/** A label within a table's width: it starts no more than four ems left of it (group labels), its middle inside it. */
+const within = (p: Piece, left: number, right: number) => p.x0 >= left - 4 * p.size && (p.x0 + p.x1) / 2 <= right + p.size;
+/** A section heading of the report ("三、收到和处理政府信息公开申请情况") alone on its line: no table row. */
+const HEADING = /^[一二三四五六七八九十]+、\S*$/;
+const heading = (l: Line) => !l.anchor && l.pieces.length === 1 && HEADING.test(l.pieces[0].text);
 
 /**
  * The tables without ruling lines among a page's loose text. `pageWidth` tells a paragraph (a line
@@ -335,7 +392,7 @@ export function clusterTables(bits: TextBit[], pageWidth: number): { tables: Clu
       y: line.reduce((s, b) => s + b.y, 0) / line.length,
       size: Math.max(...line.map((b) => b.size)),
       pieces,
-      anchor: values >= 2 || (values >= 1 && pieces.length >= 2),
+      anchor: values >= 1,
     };
   });
   const paragraph = (l: Line) => !l.anchor && (l.pieces.length === 0 || l.pieces.some((p) => p.x1 - p.x0 > pageWidth * 0.6));
@@ -353,7 +410,7 @@ export function clusterTables(bits: TextBit[], pageWidth: number): { tables: Clu
     let [left, right] = [Math.min(...all[i].pieces.map((p) => p.x0)), Math.max(...all[i].pieces.map((p) => p.x1))];
     for (let j = i + 1; j < all.length && !paragraph(all[j]) && all[j].y - all[j - 1].y <= 3.5 * all[j].size; j++) {
       const line = all[j];
-      if (!line.anchor && !line.pieces.every((p) => within(p, left, right))) break;
+      if (!line.anchor && (heading(line) || !line.pieces.every((p) => within(p, left, right)))) break;
       if (line.anchor) [left, right] = [Math.min(left, ...line.pieces.map((p) => p.x0)), Math.max(right, ...line.pieces.map((p) => p.x1))];
       end = j;
     }
@@ -366,8 +423,10 @@ export function clusterTables(bits: TextBit[], pageWidth: number): { tables: Clu
       start > 0 &&
       i - start < 10 &&
       !all[start - 1].anchor &&
-      !paragraph(all[start - 1]) &&
+      // A header's labels may run together into one wide piece; a paragraph stands farther off.
+      (!paragraph(all[start - 1]) || all[start].y - all[start - 1].y <= 2 * all[start].size) &&
       all[start].y - all[start - 1].y <= 3.5 * all[start].size &&
+      !heading(all[start - 1]) &&
       all[start - 1].pieces.every((p) => within(p, left, right)) &&
       !tables.some((t) => t.used.has(all[start - 1].pieces[0].bits[0]))
     )

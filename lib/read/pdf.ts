@@ -227,6 +227,8 @@ interface LaidCell {
   c0: number;
   c1: number;
   bits: TextBit[];
+  /** Where the column's text runs from and to, when no ruling line shows the cell's edges (a clustered table). */
+  textEdges?: [number, number];
 }
 
 /** The slots of a frame joined wherever no line parts them, as cells spanning [r0, r1) × [c0, c1). */
@@ -290,6 +292,8 @@ interface PageTable {
   bottom: number;
   /** Rebuilt from where the text stands (no ruling lines): its edges are those of its text. */
   clustered?: boolean;
+  /** Of a clustered table: the index in frame.xs where its value columns start. */
+  valuesFrom?: number;
 }
 
 interface Block {
@@ -323,7 +327,8 @@ interface JoinedCell {
 interface OpenTable {
   cells: JoinedCell[];
   frame: Frame;
-  clustered?: boolean;
+  /** Of a clustered table: where its value columns start in frame.xs. */
+  valuesFrom?: number;
   rowCount: number;
   block: Block;
   atPageEnd: boolean;
@@ -386,10 +391,10 @@ const sameEdges = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) <= SNAP &&
 /** Column edges of two clustered tables this close (points) are the same edge, on two pages. */
 const CLUSTER_SNAP = 8;
 
-/** A clustered table going on over a page break: the same column edges from the right (labels may start elsewhere). */
+/** A clustered table going on over a page break: its value columns have the same edges (its labels may start elsewhere). */
 function sameValueColumns(a: number[], b: number[]): boolean {
-  if (a.length !== b.length || a.length < 3) return false;
-  return a.slice(1).every((x, i) => Math.abs(x - b[i + 1]) <= CLUSTER_SNAP);
+  if (a.length !== b.length || a.length < 2) return false;
+  return a.every((x, i) => i === a.length - 1 || Math.abs(x - b[i]) <= CLUSTER_SNAP);
 }
 
 /** Reads a PDF's text and tables; throws PdfError when it cannot be opened or has no text layer. */
@@ -434,7 +439,7 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
       // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
       const { tables: clustered } = clusterTables(loose, content.width);
       for (const t of clustered) {
-        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true });
+        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true, valuesFrom: t.valuesFrom });
         for (let k = loose.length - 1; k >= 0; k--) if (t.used.has(loose[k])) loose.splice(k, 1);
       }
       const pageBlocks: (Block & { table?: PageTable })[] = [];
@@ -459,25 +464,32 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           open = null;
           continue;
         }
-        const { frame, cells, clustered } = block.table;
+        const { frame, cells, clustered, valuesFrom } = block.table;
         const joins =
-          open && open.atPageEnd && k === 0 && (clustered ? !!open.clustered && sameValueColumns(open.frame.xs, frame.xs) : !open.clustered && sameEdges(open.frame.xs, frame.xs));
+          open &&
+          open.atPageEnd &&
+          k === 0 &&
+          (clustered ? open.valuesFrom !== undefined && sameValueColumns(open.frame.xs.slice(open.valuesFrom), frame.xs.slice(valuesFrom)) : open.valuesFrom === undefined && sameEdges(open.frame.xs, frame.xs));
         if (!joins) {
-          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, clustered };
+          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, valuesFrom };
           tablesRead.push(open);
           blocks.push(open.block);
         }
         const target = open!;
         const { ys } = frame;
         // A clustered table's column edges come from its text: on the next page, they are those of its first part.
-        const xs = joins && clustered ? frame.xs.map((x) => target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x) : frame.xs;
+        // Its outer edges too (the labels may start elsewhere on this page): every row spans the whole table.
+        const xs =
+          joins && clustered
+            ? frame.xs.map((x, i) => (i === 0 ? target.frame.xs[0] : i === frame.xs.length - 1 ? target.frame.xs.at(-1)! : (target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x)))
+            : frame.xs;
         const round = (v: number) => Math.round(v * 10) / 10;
         const below: JoinedCell[] = cells.map((c) => ({
           r0: target.rowCount + c.r0,
           r1: target.rowCount + c.r1,
           x0: xs[c.c0],
           x1: xs[c.c1],
-          ...cellText(c.bits, xs[c.c0], xs[c.c1]),
+          ...cellText(c.bits, ...(c.textEdges ?? [xs[c.c0], xs[c.c1]])),
           place: { page: n, box: [round(xs[c.c0]), round(ys[c.r0]), round(xs[c.c1]), round(ys[c.r1])] },
         }));
         const { joined, shift } = joins ? joinAtBreak(target.cells, target.rowCount, below) : { joined: new Set<JoinedCell>(), shift: 0 };

@@ -104,7 +104,7 @@ describe('clusterTables', () => {
   });
 
   it('makes no table of prose with a number in it', () => {
-    const bits = [bit('本年共组织培训', 50, 40), bit('2', 140, 40), bit('次。', 150, 40), bit('全年主动公开信息', 50, 60), bit('78', 150, 60), bit('条。', 165, 60)];
+    const bits = [bit('本年共组织培训', 50, 40), bit('2', 136, 40), bit('次。', 144, 40), bit('全年主动公开信息', 50, 60), bit('78', 148, 60), bit('条。', 163, 60)];
     expect(clusterTables(bits, 595)).toEqual({ tables: [], refused: [] });
   });
 });
