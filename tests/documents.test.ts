@@ -37,6 +37,36 @@ describe.each(PAGES)('%s', (page) => {
   });
 });
 
+// The same pages published as PDFs whose tables have no ruling lines (scripts/make-test-documents.sh):
+// `-borderless` none at all, `-threeline` only rules above, under the header and under the last row.
+// Their tables are rebuilt from where the text stands (lib/read/pdf-clusters.ts).
+const BORDERLESS = [
+  ['clean-2021', 'clean-2021-borderless'],
+  ['planted-2021-mismatch', 'planted-2021-mismatch-borderless'],
+  ['clean-2021', 'clean-2021-threeline'],
+];
+
+describe.each(BORDERLESS)('%s as %s.pdf', (page, variant) => {
+  it('the same tables, findings, coverage and metadata as the page', async () => {
+    const html = auditFile(join(FIXTURES, `${page}.html`), page)!.report;
+    const pdf = (await auditPdfFile(join(DOCUMENTS, `${variant}.pdf`), page))!.report;
+    // Without lines, how far a group label printed once ("（三）不予公开") reaches down is not shown: the
+    // rows' printed labels may lack it. Each row's own label must be the page's; all else is compared whole.
+    const leaf = (label: string) => label.split(' ').at(-1);
+    const withoutGroups = (report: Report) => {
+      const c = comparable(report);
+      const tables = Object.fromEntries(
+        Object.entries(c.tables).map(([key, table]) => [key, { ...table, rowLabels: Object.fromEntries(Object.entries(table.rowLabels).map(([k, v]) => [k, leaf(v)])) }]),
+      );
+      return { ...c, tables };
+    };
+    expect(withoutGroups(pdf)).toEqual(withoutGroups(html));
+    expect(pdf.article?.text).toContain('政府信息公开');
+    const cells = Object.values(pdf.tables).flatMap((t) => t!.cells);
+    expect(cells.every((c) => c.source?.kind === 'pdf' && c.source.box[2] > c.source.box[0] && c.source.box[3] > c.source.box[1])).toBe(true);
+  });
+});
+
 it('every value of a PDF names its page and box, and a table going on over a page break is read as one', async () => {
   const report = (await auditPdfFile(join(DOCUMENTS, 'seed-000-xinanjiang-2019.pdf')))!.report;
   const cells = Object.values(report.tables).flatMap((t) => t!.cells);

@@ -60,6 +60,8 @@ interface Line {
 
 /** A cell's value as printed: a number (with a unit of up to two characters) or a placeholder. */
 const VALUE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?\s*[%‰]?\s*[\u4e00-\u9fff]{0,2}|[/／—–-]{1,2})$/;
+/** How a row label begins: its number ("1.", "（三）", "二、"). */
+const ENUMERATOR = /^(?:\d+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/;
 /** Text nearer than this (in ems) is one piece; pieces of two cells stand farther apart. */
 const PIECE_GAP = 0.5;
 
@@ -159,7 +161,7 @@ function splitOrSpan(piece: Piece, columns: Column[]): { c0: number; c1: number;
     const centred = parts.every(
       (p) =>
         p.chars.length >= 2 &&
-        Math.abs((p.chars[0].x0 + p.chars.at(-1)!.x1) / 2 - p.col.centre) <= 0.75 * piece.size &&
+        Math.abs((p.chars[0].x0 + p.chars.at(-1)!.x1) / 2 - p.col.centre) <= 0.3 * piece.size &&
         p.chars.at(-1)!.x1 - p.chars[0].x0 <= pitch(p.i) + 0.25 * piece.size,
     );
     if (centred) return parts.map((p) => ({ c0: p.i, c1: p.i + 1, bits: [{ ...p.chars[0], str: p.chars.map((c) => c.str).join(''), x1: p.chars.at(-1)!.x1 }] }));
@@ -209,6 +211,25 @@ function buildTable(region: Line[]): ClusteredTable | string {
   const labelColumns: Column[] = [];
   // Where the labels of the value rows start (header labels are centred, they would add false columns).
   const nearValues = (l: Line) => anchors.some((a) => Math.abs(a.y - l.y) <= 1.5 * l.size);
+  // A group label's line and a row label's line can come close: they are cut at a gap before a row
+  // label's own number ("1.", "（三）", "二、"), and the cut starts a label column even if no other row's
+  // label starts there.
+  const cutAt = new Set<number>();
+  for (const line of region.filter(nearValues)) {
+    line.pieces = line.pieces.flatMap((p) => {
+      if (!isLabel(p)) return [p];
+      const parts: TextBit[][] = [];
+      for (const bit of p.bits) {
+        const gap = parts.length ? bit.x0 - Math.max(...parts.at(-1)!.map((b) => b.x1)) : 0;
+        if (parts.length && gap >= 0.2 * bit.size && ENUMERATOR.test(bit.str.trim())) {
+          parts.push([bit]);
+          cutAt.add(bit.x0);
+        } else if (parts.length) parts.at(-1)!.push(bit);
+        else parts.push([bit]);
+      }
+      return parts.map(makePiece).filter((q) => q.text);
+    });
+  }
   const labelPieces = region.filter(nearValues).flatMap((l) => l.pieces.filter(isLabel));
   if (labelPieces.length) {
     const starts: number[][] = [];
@@ -217,12 +238,12 @@ function buildTable(region: Line[]): ClusteredTable | string {
       if (last && x - last[0] <= 0.5 * labelPieces[0].size) last.push(x);
       else starts.push([x]);
     }
-    const kept = starts.filter((g, i) => i === 0 || g.length >= 2).map((g) => g[0]);
+    const kept = starts.filter((g, i) => i === 0 || g.length >= 2 || g.some((x) => cutAt.has(x))).map((g) => g[0]);
     const labelEnd = Math.max(...labelPieces.map((p) => p.x1));
     kept.forEach((x0, i) => labelColumns.push({ x0, x1: i + 1 < kept.length ? kept[i + 1] - 0.01 : labelEnd, centre: 0 }));
     for (const c of labelColumns) c.centre = (c.x0 + c.x1) / 2;
   }
-  // A group label's line and a row label's line can come close: cut them at a gap where a label column starts.
+  // The same cut where another row's label starts a column (a group label's line touching a row label without a number).
   if (labelColumns.length > 1) {
     for (const line of region) {
       line.pieces = line.pieces.flatMap((p) => {
@@ -268,7 +289,11 @@ function buildTable(region: Line[]): ClusteredTable | string {
   const newRow = (anchor: boolean): Row => ({ lines: [], anchor, slots: new Map(), spans: [] });
   const anchorRow = new Map<Line, Row>();
   for (const line of anchors) anchorRow.set(line, newRow(true));
+  /** The columns a line's labels stand in, each in one (labels cut at their columns included). */
+  const placeOf = (p: Piece) => (crossesGap(p) ? splitOrSpan(p, columns) : [{ c0: columnOf(p), c1: columnOf(p) + 1, bits: p.bits }]);
+  const ownColumns = (line: Line) => new Set(line.pieces.flatMap((p) => placeOf(p).filter((part) => part.c1 - part.c0 === 1).map((part) => part.c0)));
   let band: Row | null = null;
+  let bandSpans = false;
   for (const line of region) {
     if (line.anchor) {
       rows.push(anchorRow.get(line)!);
@@ -280,11 +305,23 @@ function buildTable(region: Line[]): ClusteredTable | string {
       anchorRow.get(near)!.lines.push(line);
       continue;
     }
-    const spanning = line.pieces.some(crossesGap);
-    if (!band || spanning || band.spans.length) {
+    // Labels cut at their columns count as the columns' own; a label left whole over several is a row apart.
+    const spanning = line.pieces.some((p) => placeOf(p).some((part) => part.c1 - part.c0 > 1));
+    // A line that only goes on with labels wrapped from the line above (same columns, one line lower) stays in their row.
+    const above = band?.lines.at(-1);
+    const goesOn =
+      !!above &&
+      line.y - above.y <= 1.3 * line.size &&
+      line.pieces.every((p) => placeOf(p).every((part) => part.c1 - part.c0 === 1 && ownColumns(above).has(part.c0)));
+    if (goesOn) {
+      band!.lines.push(line);
+      continue;
+    }
+    if (!band || spanning || bandSpans) {
       band = newRow(false);
       rows.push(band);
     }
+    bandSpans = spanning;
     band.lines.push(line);
   }
   for (const a of anchors) anchorRow.get(a)!.lines.unshift(a);
@@ -358,6 +395,40 @@ function buildTable(region: Line[]): ClusteredTable | string {
       row.slots.delete(c);
     }
   });
+  // A header label over a group of columns is printed centred over them, often narrower than they are:
+  // it spans the empty columns on both sides of it in its row for as long as it stays centred over them,
+  // unless a label of another row stands in such a column at about its height (the labels beside it,
+  // printed over two header rows).
+  const headerBits = rows.filter((row) => !row.anchor).flatMap((row) => [...row.slots].flatMap(([c, bits]) => bits.map((b) => ({ c, y: b.y }))));
+  rows.forEach((row, r) => {
+    if (row.anchor) return;
+    const labels = [...[...row.slots].map(([c, bits]) => ({ c0: c, c1: c + 1, bits, slot: true })), ...row.spans.map((sp) => ({ ...sp, slot: false }))];
+    for (const label of labels) {
+      if (label.c0 < firstValueCol) continue;
+      const y = label.bits[0].y;
+      const size = label.bits[0].size;
+      const centre = (Math.min(...label.bits.map((b) => b.x0)) + Math.max(...label.bits.map((b) => b.x1))) / 2;
+      const free = (k: number) =>
+        k >= firstValueCol &&
+        k < columns.length &&
+        !row.slots.has(k) &&
+        !row.spans.some((sp) => k >= sp.c0 && k < sp.c1) &&
+        !headerBits.some((h) => h.c === k && Math.abs(h.y - y) <= 2 * size);
+      let best = 0;
+      for (let k = 1; free(label.c0 - k) && free(label.c1 - 1 + k); k++) {
+        if (Math.abs((columns[label.c0 - k].centre + columns[label.c1 - 1 + k].centre) / 2 - centre) <= 0.75 * size) best = k;
+      }
+      if (!best) continue;
+      if (label.slot) {
+        row.slots.delete(label.c0);
+        row.spans.push({ c0: label.c0 - best, c1: label.c1 + best, bits: label.bits });
+      } else {
+        const span = row.spans.find((sp) => sp.bits === label.bits)!;
+        span.c0 -= best;
+        span.c1 += best;
+      }
+    }
+  });
   rows.forEach((row, r) => {
     for (const span of row.spans) {
       cells.push(cell(r, r + 1, span.c0, span.c1, span.bits));
@@ -381,20 +452,44 @@ const HEADING = /^[一二三四五六七八九十]+、\S*$/;
 const heading = (l: Line) => !l.anchor && l.pieces.length === 1 && HEADING.test(l.pieces[0].text);
 
 /**
- * The tables without ruling lines among a page's loose text. `pageWidth` tells a paragraph (a line
- * running over most of the page) from a table's row.
+ * The lines ending a page that may begin a table going on over the page break (its header, or rows too
+ * few to tell a table by): after the last paragraph or section heading, closely spaced, one of them at
+ * least in two pieces. The caller reads them again above the next page's text; there they join a table,
+ * or stay text.
  */
-export function clusterTables(bits: TextBit[], pageWidth: number): { tables: ClusteredTable[]; refused: ClusterRefusal[] } {
-  const all: Line[] = lines(bits).map((line) => {
+export function tableTail(bits: TextBit[], pageWidth: number): TextBit[] {
+  const all = linesOf(bits);
+  let start = all.length;
+  while (
+    start > 0 &&
+    all.length - start < 12 &&
+    !heading(all[start - 1]) &&
+    !(all[start - 1].pieces.length === 1 && all[start - 1].pieces[0].x1 - all[start - 1].pieces[0].x0 > pageWidth * 0.6) &&
+    (start === all.length || all[start].y - all[start - 1].y <= 3.5 * all[start].size)
+  )
+    start--;
+  const tail = all.slice(start);
+  return tail.some((l) => l.pieces.length >= 2) ? tail.flatMap((l) => l.pieces.flatMap((p) => p.bits)) : [];
+}
+
+function linesOf(bits: TextBit[]): Line[] {
+  return lines(bits).map((line) => {
     const pieces = piecesOf(line);
-    const values = pieces.filter((p) => p.value).length;
     return {
       y: line.reduce((s, b) => s + b.y, 0) / line.length,
       size: Math.max(...line.map((b) => b.size)),
       pieces,
-      anchor: values >= 1,
+      anchor: pieces.some((p) => p.value),
     };
   });
+}
+
+/**
+ * The tables without ruling lines among a page's loose text. `pageWidth` tells a paragraph (a line
+ * running over most of the page) from a table's row.
+ */
+export function clusterTables(bits: TextBit[], pageWidth: number): { tables: ClusteredTable[]; refused: ClusterRefusal[] } {
+  const all = linesOf(bits);
   const paragraph = (l: Line) => !l.anchor && (l.pieces.length === 0 || l.pieces.some((p) => p.x1 - p.x0 > pageWidth * 0.6));
   const tables: ClusteredTable[] = [];
   const refused: ClusterRefusal[] = [];

@@ -11,7 +11,7 @@
  * this module never loads it by itself and stays out of the content script and the auditor.
  */
 import type { getDocument as GetDocument, OPS as PdfOps } from 'pdfjs-dist';
-import { clusterTables } from './pdf-clusters.ts';
+import { clusterTables, tableTail } from './pdf-clusters.ts';
 import { lines, lineText, type TextBit } from './pdf-text-lines.ts';
 
 export interface PdfJs {
@@ -419,6 +419,8 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
     let open: OpenTable | null = null;
     const tablesRead: OpenTable[] = [];
     let textSeen = false;
+    /** Text at the end of the previous page that may be the start of a table going on over the break. */
+    let carried: TextBit[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await readPage(pdfjs, page);
@@ -436,18 +438,33 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
         const cell = table.cells.find((c) => x >= xs[c.c0] && x <= xs[c.c1] && bit.y >= ys[c.r0] && bit.y <= ys[c.r1]);
         cell?.bits.push(bit);
       }
+      // A page number in the top or bottom margin would stand between a table and its continuation.
+      for (const line of lines(loose)) {
+        const text = lineText(line).trim();
+        if (PAGE_NUMBER.test(text) && (line[0].y < content.height * 0.08 || line[0].y > content.height * 0.92)) for (const bit of line) loose.splice(loose.indexOf(bit), 1);
+      }
+      // The last page's table-like tail (a table's header, or its first rows) goes on above this page's text.
+      if (carried.length) {
+        const firstY = Math.min(...loose.map((b) => b.y), ...tables.map((t) => t.top), content.height);
+        const shift = firstY - 1.2 * carried[0].size - Math.max(...carried.map((b) => b.y));
+        loose.push(...carried.map((b) => ({ ...b, y: b.y + shift })));
+        carried = [];
+      }
       // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
       const { tables: clustered } = clusterTables(loose, content.width);
       for (const t of clustered) {
         tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true, valuesFrom: t.valuesFrom });
         for (let k = loose.length - 1; k >= 0; k--) if (t.used.has(loose[k])) loose.splice(k, 1);
       }
+      if (n < doc.numPages) {
+        const below = Math.max(0, ...tables.map((t) => t.bottom));
+        carried = tableTail(loose.filter((b) => b.y > below), content.width);
+        for (const bit of carried) loose.splice(loose.indexOf(bit), 1);
+      }
       const pageBlocks: (Block & { table?: PageTable })[] = [];
       for (const line of lines(loose)) {
         const text = lineText(line).trim();
         if (!text) continue;
-        // A page number in the top or bottom margin would stand between a table and its continuation.
-        if (PAGE_NUMBER.test(text) && (line[0].y < content.height * 0.08 || line[0].y > content.height * 0.92)) continue;
         paragraphs.push(text);
         const left = Math.min(...line.map((b) => b.x0));
         const right = Math.max(...line.map((b) => b.x1));
