@@ -30,6 +30,8 @@ export interface ClusteredTable {
   cells: ClusteredCell[];
   /** Index in xs of the first value column's left edge (the columns left of it hold labels). */
   valuesFrom: number;
+  /** The middles of the value columns' text, left to right. */
+  valueCentres: number[];
   /** Every piece of text the table took (the rest stays article text). */
   used: Set<TextBit>;
 }
@@ -201,9 +203,13 @@ interface Row {
  */
 function buildTable(region: Line[]): ClusteredTable | string {
   const anchors = region.filter((l) => l.anchor);
-  const found = columnsOf(anchors);
+  // The columns come from the lines with several values; a line with one value only may hold a merged
+  // cell's value, centred over several columns (placed below, or refused).
+  const multi = anchors.filter((l) => l.pieces.filter((p) => p.value).length >= 2);
+  const found = columnsOf(multi.length ? multi : anchors);
   const inFound = (p: Piece) => found.findIndex((c) => p.x0 >= c.x0 - 0.01 && p.x1 <= c.x1 + 0.01);
-  const firstValueFound = Math.min(...anchors.flatMap((l) => l.pieces.filter((p) => p.value).map(inFound)));
+  const firstValueFound = Math.min(...anchors.flatMap((l) => l.pieces.filter((p) => p.value).map(inFound)).filter((c) => c >= 0));
+  if (!Number.isFinite(firstValueFound)) return 'no value stands in a column';
   // Left of the values, labels nest (a group label printed once beside its rows' own labels) and a
   // wide label runs over both: those columns are told by where labels start, not by empty gaps.
   const valuesFrom = found[firstValueFound].x0;
@@ -271,17 +277,21 @@ function buildTable(region: Line[]): ClusteredTable | string {
   };
   const crossesGap = (p: Piece) => columnOf(p) < 0;
   for (const line of anchors) {
-    const cols = line.pieces.filter((p) => !isLabel(p)).map(columnOf);
-    if (cols.includes(-1) || new Set(cols).size !== cols.length) return 'two pieces of one value line in one column (ragged columns)';
+    const pieces = line.pieces.filter((p) => !isLabel(p));
+    const cols = pieces.map(columnOf);
+    if ((cols.includes(-1) && pieces.length > 1) || new Set(cols).size !== cols.length) return 'two pieces of one value line in one column (ragged columns)';
   }
   for (let c = firstValueCol; c < columns.length; c++) {
     if (!aligned(anchors.flatMap((l) => l.pieces.filter((p) => p.value && columnOf(p) === c)))) return 'the values of a column do not line up';
   }
-  const valueCols = new Set(anchors.flatMap((l) => l.pieces.filter((p) => p.value && !isLabel(p)).map(columnOf)));
-  // A column one value line alone uses is a number standing off its column, not a column.
+  const valueCols = new Set(anchors.flatMap((l) => l.pieces.filter((p) => p.value && !isLabel(p)).map(columnOf)).filter((c) => c >= 0));
+  // A column one value line alone uses is a number standing off its column, not a column (unless a
+  // single line has several values: its columns are the only ones, the other lines' lone values must be
+  // centred under a run of them).
   for (const c of valueCols) {
-    if (anchors.length >= 3 && anchors.filter((l) => l.pieces.some((p) => p.value && columnOf(p) === c)).length < 2) return 'a column holds one value only (ragged columns)';
+    if (multi.length !== 1 && anchors.length >= 3 && anchors.filter((l) => l.pieces.some((p) => p.value && columnOf(p) === c)).length < 2) return 'a column holds one value only (ragged columns)';
   }
+
 
   // Rows: each value line, with the lines within 1.5 em of it; the other lines form header rows (a line
   // with a label spanning columns is a header row of its own).
@@ -325,6 +335,20 @@ function buildTable(region: Line[]): ClusteredTable | string {
     band.lines.push(line);
   }
   for (const a of anchors) anchorRow.get(a)!.lines.unshift(a);
+  /** The value columns a lone value standing over a column gap is centred under, all of them empty in its row: the widest such run. */
+  const centredRun = (piece: Piece, row: Row): { c0: number; c1: number } | null => {
+    const centre = (piece.x0 + piece.x1) / 2;
+    let best: { c0: number; c1: number } | null = null;
+    for (let c0 = firstValueCol; c0 < columns.length; c0++) {
+      for (let c1 = c0 + 2; c1 <= columns.length; c1++) {
+        const inside = piece.x0 >= columns[c0].x0 - piece.size && piece.x1 <= columns[c1 - 1].x1 + piece.size;
+        const centred = Math.abs((columns[c0].centre + columns[c1 - 1].centre) / 2 - centre) <= 0.75 * piece.size;
+        const empty = row.lines.every((l) => l.pieces.every((p) => p === piece || isLabel(p)));
+        if (inside && centred && empty && (!best || c1 - c0 > best.c1 - best.c0)) best = { c0, c1 };
+      }
+    }
+    return best;
+  };
   for (const row of rows) {
     for (const line of [...row.lines].sort((a, b) => a.y - b.y)) {
       for (const piece of line.pieces) {
@@ -333,7 +357,13 @@ function buildTable(region: Line[]): ClusteredTable | string {
           row.slots.set(c, [...(row.slots.get(c) ?? []), ...piece.bits]);
           continue;
         }
-        if (piece.value || /\d/.test(piece.text) && row.anchor) return `a number crosses a column gap: ${piece.text}`;
+        if (piece.value && row.anchor && line.pieces.filter((p) => !isLabel(p)).length === 1) {
+          const run = centredRun(piece, row);
+          if (!run) return `a number crosses a column gap: ${piece.text}`;
+          row.spans.push({ ...run, bits: piece.bits });
+          continue;
+        }
+        if (piece.value || (/\d/.test(piece.text) && row.anchor)) return `a number crosses a column gap: ${piece.text}`;
         for (const part of splitOrSpan(piece, columns)) {
           if (part.c1 - part.c0 === 1) row.slots.set(part.c0, [...(row.slots.get(part.c0) ?? []), ...part.bits]);
           else if (row.anchor) return `a label crosses a column gap in a value row: ${piece.text}`;
@@ -442,7 +472,7 @@ function buildTable(region: Line[]): ClusteredTable | string {
       cells.push(cell(r, r + 1, c, c1, row.slots.get(c) ?? []));
     }
   });
-  return { xs, ys, cells, valuesFrom: firstValueCol, used: new Set(region.flatMap((l) => l.pieces.flatMap((p) => p.bits))) };
+  return { xs, ys, cells, valuesFrom: firstValueCol, valueCentres: columns.slice(firstValueCol).map((c) => c.centre), used: new Set(region.flatMap((l) => l.pieces.flatMap((p) => p.bits))) };
 }
 
 /** A label within a table's width: it starts no more than four ems left of it (group labels), its middle inside it. */
@@ -502,7 +532,9 @@ export function clusterTables(bits: TextBit[], pageWidth: number): { tables: Clu
     // The body: from this value line on, while lines follow closely and none is a paragraph.
     // A line of text standing out of the value lines' width (a heading at the margin) ends it too.
     let end = i;
-    let [left, right] = [Math.min(...all[i].pieces.map((p) => p.x0)), Math.max(...all[i].pieces.map((p) => p.x1))];
+    // Its width at first: the value line's and its label's (which may be wrapped above and below it).
+    const first = all.filter((l) => Math.abs(l.y - all[i].y) <= 1.5 * l.size).flatMap((l) => l.pieces);
+    let [left, right] = [Math.min(...first.map((p) => p.x0)), Math.max(...first.map((p) => p.x1))];
     for (let j = i + 1; j < all.length && !paragraph(all[j]) && all[j].y - all[j - 1].y <= 3.5 * all[j].size; j++) {
       const line = all[j];
       if (!line.anchor && (heading(line) || !line.pieces.every((p) => within(p, left, right)))) break;

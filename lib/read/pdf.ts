@@ -294,6 +294,7 @@ interface PageTable {
   clustered?: boolean;
   /** Of a clustered table: the index in frame.xs where its value columns start. */
   valuesFrom?: number;
+  valueCentres?: number[];
 }
 
 interface Block {
@@ -329,6 +330,7 @@ interface OpenTable {
   frame: Frame;
   /** Of a clustered table: where its value columns start in frame.xs. */
   valuesFrom?: number;
+  valueCentres?: number[];
   rowCount: number;
   block: Block;
   atPageEnd: boolean;
@@ -453,7 +455,7 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
       // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
       const { tables: clustered } = clusterTables(loose, content.width);
       for (const t of clustered) {
-        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true, valuesFrom: t.valuesFrom });
+        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true, valuesFrom: t.valuesFrom, valueCentres: t.valueCentres });
         for (let k = loose.length - 1; k >= 0; k--) if (t.used.has(loose[k])) loose.splice(k, 1);
       }
       if (n < doc.numPages) {
@@ -481,14 +483,22 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           open = null;
           continue;
         }
-        const { frame, cells, clustered, valuesFrom } = block.table;
+        const { frame, cells, clustered, valuesFrom, valueCentres } = block.table;
+        const continues = open && open.atPageEnd && k === 0;
+        // A part whose rows hold one value each, centred under all the columns above (merged cells): those columns.
+        const overAll =
+          continues &&
+          !!open!.valueCentres &&
+          valueCentres?.length === 1 &&
+          open!.valueCentres.length >= 2 &&
+          Math.abs(valueCentres[0] - (open!.valueCentres[0] + open!.valueCentres.at(-1)!) / 2) <= CLUSTER_SNAP;
         const joins =
-          open &&
-          open.atPageEnd &&
-          k === 0 &&
-          (clustered ? open.valuesFrom !== undefined && sameValueColumns(open.frame.xs.slice(open.valuesFrom), frame.xs.slice(valuesFrom)) : open.valuesFrom === undefined && sameEdges(open.frame.xs, frame.xs));
+          !!continues &&
+          (clustered
+            ? open!.valuesFrom !== undefined && (overAll || sameValueColumns(open!.frame.xs.slice(open!.valuesFrom), frame.xs.slice(valuesFrom)))
+            : open!.valuesFrom === undefined && sameEdges(open!.frame.xs, frame.xs));
         if (!joins) {
-          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, valuesFrom };
+          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, valuesFrom, valueCentres };
           tablesRead.push(open);
           blocks.push(open.block);
         }
@@ -498,7 +508,15 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
         // Its outer edges too (the labels may start elsewhere on this page): every row spans the whole table.
         const xs =
           joins && clustered
-            ? frame.xs.map((x, i) => (i === 0 ? target.frame.xs[0] : i === frame.xs.length - 1 ? target.frame.xs.at(-1)! : (target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x)))
+            ? frame.xs.map((x, i) =>
+                i === 0
+                  ? target.frame.xs[0]
+                  : i === frame.xs.length - 1
+                    ? target.frame.xs.at(-1)!
+                    : overAll && i === valuesFrom
+                      ? target.frame.xs[target.valuesFrom!]
+                      : (target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x),
+              )
             : frame.xs;
         const round = (v: number) => Math.round(v * 10) / 10;
         const below: JoinedCell[] = cells.map((c) => ({
