@@ -213,7 +213,7 @@ function buildTable(region: Line[]): ClusteredTable | string {
   // Left of the values, labels nest (a group label printed once beside its rows' own labels) and a
   // wide label runs over both: those columns are told by where labels start, not by empty gaps.
   const valuesFrom = found[firstValueFound].x0;
-  const isLabel = (p: Piece) => firstValueFound > 0 && p.x1 < valuesFrom;
+  const isLabel = (p: Piece) => p.x1 < valuesFrom;
   const labelColumns: Column[] = [];
   // Where the labels of the value rows start (header labels are centred, they would add false columns).
   const nearValues = (l: Line) => anchors.some((a) => Math.abs(a.y - l.y) <= 1.5 * l.size);
@@ -458,6 +458,14 @@ function buildTable(region: Line[]): ClusteredTable | string {
         span.c1 += best;
       }
     }
+  });
+  // A row among the value rows with nothing at all where the values stand: one empty cell across them
+  // (as a merged empty cell is printed), so the audit reports one blank, not one per column.
+  const firstAnchor = rows.findIndex((row) => row.anchor);
+  rows.forEach((row, r) => {
+    if (row.anchor || r < firstAnchor || firstValueCol === 0) return;
+    const empty = [...row.slots.keys()].every((c) => c < firstValueCol) && row.spans.every((sp) => sp.c1 <= firstValueCol);
+    if (empty && columns.length - firstValueCol > 1) row.spans.push({ c0: firstValueCol, c1: columns.length, bits: [] });
   });
   rows.forEach((row, r) => {
     for (const span of row.spans) {
