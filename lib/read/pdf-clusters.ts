@@ -373,6 +373,12 @@ function buildTable(region: Line[]): ClusteredTable | string {
     }
   }
   if (rows.length < 2) return 'fewer than two rows';
+  // A value's cell holds the value alone: text beside it there would be read into the number.
+  for (const row of rows.filter((r) => r.anchor)) {
+    for (const [c, bits] of row.slots) {
+      if (c >= firstValueCol && bits.length > 1 && !VALUE.test(bits.map((b) => b.str).join('').trim()) && bits.some((b) => /\d/.test(b.str))) return 'text and a number in one value cell';
+    }
+  }
 
   // Row boundaries: halfway between one row's text and the next.
   const extent = rows.map((r) => [Math.min(...r.lines.map((l) => l.y - 0.6 * l.size)), Math.max(...r.lines.map((l) => l.y + 0.6 * l.size))]);
@@ -495,6 +501,9 @@ const heading = (l: Line) => !l.anchor && l.pieces.length === 1 && HEADING.test(
  * least in two pieces. The caller reads them again above the next page's text; there they join a table,
  * or stay text.
  */
+/** The line holds a value (a number or a placeholder) apart from other text. */
+export const hasValue = (bits: TextBit[]) => linesOf(bits).some((l) => l.anchor);
+
 export function tableTail(bits: TextBit[], pageWidth: number): TextBit[] {
   const all = linesOf(bits);
   let start = all.length;
@@ -567,7 +576,8 @@ export function clusterTables(bits: TextBit[], pageWidth: number): { tables: Clu
     )
       start--;
     const region = all.slice(start, end + 1);
-    const enough = anchors.length >= 3 || anchors.some((l) => l.pieces.filter((p) => p.value).length >= 4);
+    const several = (l: Line) => l.pieces.filter((p) => p.value).length;
+    const enough = anchors.length >= 3 || anchors.some((l) => several(l) >= 4) || anchors.filter((l) => several(l) >= 2).length >= 2;
     const built = enough ? buildTable(region) : 'too few value lines for a table';
     if (typeof built === 'string') {
       if (enough) refused.push({ top: region[0].y, bottom: region.at(-1)!.y, reason: built });

@@ -11,7 +11,7 @@
  * this module never loads it by itself and stays out of the content script and the auditor.
  */
 import type { getDocument as GetDocument, OPS as PdfOps } from 'pdfjs-dist';
-import { clusterTables, tableTail } from './pdf-clusters.ts';
+import { clusterTables, hasValue, tableTail } from './pdf-clusters.ts';
 import { lines, lineText, type TextBit } from './pdf-text-lines.ts';
 
 export interface PdfJs {
@@ -393,10 +393,13 @@ const sameEdges = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) <= SNAP &&
 /** Column edges of two clustered tables this close (points) are the same edge, on two pages. */
 const CLUSTER_SNAP = 8;
 
-/** A clustered table going on over a page break: its value columns have the same edges (its labels may start elsewhere). */
+/**
+ * A clustered table going on over a page break: its value columns have the same edges (its labels may
+ * start elsewhere), or the part below has the first few of them (a part whose last columns are empty).
+ */
 function sameValueColumns(a: number[], b: number[]): boolean {
-  if (a.length !== b.length || a.length < 2) return false;
-  return a.every((x, i) => i === a.length - 1 || Math.abs(x - b[i]) <= CLUSTER_SNAP);
+  if (b.length > a.length || b.length < 2) return false;
+  return b.every((x, i) => i === b.length - 1 || Math.abs(x - a[i]) <= CLUSTER_SNAP);
 }
 
 /** Reads a PDF's text and tables; throws PdfError when it cannot be opened or has no text layer. */
@@ -448,7 +451,9 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
       // The last page's table-like tail (a table's header, or its first rows) goes on above this page's text.
       if (carried.length) {
         const firstY = Math.min(...loose.map((b) => b.y), ...tables.map((t) => t.top), content.height);
-        const shift = firstY - 1.2 * carried[0].size - Math.max(...carried.map((b) => b.y));
+        // A header's wrapped labels go on one line lower; value rows stand farther off their header.
+        const topLine = loose.filter((b) => Math.abs(b.y - firstY) <= b.size * 0.5);
+        const shift = firstY - (hasValue(topLine) ? 2.5 : 1.2) * carried[0].size - Math.max(...carried.map((b) => b.y));
         loose.push(...carried.map((b) => ({ ...b, y: b.y + shift })));
         carried = [];
       }
@@ -503,6 +508,8 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           blocks.push(open.block);
         }
         const target = open!;
+        // A part with fewer value columns ends where its last one ends in the table above.
+        const fewerColumns = joins && clustered && !overAll && frame.xs.length - valuesFrom! < target.frame.xs.length - target.valuesFrom!;
         const { ys } = frame;
         // A clustered table's column edges come from its text: on the next page, they are those of its first part.
         // Its outer edges too (the labels may start elsewhere on this page): every row spans the whole table.
@@ -512,7 +519,9 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
                 i === 0
                   ? target.frame.xs[0]
                   : i === frame.xs.length - 1
-                    ? target.frame.xs.at(-1)!
+                    ? fewerColumns
+                      ? target.frame.xs[target.valuesFrom! + i - valuesFrom!]
+                      : target.frame.xs.at(-1)!
                     : overAll && i === valuesFrom
                       ? target.frame.xs[target.valuesFrom!]
                       : (target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x),

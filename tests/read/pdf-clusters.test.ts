@@ -91,6 +91,29 @@ describe('clusterTables', () => {
     expect(grid(table)[2]).toEqual(['合并', '9[3]']);
   });
 
+  it('reads a lone value centred under empty columns as one value over them, and refuses one centred under none', () => {
+    const head = [bit('甲', 250, 80), bit('乙', 300, 80), bit('丙', 350, 80), bit('规章', 100, 110), bit('1', 253, 110), bit('2', 303, 110), bit('3', 353, 110)];
+    const last = [bit('其他', 100, 170), bit('4', 253, 170), bit('5', 303, 170), bit('6', 353, 170)];
+    // Between the first two columns: one value for both.
+    const between = clusterTables([...head, bit('合并', 100, 140), bit('9', 278, 140), ...last], 595).tables;
+    expect(grid(between[0])[2]).toEqual(['合并', '9[2]', '']);
+    // Off every column and every run of them: no grid.
+    const off = clusterTables([...head, bit('合并', 100, 140), bit('9', 290, 140), ...last], 595);
+    expect(off.tables).toEqual([]);
+    expect(off.refused[0].reason).toMatch(/crosses a column gap/);
+  });
+
+  it('refuses a value cell that holds text beside its number', () => {
+    const bits = [
+      bit('规章', 100, 110), bit('1', 253, 110), bit('2', 303, 110),
+      bit('其他', 100, 140), bit('3', 253, 140), bit('4', 303, 140),
+      bit('增减', 300, 157), bit('合计', 100, 170), bit('5', 253, 170), bit('6', 303, 170),
+    ];
+    const { tables, refused } = clusterTables(bits, 595);
+    expect(tables).toEqual([]);
+    expect(refused.map((r) => r.reason)).toEqual(['text and a number in one value cell']);
+  });
+
   it('refuses ragged columns: no grid, the text stays text, and it says why', () => {
     const bits = [
       bit('规章', 100, 110), bit('1', 200, 110), bit('2', 290, 110), bit('3', 380, 110),
