@@ -63,7 +63,7 @@ restyle() { # restyle borderless|threeline < page.html > page-variant.html
     process.stdout.write('<!doctype html>' + document.documentElement.outerHTML);
   " "$1"
 }
-VARIANTS=(clean-2021-borderless planted-2021-mismatch-borderless seed-000-xinanjiang-2019-borderless clean-2021-threeline seed-001-xiachuan-2017-legacy-threeline)
+VARIANTS=(clean-2021-borderless planted-2021-mismatch-borderless seed-000-xinanjiang-2019-borderless clean-2021-threeline)
 for variant in "${VARIANTS[@]}"; do
   page=${variant%-*}
   style=${variant##*-}
