@@ -4,8 +4,11 @@
  * word processors draw borders with) give the rows and columns, a missing line between two slots merges
  * them (colspan/rowspan), and each piece of text goes into the cell its centre falls in. A table that
  * goes on over the next page (same columns, at the top of that page) is joined into one. The text outside
- * the tables becomes paragraphs. Every cell remembers its page and box (`PdfDocument.boxes`), so a value
- * can be shown where it is printed.
+ * the tables becomes paragraphs. Tables printed without ruling lines (or with only a few rules) are
+ * rebuilt from where their text stands (lib/read/pdf-clusters.ts), or left as text when that is not sure;
+ * a page's table-like last lines are read again above the next page's text, so a header or first rows
+ * cut off by the page end join their table. Every cell remembers its page and box (`PdfDocument.boxes`),
+ * so a value can be shown where it is printed.
  *
  * Pure: the caller passes pdf.js (the legacy build in Node; the regular one in an extension page), so
  * this module never loads it by itself and stays out of the content script and the auditor.
@@ -402,6 +405,17 @@ function sameValueColumns(a: number[], b: number[]): boolean {
   return b.every((x, i) => i === b.length - 1 || Math.abs(x - a[i]) <= CLUSTER_SNAP);
 }
 
+/** A cell all of whose text was carried over from the previous page's end: where that text is printed there. */
+function printedPlace(bits: TextBit[], printedAt: Map<TextBit, { page: number; bit: TextBit }>): PdfPlace | null {
+  const origins = bits.map((b) => printedAt.get(b));
+  if (!origins.length || origins.some((o) => !o)) return null;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const printed = origins.map((o) => o!.bit);
+  const top = Math.min(...printed.map((b) => b.y - b.size * 0.6));
+  const bottom = Math.max(...printed.map((b) => b.y + b.size * 0.6));
+  return { page: origins[0]!.page, box: [round(Math.min(...printed.map((b) => b.x0))), round(top), round(Math.max(...printed.map((b) => b.x1))), round(bottom)] };
+}
+
 /** Reads a PDF's text and tables; throws PdfError when it cannot be opened or has no text layer. */
 export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocument> {
   // A plain copy: pdf.js takes over (detaches) the buffer it is given, and refuses a Node Buffer.
@@ -426,6 +440,8 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
     let textSeen = false;
     /** Text at the end of the previous page that may be the start of a table going on over the break. */
     let carried: TextBit[] = [];
+    /** Where a carried piece of text is printed (its page and place before it was moved above the next page's text). */
+    const printedAt = new Map<TextBit, { page: number; bit: TextBit }>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await readPage(pdfjs, page);
@@ -454,7 +470,11 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
         // A header's wrapped labels go on one line lower; value rows stand farther off their header.
         const topLine = loose.filter((b) => Math.abs(b.y - firstY) <= b.size * 0.5);
         const shift = firstY - (hasValue(topLine) ? 2.5 : 1.2) * carried[0].size - Math.max(...carried.map((b) => b.y));
-        loose.push(...carried.map((b) => ({ ...b, y: b.y + shift })));
+        for (const b of carried) {
+          const moved = { ...b, y: b.y + shift };
+          printedAt.set(moved, { page: n - 1, bit: b });
+          loose.push(moved);
+        }
         carried = [];
       }
       // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
@@ -534,7 +554,7 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           x0: xs[c.c0],
           x1: xs[c.c1],
           ...cellText(c.bits, ...(c.textEdges ?? [xs[c.c0], xs[c.c1]])),
-          place: { page: n, box: [round(xs[c.c0]), round(ys[c.r0]), round(xs[c.c1]), round(ys[c.r1])] },
+          place: printedPlace(c.bits, printedAt) ?? { page: n, box: [round(xs[c.c0]), round(ys[c.r0]), round(xs[c.c1]), round(ys[c.r1])] },
         }));
         const { joined, shift } = joins ? joinAtBreak(target.cells, target.rowCount, below) : { joined: new Set<JoinedCell>(), shift: 0 };
         for (const c of below) {
