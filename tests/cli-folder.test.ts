@@ -72,6 +72,5 @@ describe('npm run audit on a folder, on worker threads', () => {
     expect(pooled.stdout).toBe(alone.stdout);
     expect(pooled.stderr).toBe(alone.stderr);
     expect(pooled.status).toBe(alone.status);
-    // Two CLI runs over ~30 documents with pdf.js: generous room on a loaded machine (a time-out, not a speed check).
-  }, 180_000);
+  }, 180_000); // 36 documents read twice through pdf.js: generous room on a busy machine, not a speed check
 });

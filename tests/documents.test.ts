@@ -37,6 +37,42 @@ describe.each(PAGES)('%s', (page) => {
   });
 });
 
+// The same pages published as PDFs whose tables have no ruling lines (scripts/make-test-documents.sh):
+// `-borderless` none at all, `-threeline` only rules above, under the header and under the last row.
+// Their tables are rebuilt from where the text stands (lib/read/pdf-clusters.ts).
+const BORDERLESS = [
+  ['clean-2021', 'clean-2021-borderless'],
+  ['planted-2021-mismatch', 'planted-2021-mismatch-borderless'],
+  ['seed-000-xinanjiang-2019', 'seed-000-xinanjiang-2019-borderless'],
+  ['clean-2021', 'clean-2021-threeline'],
+];
+
+describe.each(BORDERLESS)('%s as %s.pdf', (page, variant) => {
+  it('the same tables, findings, coverage and metadata as the page', async () => {
+    const html = auditFile(join(FIXTURES, `${page}.html`), page)!.report;
+    const pdf = (await auditPdfFile(join(DOCUMENTS, `${variant}.pdf`), page))!.report;
+    // Without lines, how far a group label printed once ("（三）不予公开", "行政诉讼") reaches is not shown:
+    // the printed labels kept with a table may lack it or take in a sub-heading. Each row's own label must be
+    // the page's, each printed column label read must end with the page's (some may be missing); everything
+    // else (every number under its key, findings, coverage, metadata) is compared whole.
+    const leaf = (label: string) => label.split(' ').at(-1)!;
+    const withoutGroups = (report: Report) => {
+      const c = comparable(report);
+      const tables = Object.fromEntries(
+        Object.entries(c.tables).map(([key, { colLabels: _c, ...table }]) => [key, { ...table, rowLabels: Object.fromEntries(Object.entries(table.rowLabels).map(([k, v]) => [k, leaf(v)])) }]),
+      );
+      return { ...c, tables };
+    };
+    expect(withoutGroups(pdf)).toEqual(withoutGroups(html));
+    for (const [key, table] of Object.entries(pdf.tables)) {
+      for (const [col, label] of Object.entries(table!.colLabels)) expect(label.endsWith(html.tables[key as keyof typeof html.tables]!.colLabels[col])).toBe(true);
+    }
+    expect(pdf.article?.text).toContain('政府信息公开');
+    const cells = Object.values(pdf.tables).flatMap((t) => t!.cells);
+    expect(cells.every((c) => c.source?.kind === 'pdf' && c.source.box[2] > c.source.box[0] && c.source.box[3] > c.source.box[1])).toBe(true);
+  });
+});
+
 it('every value of a PDF names its page and box, and a table going on over a page break is read as one', async () => {
   const report = (await auditPdfFile(join(DOCUMENTS, 'seed-000-xinanjiang-2019.pdf')))!.report;
   const cells = Object.values(report.tables).flatMap((t) => t!.cells);

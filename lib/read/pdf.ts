@@ -4,13 +4,18 @@
  * word processors draw borders with) give the rows and columns, a missing line between two slots merges
  * them (colspan/rowspan), and each piece of text goes into the cell its centre falls in. A table that
  * goes on over the next page (same columns, at the top of that page) is joined into one. The text outside
- * the tables becomes paragraphs. Every cell remembers its page and box (`PdfDocument.boxes`), so a value
- * can be shown where it is printed.
+ * the tables becomes paragraphs. Tables printed without ruling lines (or with only a few rules) are
+ * rebuilt from where their text stands (lib/read/pdf-clusters.ts), or left as text when that is not sure;
+ * a page's table-like last lines are read again above the next page's text, so a header or first rows
+ * cut off by the page end join their table. Every cell remembers its page and box (`PdfDocument.boxes`),
+ * so a value can be shown where it is printed.
  *
  * Pure: the caller passes pdf.js (the legacy build in Node; the regular one in an extension page), so
  * this module never loads it by itself and stays out of the content script and the auditor.
  */
 import type { getDocument as GetDocument, OPS as PdfOps } from 'pdfjs-dist';
+import { clusterTables, hasValue, tableTail } from './pdf-clusters.ts';
+import { lines, lineText, type TextBit } from './pdf-text-lines.ts';
 
 export interface PdfJs {
   getDocument: typeof GetDocument;
@@ -32,14 +37,6 @@ export interface PdfPlace {
   box: [number, number, number, number];
 }
 
-interface TextBit {
-  str: string;
-  x0: number;
-  x1: number;
-  /** Vertical centre and font size, top-down. */
-  y: number;
-  size: number;
-}
 
 interface Segment {
   /** Horizontal: y fixed, from a to b in x. Vertical: x fixed, from a to b in y (top-down). */
@@ -233,6 +230,8 @@ interface LaidCell {
   c0: number;
   c1: number;
   bits: TextBit[];
+  /** Where the column's text runs from and to, when no ruling line shows the cell's edges (a clustered table). */
+  textEdges?: [number, number];
 }
 
 /** The slots of a frame joined wherever no line parts them, as cells spanning [r0, r1) × [c0, c1). */
@@ -267,29 +266,6 @@ function layFrame(frame: Frame): LaidCell[] {
   return [...cells.values()];
 }
 
-/** Pieces of text on one line, in reading order, joined (a space where a gap shows one). */
-function lineText(bits: TextBit[]): string {
-  let out = '';
-  let prev: TextBit | null = null;
-  for (const bit of [...bits].sort((a, b) => a.x0 - b.x0)) {
-    if (prev && bit.x0 - prev.x1 > bit.size * 0.5 && !/\s$/.test(out) && !/^\s/.test(bit.str)) out += ' ';
-    out += bit.str;
-    prev = bit;
-  }
-  return out;
-}
-
-/** Text pieces grouped into lines, top to bottom. */
-function lines(bits: TextBit[]): TextBit[][] {
-  const out: TextBit[][] = [];
-  for (const bit of [...bits].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-    const line = out.at(-1);
-    if (line && Math.abs(line[0].y - bit.y) <= Math.min(line[0].size, bit.size) * 0.5) line.push(bit);
-    else out.push([bit]);
-  }
-  return out;
-}
-
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
@@ -317,6 +293,11 @@ interface PageTable {
   cells: LaidCell[];
   top: number;
   bottom: number;
+  /** Rebuilt from where the text stands (no ruling lines): its edges are those of its text. */
+  clustered?: boolean;
+  /** Of a clustered table: the index in frame.xs where its value columns start. */
+  valuesFrom?: number;
+  valueCentres?: number[];
 }
 
 interface Block {
@@ -350,6 +331,9 @@ interface JoinedCell {
 interface OpenTable {
   cells: JoinedCell[];
   frame: Frame;
+  /** Of a clustered table: where its value columns start in frame.xs. */
+  valuesFrom?: number;
+  valueCentres?: number[];
   rowCount: number;
   block: Block;
   atPageEnd: boolean;
@@ -409,6 +393,29 @@ const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?\s*(?:(?:[/／]|共)\
 /** Two tables have the same left and right edges (a table going on over a page break keeps its width). */
 const sameEdges = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) <= SNAP && Math.abs(a.at(-1)! - b.at(-1)!) <= SNAP;
 
+/** Column edges of two clustered tables this close (points) are the same edge, on two pages. */
+const CLUSTER_SNAP = 8;
+
+/**
+ * A clustered table going on over a page break: its value columns have the same edges (its labels may
+ * start elsewhere), or the part below has the first few of them (a part whose last columns are empty).
+ */
+function sameValueColumns(a: number[], b: number[]): boolean {
+  if (b.length > a.length || b.length < 2) return false;
+  return b.every((x, i) => i === b.length - 1 || Math.abs(x - a[i]) <= CLUSTER_SNAP);
+}
+
+/** A cell all of whose text was carried over from the previous page's end: where that text is printed there. */
+function printedPlace(bits: TextBit[], printedAt: Map<TextBit, { page: number; bit: TextBit }>): PdfPlace | null {
+  const origins = bits.map((b) => printedAt.get(b));
+  if (!origins.length || origins.some((o) => !o)) return null;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const printed = origins.map((o) => o!.bit);
+  const top = Math.min(...printed.map((b) => b.y - b.size * 0.6));
+  const bottom = Math.max(...printed.map((b) => b.y + b.size * 0.6));
+  return { page: origins[0]!.page, box: [round(Math.min(...printed.map((b) => b.x0))), round(top), round(Math.max(...printed.map((b) => b.x1))), round(bottom)] };
+}
+
 /** Reads a PDF's text and tables; throws PdfError when it cannot be opened or has no text layer. */
 export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocument> {
   // A plain copy: pdf.js takes over (detaches) the buffer it is given, and refuses a Node Buffer.
@@ -431,6 +438,10 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
     let open: OpenTable | null = null;
     const tablesRead: OpenTable[] = [];
     let textSeen = false;
+    /** Text at the end of the previous page that may be the start of a table going on over the break. */
+    let carried: TextBit[] = [];
+    /** Where a carried piece of text is printed (its page and place before it was moved above the next page's text). */
+    const printedAt = new Map<TextBit, { page: number; bit: TextBit }>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await readPage(pdfjs, page);
@@ -448,12 +459,39 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
         const cell = table.cells.find((c) => x >= xs[c.c0] && x <= xs[c.c1] && bit.y >= ys[c.r0] && bit.y <= ys[c.r1]);
         cell?.bits.push(bit);
       }
+      // A page number in the top or bottom margin would stand between a table and its continuation.
+      for (const line of lines(loose)) {
+        const text = lineText(line).trim();
+        if (PAGE_NUMBER.test(text) && (line[0].y < content.height * 0.08 || line[0].y > content.height * 0.92)) for (const bit of line) loose.splice(loose.indexOf(bit), 1);
+      }
+      // The last page's table-like tail (a table's header, or its first rows) goes on above this page's text.
+      if (carried.length) {
+        const firstY = Math.min(...loose.map((b) => b.y), ...tables.map((t) => t.top), content.height);
+        // A header's wrapped labels go on one line lower; value rows stand farther off their header.
+        const topLine = loose.filter((b) => Math.abs(b.y - firstY) <= b.size * 0.5);
+        const shift = firstY - (hasValue(topLine) ? 2.5 : 1.2) * carried[0].size - Math.max(...carried.map((b) => b.y));
+        for (const b of carried) {
+          const moved = { ...b, y: b.y + shift };
+          printedAt.set(moved, { page: n - 1, bit: b });
+          loose.push(moved);
+        }
+        carried = [];
+      }
+      // Tables without ruling lines, from where the loose text stands; what they do not take stays text.
+      const { tables: clustered } = clusterTables(loose, content.width);
+      for (const t of clustered) {
+        tables.push({ frame: { xs: t.xs, ys: t.ys, hs: [], vs: [] }, cells: t.cells, top: t.ys[0], bottom: t.ys.at(-1)!, clustered: true, valuesFrom: t.valuesFrom, valueCentres: t.valueCentres });
+        for (let k = loose.length - 1; k >= 0; k--) if (t.used.has(loose[k])) loose.splice(k, 1);
+      }
+      if (n < doc.numPages) {
+        const below = Math.max(0, ...tables.map((t) => t.bottom));
+        carried = tableTail(loose.filter((b) => b.y > below), content.width);
+        for (const bit of carried) loose.splice(loose.indexOf(bit), 1);
+      }
       const pageBlocks: (Block & { table?: PageTable })[] = [];
       for (const line of lines(loose)) {
         const text = lineText(line).trim();
         if (!text) continue;
-        // A page number in the top or bottom margin would stand between a table and its continuation.
-        if (PAGE_NUMBER.test(text) && (line[0].y < content.height * 0.08 || line[0].y > content.height * 0.92)) continue;
         paragraphs.push(text);
         const left = Math.min(...line.map((b) => b.x0));
         const right = Math.max(...line.map((b) => b.x1));
@@ -470,23 +508,53 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
           open = null;
           continue;
         }
-        const { frame, cells } = block.table;
-        const joins = open && open.atPageEnd && k === 0 && sameEdges(open.frame.xs, frame.xs);
+        const { frame, cells, clustered, valuesFrom, valueCentres } = block.table;
+        const continues = open && open.atPageEnd && k === 0;
+        // A part whose rows hold one value each, centred under all the columns above (merged cells): those columns.
+        const overAll =
+          continues &&
+          !!open!.valueCentres &&
+          valueCentres?.length === 1 &&
+          open!.valueCentres.length >= 2 &&
+          Math.abs(valueCentres[0] - (open!.valueCentres[0] + open!.valueCentres.at(-1)!) / 2) <= CLUSTER_SNAP;
+        const joins =
+          !!continues &&
+          (clustered
+            ? open!.valuesFrom !== undefined && (overAll || sameValueColumns(open!.frame.xs.slice(open!.valuesFrom), frame.xs.slice(valuesFrom)))
+            : open!.valuesFrom === undefined && sameEdges(open!.frame.xs, frame.xs));
         if (!joins) {
-          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false };
+          open = { cells: [], frame, rowCount: 0, block: { top: block.top, html: '' }, atPageEnd: false, valuesFrom, valueCentres };
           tablesRead.push(open);
           blocks.push(open.block);
         }
         const target = open!;
-        const { xs, ys } = frame;
+        // A part with fewer value columns ends where its last one ends in the table above.
+        const fewerColumns = joins && clustered && !overAll && frame.xs.length - valuesFrom! < target.frame.xs.length - target.valuesFrom!;
+        const { ys } = frame;
+        // A clustered table's column edges come from its text: on the next page, they are those of its first part.
+        // Its outer edges too (the labels may start elsewhere on this page): every row spans the whole table.
+        const xs =
+          joins && clustered
+            ? frame.xs.map((x, i) =>
+                i === 0
+                  ? target.frame.xs[0]
+                  : i === frame.xs.length - 1
+                    ? fewerColumns
+                      ? target.frame.xs[target.valuesFrom! + i - valuesFrom!]
+                      : target.frame.xs.at(-1)!
+                    : overAll && i === valuesFrom
+                      ? target.frame.xs[target.valuesFrom!]
+                      : (target.frame.xs.find((v) => Math.abs(v - x) <= CLUSTER_SNAP) ?? x),
+              )
+            : frame.xs;
         const round = (v: number) => Math.round(v * 10) / 10;
         const below: JoinedCell[] = cells.map((c) => ({
           r0: target.rowCount + c.r0,
           r1: target.rowCount + c.r1,
           x0: xs[c.c0],
           x1: xs[c.c1],
-          ...cellText(c.bits, xs[c.c0], xs[c.c1]),
-          place: { page: n, box: [round(xs[c.c0]), round(ys[c.r0]), round(xs[c.c1]), round(ys[c.r1])] },
+          ...cellText(c.bits, ...(c.textEdges ?? [xs[c.c0], xs[c.c1]])),
+          place: printedPlace(c.bits, printedAt) ?? { page: n, box: [round(xs[c.c0]), round(ys[c.r0]), round(xs[c.c1]), round(ys[c.r1])] },
         }));
         const { joined, shift } = joins ? joinAtBreak(target.cells, target.rowCount, below) : { joined: new Set<JoinedCell>(), shift: 0 };
         for (const c of below) {
