@@ -42,6 +42,11 @@ export function slimReport(report: Report): Report {
   return { ...report, findings: [], evidence: {}, tables: tables as Report['tables'] };
 }
 
+/** What previousReport reads of a report: agency, year, source (sameAgency, the first by name) and the figures' digest (copies). */
+function pairingRecord(slim: Report): Report {
+  return { agency: slim.agency, year: slim.year, source: slim.source, tables: { figures: (slim.tables as Record<string, unknown>).figures } } as unknown as Report;
+}
+
 /** Where each report's slim copy is in its file, with what it is grouped and paired by: a few numbers a report. */
 interface SlimIndex {
   /** agencyKey, one string for all reports of an agency. */
@@ -111,19 +116,19 @@ export class ReportSpool {
         if (same) same.push(i);
         else byYear.set(y, [i]);
       }
-      // Slim copies of this agency read so far: each at most once per agency.
-      const read = new Map<number, Report>();
-      const slimOf = (i: number) => {
-        let r = read.get(i);
-        if (!r) read.set(i, (r = this.slim(i)));
+      // Of each slim copy, only what previousReport reads (a folder may hold thousands of one agency's reports).
+      const pairing = new Map<number, Report>();
+      const pairingOf = (i: number) => {
+        let r = pairing.get(i);
+        if (!r) pairing.set(i, (r = pairingRecord(this.slim(i))));
         return r;
       };
       for (const [year, reports] of byYear) {
         const before = byYear.get(year - 1);
         if (!before) continue;
-        const candidates = before.map(slimOf);
+        const candidates = before.map(pairingOf);
         for (const i of reports) {
-          const chosen = previousReport(slimOf(i), candidates).report;
+          const chosen = previousReport(pairingOf(i), candidates).report;
           if (chosen) previous[i] = before[candidates.indexOf(chosen)];
         }
       }
