@@ -74,6 +74,30 @@ async function sample(label: string, fn: () => number | Promise<number>): Promis
   return out;
 }
 
+/**
+ * Two timings taken in turns (a, b, b, a, …) rather than one block after the other: on a shared machine the
+ * load changes within seconds, and the ratio of the two medians must not measure that change.
+ */
+async function samplePaired(label: string, a: () => number, b: () => number): Promise<[number[], number[]]> {
+  for (let i = 0; i < WARMUP; i++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2) {
+      as.push(a());
+      bs.push(b());
+    } else {
+      bs.push(b());
+      as.push(a());
+    }
+  }
+  process.stderr.write(`  ${label}: ${RUNS} runs each, in turns\n`);
+  return [as, bs];
+}
+
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -127,7 +151,7 @@ async function nodeThroughput() {
   let reports = 0;
   let values = 0;
   let findings = 0;
-  const ours = await sample('node: auditFile (the CLI path), all files', () => {
+  const oursPass = () => {
     const t0 = performance.now();
     let r = 0;
     let v = 0;
@@ -144,7 +168,7 @@ async function nodeThroughput() {
     values = v;
     findings = f;
     return dt;
-  });
+  };
   // The share of parsing (decode + light DOM) in our time, for reading the comparison.
   const parseOnly = await sample('node: readPage only (decode + light DOM parse), all files', () => {
     const t0 = performance.now();
@@ -158,7 +182,7 @@ async function nodeThroughput() {
     return performance.now() - t0;
   });
   let tables = 0;
-  const theirs = await sample('node: tabletojson convert, all files', () => {
+  const theirsPass = () => {
     const t0 = performance.now();
     let n = 0;
     for (const file of fixtureFiles) {
@@ -169,7 +193,9 @@ async function nodeThroughput() {
     const dt = performance.now() - t0;
     tables = n;
     return dt;
-  });
+  };
+  // Both read the same files from disk and decode them; the passes alternate.
+  const [ours, theirs] = await samplePaired('node: auditFile (the CLI path) and tabletojson convert, all files', oursPass, theirsPass);
   void htmls;
   const files = fixtureFiles.length;
   const oursStat = stat(ours);
@@ -185,6 +211,8 @@ async function nodeThroughput() {
     oursOnLinkedom: { passMs: stat(linkedom) },
     tabletojson: { passMs: theirsStat, pagesPerSecond: (files * 1000) / theirsStat.median },
     speedup: theirsStat.median / oursStat.median,
+    /** tabletojson's time over ours, pass by pass (each pair taken back to back): its spread shows the load's effect. */
+    speedupPerPair: stat(theirs.map((t, i) => t / ours[i])),
   };
 }
 
@@ -722,6 +750,9 @@ async function main() {
   console.log(
     `largest report fixture: ${path.relative(ROOT, largest.file)} with ${largest.cells} td/th (${largest.slots} grid slots)` +
       `${largest.cells < 700 ? ' — no fixture has ≥ 700 cells' : ''}`,
+  );
+  console.log(
+    `CLI vs tabletojson pass by pass: median ${node.speedupPerPair.median.toFixed(2)}×, min ${node.speedupPerPair.min.toFixed(2)}×, p95 ${node.speedupPerPair.p95.toFixed(2)}× (runs in turns)`,
   );
   console.log(
     `CLI per pass: ${node.reports} reports, ${node.values} values, ${node.findings} findings; of its ${ms(node.ours.passMs.median)} ms, ` +

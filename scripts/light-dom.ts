@@ -94,9 +94,19 @@ class LightComment extends LightNode {
 }
 
 abstract class LightParent extends LightNode {
-  childNodes: Child[] = [];
   firstChild: Child | null = null;
   lastChild: Child | null = null;
+  /** The children as an array, made when asked for (lib/ walks the sibling links; most nodes are never asked). */
+  private childArray: Child[] | null = null;
+
+  get childNodes(): Child[] {
+    if (!this.childArray) {
+      const out: Child[] = [];
+      for (let n = this.firstChild; n; n = n.nextSibling) out.push(n);
+      this.childArray = out;
+    }
+    return this.childArray;
+  }
 
   appendChild(node: Child): Child {
     node.parentNode = this as unknown as Parent;
@@ -105,7 +115,7 @@ abstract class LightParent extends LightNode {
     if (this.lastChild) this.lastChild.nextSibling = node;
     else this.firstChild = node;
     this.lastChild = node;
-    this.childNodes.push(node);
+    this.childArray = null;
     return node;
   }
 
@@ -117,7 +127,7 @@ abstract class LightParent extends LightNode {
     if (before.previousSibling) before.previousSibling.nextSibling = node;
     else this.firstChild = node;
     before.previousSibling = node;
-    this.childNodes.splice(this.childNodes.indexOf(before), 0, node);
+    this.childArray = null;
     return node;
   }
 
@@ -126,7 +136,7 @@ abstract class LightParent extends LightNode {
     else this.firstChild = node.nextSibling;
     if (node.nextSibling) node.nextSibling.previousSibling = node.previousSibling;
     else this.lastChild = node.previousSibling;
-    this.childNodes.splice(this.childNodes.indexOf(node), 1);
+    this.childArray = null;
     node.parentNode = node.previousSibling = node.nextSibling = null;
     return node;
   }
@@ -137,7 +147,9 @@ abstract class LightParent extends LightNode {
   }
 
   get children(): LightElement[] {
-    return this.childNodes.filter((n): n is LightElement => n.nodeType === ELEMENT);
+    const out: LightElement[] = [];
+    for (let n = this.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT) out.push(n as LightElement);
+    return out;
   }
 
   get textContent(): string {
@@ -173,11 +185,13 @@ abstract class LightParent extends LightNode {
 
   querySelectorAll(selectors: string): LightElement[] {
     const out: LightElement[] = [];
+    // Compiled once per call, not once per element.
+    const test = matcher(selectors);
     const walk = (parent: LightParent) => {
       for (let n = parent.firstChild; n; n = n.nextSibling) {
         if (n.nodeType !== ELEMENT) continue;
         const el = n as LightElement;
-        if (el.matches(selectors)) out.push(el);
+        if (test(el)) out.push(el);
         if (el.firstChild) walk(el);
       }
     };
@@ -192,7 +206,6 @@ abstract class LightParent extends LightNode {
 
 export class LightElement extends LightParent {
   readonly nodeType = ELEMENT;
-  readonly tagName: string;
   readonly localName: string;
   readonly attributes: Record<string, string>;
   readonly ownerDocument: LightDocument;
@@ -204,7 +217,10 @@ export class LightElement extends LightParent {
     this.attributes = attributes;
     this.ownerDocument = ownerDocument;
     this.svg = svg;
-    this.tagName = svg ? localName : localName.toUpperCase();
+  }
+
+  get tagName(): string {
+    return this.svg ? this.localName : this.localName.toUpperCase();
   }
 
   getAttribute(name: string): string | null {
@@ -222,11 +238,12 @@ export class LightElement extends LightParent {
   }
 
   matches(selectors: string): boolean {
-    return compiled(selectors, this.svg)(this);
+    return matcher(selectors)(this);
   }
 
   closest(selectors: string): LightElement | null {
-    for (let el: LightElement | null = this; el; el = el.parentElement) if (el.matches(selectors)) return el;
+    const test = matcher(selectors);
+    for (let el: LightElement | null = this; el; el = el.parentElement) if (test(el)) return el;
     return null;
   }
 
@@ -327,15 +344,35 @@ const adapter = {
   findOne,
 };
 
-const cache = new Map<string, (el: LightElement) => boolean>();
-function compiled(selectors: string, xml: boolean): (el: LightElement) => boolean {
-  const key = `${xml ? 'x' : 'h'}${selectors}`;
-  let test = cache.get(key);
+type Test = (el: LightElement) => boolean;
+
+/** Lower-case tag names and commas only ("td, th"): in HTML and XML mode alike, a name is matched as written. */
+const TAG_LIST = /^\s*[a-z][a-z0-9]*(?:\s*,\s*[a-z][a-z0-9]*)*\s*$/;
+
+const matchers = new Map<string, Test>();
+/**
+ * The test for `selectors` on any element: css-select's compiled one, in XML mode for SVG elements (as
+ * linkedom), or for a plain list of tag names (the selectors lib/ uses most: `table`, `td, th`, the
+ * unrendered elements) a look-up of the element's name, which is what css-select's tag test compares.
+ */
+function matcher(selectors: string): Test {
+  let test = matchers.get(selectors);
   if (!test) {
-    test = CSSselect.compile(selectors, { xmlMode: xml, adapter } as never) as unknown as (el: LightElement) => boolean;
-    cache.set(key, test);
+    if (TAG_LIST.test(selectors)) {
+      const names = new Set(selectors.split(',').map((s) => s.trim()));
+      test = (el) => names.has(el.localName);
+    } else {
+      let html: Test | null = null;
+      let xml: Test | null = null;
+      test = (el) => (el.svg ? (xml ??= compile(selectors, true)) : (html ??= compile(selectors, false)))(el);
+    }
+    matchers.set(selectors, test);
   }
   return test;
+}
+
+function compile(selectors: string, xml: boolean): Test {
+  return CSSselect.compile(selectors, { xmlMode: xml, adapter } as never) as unknown as Test;
 }
 
 // ---------------------------------------------------------------- parsing

@@ -2,19 +2,22 @@
  * A folder of any size in flat memory. Every report of the folder must be known before any is final: a
  * later page may be its agency's year before, whose series.* findings (lib/checks/series.ts) go into this
  * report. So each report is written, as it is read, to a spool file (one compact JSON line, in input
- * order), and only a slim copy stays in memory: what checkSeries reads (agency, year, source, format, the
- * carried-over/carried-forward rows of table 3, tables 2 and legacy) and a digest of all its figures (two
- * copies of one year are told apart by them). At the end the spool is read back line by line, each
- * report gets its series findings and goes to the outputs — the same output as holding them all.
+ * order), and a slim copy to a second file: what checkSeries reads (agency, year, source, format, article
+ * text, the carried-over/carried-forward rows of table 3, tables 2 and legacy) and a digest of all its
+ * figures (two copies of one year are told apart by them). In memory stays only each report's agency key,
+ * year and where its slim copy is. At the end, one agency at a time, the slim copies of the years that
+ * follow each other are read back to choose each report's year before (previousReport); then the spool is
+ * read back line by line, and each report gets checkSeries against its year before's slim copy and goes to
+ * the outputs — the same output as holding them all.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readSync, closeSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
-import { checkSeries } from '../lib/checks/series.ts';
+import { checkSeries, previousReport } from '../lib/checks/series.ts';
 import { agencyKey } from '../lib/agency-identity.ts';
-import type { Finding, Report, Table } from '../lib/schema.ts';
+import type { Report, Table } from '../lib/schema.ts';
 
 /** Table 3's rows the series rules compare; the other tables they read are small. */
 const SERIES_TABLE3_ROWS = new Set(['carried_over', 'carried_forward']);
@@ -39,42 +42,98 @@ export function slimReport(report: Report): Report {
   return { ...report, findings: [], evidence: {}, tables: tables as Report['tables'] };
 }
 
-/**
- * checkSeries over the reports, one agency at a time: it pairs only reports whose agencyKey is equal (and not
- * null; see sameAgency), so the answer is the same as over the whole list — but it compares every report
- * with every other, which over one folder of 20,000 pages is 400 million comparisons.
- */
-export function seriesByAgency(reports: Report[]): Finding[][] {
-  const out: Finding[][] = reports.map(() => []);
-  const groups = new Map<string, number[]>();
-  reports.forEach((r, i) => {
-    const key = agencyKey(r);
-    if (key === null) return;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    checkSeries(members.map((i) => reports[i])).forEach((found, k) => (out[members[k]] = found));
-  }
-  return out;
+/** What previousReport reads of a report: agency, year, source (sameAgency, the first by name) and the figures' digest (copies). */
+function pairingRecord(slim: Report): Report {
+  return { agency: slim.agency, year: slim.year, source: slim.source, tables: { figures: (slim.tables as Record<string, unknown>).figures } } as unknown as Report;
+}
+
+/** Where each report's slim copy is in its file, with what it is grouped and paired by: a few numbers a report. */
+interface SlimIndex {
+  /** agencyKey, one string for all reports of an agency. */
+  keys: (string | null)[];
+  years: (number | null)[];
+  offsets: number[];
+  lengths: number[];
 }
 
 export class ReportSpool {
   private readonly dir = mkdtempSync(join(tmpdir(), 'nianbao-spool-'));
   private readonly file = join(this.dir, 'reports.jsonl');
-  private readonly slims: Report[] = [];
+  private readonly slims = new JsonLines(join(this.dir, 'slim.jsonl'));
+  private readonly index: SlimIndex = { keys: [], years: [], offsets: [], lengths: [] };
+  private readonly keyNames = new Map<string, string>();
   private readonly wideSeen = new Set<string>();
   /** For each report that brought `table.row.col` keys not met before, those cells: wideKeys of these is wideKeys of all. */
   readonly wideCarriers: Report[] = [];
   private pending = '';
 
   add(report: Report): void {
-    this.slims.push(slimReport(report));
+    const key = agencyKey(report);
+    const at = this.slims.add(slimReport(report));
+    this.index.keys.push(key === null ? null : this.intern(key));
+    this.index.years.push(report.year);
+    this.index.offsets.push(at.offset);
+    this.index.lengths.push(at.length);
     this.carryNewKeys(report);
     this.pending += `${JSON.stringify(report)}\n`;
     if (this.pending.length > 1 << 20) this.flush();
+  }
+
+  private intern(key: string): string {
+    const known = this.keyNames.get(key);
+    if (known !== undefined) return known;
+    this.keyNames.set(key, key);
+    return key;
+  }
+
+  /** Report i's slim copy, read back from its file. */
+  private slim(i: number): Report {
+    return this.slims.read(this.index.offsets[i], this.index.lengths[i]) as Report;
+  }
+
+  /**
+   * For each report, the index of the report of the same agency for the year before that checkSeries would
+   * compare it with (-1 for none): previousReport over the slim copies, one agency at a time, reading only
+   * the reports that have a year before among their agency's.
+   */
+  private previousIndices(): Int32Array {
+    const n = this.count;
+    const previous = new Int32Array(n).fill(-1);
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = this.index.keys[i];
+      if (key === null || this.index.years[i] === null) continue;
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [i]);
+    }
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      const byYear = new Map<number, number[]>();
+      for (const i of members) {
+        const y = this.index.years[i]!;
+        const same = byYear.get(y);
+        if (same) same.push(i);
+        else byYear.set(y, [i]);
+      }
+      // Of each slim copy, only what previousReport reads (a folder may hold thousands of one agency's reports).
+      const pairing = new Map<number, Report>();
+      const pairingOf = (i: number) => {
+        let r = pairing.get(i);
+        if (!r) pairing.set(i, (r = pairingRecord(this.slim(i))));
+        return r;
+      };
+      for (const [year, reports] of byYear) {
+        const before = byYear.get(year - 1);
+        if (!before) continue;
+        const candidates = before.map(pairingOf);
+        for (const i of reports) {
+          const chosen = previousReport(pairingOf(i), candidates).report;
+          if (chosen) previous[i] = before[candidates.indexOf(chosen)];
+        }
+      }
+    }
+    return previous;
   }
 
   private carryNewKeys(report: Report): void {
@@ -96,7 +155,7 @@ export class ReportSpool {
   }
 
   get count(): number {
-    return this.slims.length;
+    return this.index.years.length;
   }
 
   /** A scratch file next to the spool (removed with it). */
@@ -112,8 +171,22 @@ export class ReportSpool {
   /** Each report in input order, with its series findings after its own. */
   *reports(): Generator<Report> {
     this.flush();
-    if (!this.slims.length) return;
-    const series = seriesByAgency(this.slims);
+    this.slims.flush();
+    if (!this.count) return;
+    const previous = this.previousIndices();
+    // Many reports of a folder may continue one earlier report (copies): the last few read are kept.
+    const recent = new Map<number, Report>();
+    const previousOf = (i: number): Report | null => {
+      const j = previous[i];
+      if (j < 0) return null;
+      let r = recent.get(j);
+      if (!r) {
+        r = this.slim(j);
+        if (recent.size >= 16) recent.delete(recent.keys().next().value!);
+        recent.set(j, r);
+      }
+      return r;
+    };
     const fd = openSync(this.file, 'r');
     try {
       const buf = Buffer.alloc(1 << 20);
@@ -126,7 +199,9 @@ export class ReportSpool {
         rest = lines.pop()!;
         for (const line of lines) {
           const report = JSON.parse(line) as Report;
-          report.findings.push(...series[i++]);
+          const before = previousOf(i++);
+          // The pair alone: previousReport finds the same year before in it (same agency, year − 1, the only candidate).
+          if (before) report.findings.push(...checkSeries([report, before])[0]);
           yield report;
         }
       }
@@ -136,7 +211,51 @@ export class ReportSpool {
   }
 
   close(): void {
+    this.slims.close();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** JSON values appended to a file, one a line, each read back by its place in the file. */
+class JsonLines {
+  private fd: number | null = null;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private size = 0;
+  private readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  add(value: unknown): { offset: number; length: number } {
+    const line = `${JSON.stringify(value)}\n`;
+    const length = Buffer.byteLength(line);
+    const offset = this.size;
+    this.size += length;
+    this.pending.push(line);
+    this.pendingBytes += length;
+    if (this.pendingBytes > 1 << 20) this.flush();
+    return { offset, length };
+  }
+
+  flush(): void {
+    if (!this.pending.length) return;
+    this.fd ??= openSync(this.path, 'w+');
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  read(offset: number, length: number): unknown {
+    this.flush();
+    const buf = Buffer.alloc(length);
+    for (let got = 0; got < length; ) got += readSync(this.fd!, buf, got, length - got, offset + got);
+    return JSON.parse(buf.toString('utf8'));
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 
