@@ -10,25 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkSeries } from '@/lib/checks/series.ts';
 import type { Report } from '@/lib/schema.ts';
-import { FIXTURES, fixture } from './support/audit-html.ts';
+import { FIXTURES, fixture, yearPage } from './support/audit-html.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 function audit(threads: number, ...args: string[]) {
   return spawnSync(process.execPath, ['scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NIANBAO_THREADS: String(threads) } });
 }
 
-/** Replaces the first numbers after `label` in clean-2021.html (the row's value cells). */
-function setRow(html: string, label: string, values: number[]): string {
-  const at = html.indexOf(label);
-  let n = 0;
-  return html.slice(0, at) + html.slice(at).replace(/<p align="center">\d+<\/p>/g, (m) => (n < values.length ? `<p align="center">${values[n++]}</p>` : m));
-}
-
-/** clean-2021.html as `year`'s report, carrying over `over` and forward `forward` (totals only: the rules compare per column). */
-function yearPage(year: number, over: number, forward: number): string {
-  const html = fixture('clean-2021.html').replaceAll('临溪县市场监督管理局2022年', `临溪县市场监督管理局${year}年`);
-  return setRow(setRow(html, '二、上年结转政府信息公开申请数量', [over]), '四、结转下年度继续办理', [forward]);
-}
 
 describe('npm run audit on a folder, on worker threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-folder-'));

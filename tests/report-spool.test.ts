@@ -10,19 +10,8 @@ import { checkSeries } from '@/lib/checks/series.ts';
 import type { Report } from '@/lib/schema.ts';
 import { auditHtml } from '../scripts/read-page.ts';
 import { ReportSpool } from '../scripts/report-spool.ts';
-import { FIXTURES, fixture } from './support/audit-html.ts';
+import { FIXTURES, fixture, yearPage } from './support/audit-html.ts';
 
-/** Replaces the first numbers after `label` in clean-2021.html (the row's value cells). */
-function setRow(html: string, label: string, values: number[]): string {
-  const at = html.indexOf(label);
-  let n = 0;
-  return html.slice(0, at) + html.slice(at).replace(/<p align="center">\d+<\/p>/g, (m) => (n < values.length ? `<p align="center">${values[n++]}</p>` : m));
-}
-
-function yearPage(year: number, over: number, forward: number): string {
-  const html = fixture('clean-2021.html').replaceAll('临溪县市场监督管理局2022年', `临溪县市场监督管理局${year}年`);
-  return setRow(setRow(html, '二、上年结转政府信息公开申请数量', [over]), '四、结转下年度继续办理', [forward]);
-}
 
 const report = (html: string, name: string) => auditHtml(html, name)!.report;
 

@@ -65,3 +65,16 @@ export function table3Header(opts: { naturalLabel?: string } = {}): string {
 export function table3Row(label: string, cells: (string | number)[]): string {
   return `<tr><td colspan="3">${label}</td>${cells.map((c) => (typeof c === 'number' ? `<td>${c}</td>` : c)).join('')}</tr>`;
 }
+
+/** Replaces the first numbers after `label` in clean-2021.html (the row's value cells). */
+function setRow(html: string, label: string, values: number[]): string {
+  const at = html.indexOf(label);
+  let n = 0;
+  return html.slice(0, at) + html.slice(at).replace(/<p align="center">\d+<\/p>/g, (m) => (n < values.length ? `<p align="center">${values[n++]}</p>` : m));
+}
+
+/** clean-2021.html as `year`'s report, carrying over `over` and forward `forward` (totals only: the rules compare per column). */
+export function yearPage(year: number, over: number, forward: number): string {
+  const html = fixture('clean-2021.html').replaceAll('临溪县市场监督管理局2022年', `临溪县市场监督管理局${year}年`);
+  return setRow(setRow(html, '二、上年结转政府信息公开申请数量', [over]), '四、结转下年度继续办理', [forward]);
+}
