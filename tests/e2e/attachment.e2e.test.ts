@@ -263,3 +263,21 @@ describe('a PDF in a Chinese font that is not embedded (predefined CMap)', () =>
     await viewer.close();
   });
 });
+
+// An attachment over 50 MB is not read (entrypoints/attachment/download.ts): the server's Content-Length is
+// believed before the body is read, and a body without one is counted as it comes.
+describe('an attachment over 50 MB', () => {
+  const expected = (key: 'attachTooBig' | 'attachTooBigStreamed', ...subs: string[]) => subs.reduce((m, s, i) => m.replace(`$${i + 1}`, s), zhMessages[key].message);
+  it.each([
+    ['oversized-announced.pdf', expected('attachTooBig', '60', '50')],
+    ['oversized-unannounced.pdf', expected('attachTooBigStreamed', '50')],
+  ])('%s: not read; the reader is told its size and the limit', async (file, text) => {
+    const viewer = await h.context.newPage();
+    await viewer.goto(`chrome-extension://${h.extensionId}/attachment.html?url=${encodeURIComponent(`${GOV}/u/cms/www/202201/${file}`)}`);
+    await viewer.waitForSelector('[data-testid="attachment-problem"]', { timeout: 60_000 });
+    expect(await viewer.locator('[data-testid="attachment-problem"]').textContent()).toBe(text);
+    expect(await viewer.locator('.nb-pdf-page').count()).toBe(0);
+    expect(h.served.filter((r) => r.path.endsWith(file))).toHaveLength(1);
+    await viewer.close();
+  });
+});
