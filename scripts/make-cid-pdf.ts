@@ -1,9 +1,9 @@
 /**
- * Makes tests/documents/planted-2021-mismatch-cidfont.pdf: the fixture page planted-2021-mismatch.html
- * written as many Chinese government PDFs are, with a CID font that is NOT embedded (STSong-Light,
- * Adobe-GB1) and the predefined CMap UniGB-UCS2-H, so each character is its two-byte UCS-2 code
- * (`<4E0A5E74> Tj`) and a reader needs Adobe's CMap files to know what it says. No ToUnicode map, no font
- * file: only what such PDFs hold. Tables are ruled (every cell's box drawn), a table longer than the page goes
+ * Makes tests/documents/planted-2021-mismatch-cidfont.pdf and -cidfont-gbk.pdf: the fixture page
+ * planted-2021-mismatch.html written as many Chinese government PDFs are, in a CID font that is NOT embedded
+ * (Adobe-GB1) coded by a predefined CMap: UniGB-UCS2-H (STSong-Light), each character its two-byte UCS-2 code
+ * (`<4E0A5E74> Tj`), or GBK-EUC-H (SimSun), its GBK bytes (ASCII one byte). A reader needs Adobe's CMap
+ * files to know what they say. No ToUnicode map, no font file: only what such PDFs hold. Tables are ruled (every cell's box drawn), a table longer than the page goes
  * on over the next one, as a word processor lays it out. Run by hand (`npx node scripts/make-cid-pdf.ts`);
  * the output is committed.
  */
@@ -13,7 +13,6 @@ import { parseHTML } from 'linkedom';
 
 const ROOT = join(import.meta.dirname, '..');
 const PAGE = 'planted-2021-mismatch';
-const OUT = join(ROOT, 'tests/documents', `${PAGE}-cidfont.pdf`);
 
 // A4 portrait, in points.
 const PAGE_W = 595;
@@ -54,13 +53,41 @@ function ucs2(s: string): string {
     .join('');
 }
 
+/** Each GBK character's bytes, from the decoder's table (Node encodes no GBK). */
+const GBK = new Map<string, string>();
+const gbkDecoder = new TextDecoder('gbk');
+for (let lead = 0x81; lead <= 0xfe; lead++) {
+  for (let trail = 0x40; trail <= 0xfe; trail++) {
+    if (trail === 0x7f) continue;
+    const ch = gbkDecoder.decode(new Uint8Array([lead, trail]));
+    if (ch.length === 1 && ch !== '\ufffd' && !GBK.has(ch)) GBK.set(ch, ((lead << 8) | trail).toString(16).toUpperCase());
+  }
+}
+function gbk(s: string): string {
+  return [...s]
+    .map((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+      const code = GBK.get(ch);
+      if (!code) throw new Error(`not in GBK: ${ch}`);
+      return code;
+    })
+    .join('');
+}
+
+const VARIANTS = [
+  { file: `${PAGE}-cidfont.pdf`, font: 'STSong-Light', encoding: 'UniGB-UCS2-H', supplement: 4, encode: ucs2 },
+  { file: `${PAGE}-cidfont-gbk.pdf`, font: 'SimSun', encoding: 'GBK-EUC-H', supplement: 2, encode: gbk },
+];
+
 const clean = (s: string) => s.replace(/\s+/g, '').trim();
 
 class Pages {
   readonly streams: string[][] = [];
   /** Distance from the current page's top of the next thing laid out. */
   y = MARGIN_Y;
-  constructor() {
+  readonly encode: (s: string) => string;
+  constructor(encode: (s: string) => string) {
+    this.encode = encode;
     this.newPage();
   }
   newPage() {
@@ -73,7 +100,7 @@ class Pages {
   /** Text whose top is at `top` (from the page's top). */
   text(s: string, x: number, top: number, size: number, page = this.streams.length - 1) {
     const baseline = PAGE_H - top - size * 0.88;
-    this.streams[page]!.push(`BT /F1 ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm <${ucs2(s)}> Tj ET`);
+    this.streams[page]!.push(`BT /F1 ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm <${this.encode(s)}> Tj ET`);
   }
   box(x0: number, top: number, x1: number, bottom: number, page: number) {
     const [a, b] = [PAGE_H - top, PAGE_H - bottom];
@@ -147,45 +174,49 @@ class Pages {
 }
 
 const { document } = parseHTML(readFileSync(join(ROOT, 'tests/fixtures', `${PAGE}.html`), 'utf8'));
-const pages = new Pages();
-// The page's record table (索引号, 发布机构, …), the title, then the article.
-pages.table(document.querySelector('.article-tb table')!);
-pages.paragraph(clean(document.querySelector('h1')!.textContent ?? ''), 16, true);
-for (const el of document.querySelector('#zoom')!.children) {
-  if (el.tagName === 'TABLE') pages.table(el);
-  else if (clean(el.textContent ?? '')) pages.paragraph(clean(el.textContent ?? ''));
-}
 
-// The PDF: catalog, page tree, the font (Type0 over a CIDFontType0 with no font file), info, then each
-// page and its content stream.
-const objects: string[] = [];
-const add = (body: string) => objects.push(body) - 1 + 1;
-const utf16 = (s: string) => `<FEFF${ucs2(s)}>`;
-const catalog = add('<< /Type /Catalog /Pages 2 0 R >>');
-add('PAGES');
-const cidFont = add(
-  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> ' +
-    '/FontDescriptor 5 0 R /DW 1000 /W [1 95 500 814 907 500] >>',
-);
-const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${cidFont} 0 R] >>`);
-add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
-const info = add(`<< /Title ${utf16(clean(document.title))} /Producer (scripts/make-cid-pdf.ts) >>`);
-const kids: number[] = [];
-for (const ops of pages.streams) {
-  const stream = ops.join('\n');
-  const content = add(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`);
-  kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
-}
-objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+for (const variant of VARIANTS) {
+  const pages = new Pages(variant.encode);
+  // The page's record table (索引号, 发布机构, …), the title, then the article.
+  pages.table(document.querySelector('.article-tb table')!);
+  pages.paragraph(clean(document.querySelector('h1')!.textContent ?? ''), 16, true);
+  for (const el of document.querySelector('#zoom')!.children) {
+    if (el.tagName === 'TABLE') pages.table(el);
+    else if (clean(el.textContent ?? '')) pages.paragraph(clean(el.textContent ?? ''));
+  }
 
-let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-const offsets: number[] = [];
-objects.forEach((body, i) => {
-  offsets.push(Buffer.byteLength(pdf, 'latin1'));
-  pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-});
-const xref = Buffer.byteLength(pdf, 'latin1');
-pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-writeFileSync(OUT, Buffer.from(pdf, 'latin1'));
-console.log(`${OUT}: ${pages.streams.length} pages, ${Buffer.byteLength(pdf, 'latin1')} B`);
+  // The PDF: catalog, page tree, the font (Type0 over a CIDFontType0 with no font file), info, then each
+  // page and its content stream.
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body) - 1 + 1;
+  const utf16 = (s: string) => `<FEFF${ucs2(s)}>`;
+  const catalog = add('<< /Type /Catalog /Pages 2 0 R >>');
+  add('PAGES');
+  const cidFont = add(
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${variant.font} /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement ${variant.supplement} >> ` +
+      '/FontDescriptor 5 0 R /DW 1000 /W [1 95 500 814 907 500] >>',
+  );
+  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /${variant.font} /Encoding /${variant.encoding} /DescendantFonts [${cidFont} 0 R] >>`);
+  add(`<< /Type /FontDescriptor /FontName /${variant.font} /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`);
+  const info = add(`<< /Title ${utf16(clean(document.title))} /Producer (scripts/make-cid-pdf.ts) >>`);
+  const kids: number[] = [];
+  for (const ops of pages.streams) {
+    const stream = ops.join('\n');
+    const content = add(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`);
+    kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+
+  let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(pdf, 'latin1'));
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const out = join(ROOT, 'tests/documents', variant.file);
+  writeFileSync(out, Buffer.from(pdf, 'latin1'));
+  console.log(`${out}: ${pages.streams.length} pages, ${Buffer.byteLength(pdf, 'latin1')} B`);
+}

@@ -1,6 +1,7 @@
 // Reports published as attachments read exactly as the pages they were made from (tests/documents/README.md):
 // every number under the same keys, the same findings and coverage, the same metadata; only where each value
 // sits (its source ref) differs.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../lib/schema.ts';
@@ -94,13 +95,19 @@ it('the documents are not trivially equal: errors are found in them, and every v
 });
 
 // Many agencies' PDFs print with a Chinese font that is not embedded (STSong-Light, SimSun) and code their
-// text by one of Adobe's predefined CMaps (here UniGB-UCS2-H: each character its two-byte UCS-2 code), with
-// no ToUnicode map: pdf.js reads such text only with its CMap files (pdfjs-dist/cmaps). The same page,
-// ruled, written that way by scripts/make-cid-pdf.ts.
-it('a PDF in a non-embedded CID font with a predefined CMap reads as its page', async () => {
+// text by one of Adobe's predefined CMaps (UniGB-UCS2-H: each character its two-byte UCS-2 code; GBK-EUC-H:
+// its GBK bytes), with no ToUnicode map: pdf.js reads such text only with its CMap files (pdfjs-dist/cmaps).
+// The same page, ruled, written that way by scripts/make-cid-pdf.ts.
+it.each([
+  ['cidfont', 'UniGB-UCS2-H'],
+  ['cidfont-gbk', 'GBK-EUC-H'],
+])('a PDF in a non-embedded CID font with a predefined CMap reads as its page: -%s.pdf (%s)', async (variant, cmap) => {
   const page = 'planted-2021-mismatch';
+  const file = join(DOCUMENTS, `${page}-${variant}.pdf`);
+  expect(readFileSync(file, 'latin1')).toContain(`/Encoding /${cmap}`);
+  expect(readFileSync(file, 'latin1')).not.toMatch(/ToUnicode|FontFile/);
   const html = auditFile(join(FIXTURES, `${page}.html`), page)!.report;
-  const pdf = (await auditPdfFile(join(DOCUMENTS, `${page}-cidfont.pdf`), page))!.report;
+  const pdf = (await auditPdfFile(file, page))!.report;
   expect(comparable(pdf)).toEqual(comparable(html));
   // Its Chinese labels and numbers, read: not garbled, not missing.
   expect(pdf.tables.table3!.rowLabels).toMatchObject({ granted: expect.stringContaining('（一）予以公开') });

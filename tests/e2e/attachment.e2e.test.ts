@@ -211,10 +211,9 @@ describe('an attachment on a host that is not .gov.cn', () => {
 // Many agencies' PDFs print in a Chinese font that is not embedded, their text coded by one of Adobe's
 // predefined CMaps (tests/documents/planted-2021-mismatch-cidfont.pdf: STSong-Light, UniGB-UCS2-H). The
 // attachment page's pdf.js reads them with the CMap files the build copies from pdfjs-dist (under pdfjs/).
+// (-gbk: SimSun, GBK-EUC-H.)
 describe('a PDF in a Chinese font that is not embedded (predefined CMap)', () => {
-  const CID = 'planted-2021-mismatch-cidfont';
-
-  it('is read as the CLI reads it, its mismatching cells marked, its Chinese text drawn', async () => {
+  it.each(['planted-2021-mismatch-cidfont', 'planted-2021-mismatch-cidfont-gbk'])('%s.pdf is read as the CLI reads it, its mismatching cells marked, its Chinese text drawn', async (CID) => {
     const cli = (await auditPdfFile(path.join(DOCUMENTS, `${CID}.pdf`)))!.report;
     const errors = cli.findings.filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(3);
@@ -259,7 +258,7 @@ describe('a PDF in a Chinese font that is not embedded (predefined CMap)', () =>
     const json = await downloadJson(viewer);
     expect(json.tables).toEqual(cli.tables);
     expect(json.findings).toEqual(cli.findings);
-    await viewer.screenshot({ path: path.resolve(import.meta.dirname, '../../test-results/attachment-cidfont.png'), fullPage: false });
+    await viewer.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/attachment-${CID}.png`), fullPage: false });
     await viewer.close();
   });
 });
