@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -7,6 +9,10 @@ const require = createRequire(import.meta.url);
 /** Places the reader may add in the options page (lib/extra-hosts.ts): the archive, one mirror host, local files. */
 const OPTIONAL_HOSTS = ['*://web.archive.org/*', '*://*/*', 'file:///*'];
 
+/** pdf.js's data files, copied from node_modules into the build (not committed): see entrypoints/attachment/pdfjs.ts. */
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+const PDFJS_DATA = ['cmaps', 'standard_fonts'];
+
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 // The extension only ever runs on *.gov.cn pages and talks to nothing on the network.
@@ -14,6 +20,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The attachment page's pdf.js reads Adobe's predefined CMaps (text in Chinese fonts that are not
+    // embedded) and the standard fonts' data from the extension itself, under pdfjs/. No other file uses them.
+    'build:publicAssets': (_wxt, files) => {
+      for (const folder of PDFJS_DATA) {
+        for (const name of readdirSync(join(PDFJS_ROOT, folder))) files.push({ absoluteSrc: join(PDFJS_ROOT, folder, name), relativeDest: `pdfjs/${folder}/${name}` });
+      }
+    },
     // WXT titles the button with popup.html's <title>; the manifest's title is the localised one instead.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_appName__';

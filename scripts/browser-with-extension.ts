@@ -51,12 +51,36 @@ export function pageHtml(name: string): string | undefined {
   return baseHtml.replace('</head>', `${snippet}</head>`);
 }
 
+const MiB = 1024 * 1024;
+/** Attachments too big to read (attachment.html stops at 50 MB): announced by Content-Length, or sent without it. */
+const OVERSIZED: Record<string, { bytes: number; announced: boolean }> = {
+  'oversized-announced.pdf': { bytes: 60 * MiB, announced: true },
+  'oversized-unannounced.pdf': { bytes: 51 * MiB, announced: false },
+};
+
+/** Sent as fast as the client takes it; the client hanging up ends it. */
+function sendOversized(res: http.ServerResponse, { bytes, announced }: { bytes: number; announced: boolean }) {
+  res.writeHead(200, { 'content-type': 'application/pdf', ...(announced ? { 'content-length': String(bytes) } : {}) });
+  const chunk = Buffer.alloc(MiB, 0x20);
+  chunk.write('%PDF-1.4\n');
+  let sent = 0;
+  const more = () => {
+    while (sent < bytes && !res.destroyed) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', more);
+    }
+    if (!res.destroyed) res.end();
+  };
+  more();
+}
+
 function serve(served: ServedRequest[]): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     served.push({ host: req.headers.host ?? '', path: url.pathname });
     const name = path.basename(decodeURIComponent(url.pathname));
     // A report published as an attachment: the test documents (tests/documents), as a site serves them.
+    if (OVERSIZED[name]) return sendOversized(res, OVERSIZED[name]);
     const document = DOCUMENT_TYPES[path.extname(name)] && path.join(DOCUMENTS, name);
     if (document && fs.existsSync(document)) {
       res.writeHead(200, { 'content-type': DOCUMENT_TYPES[path.extname(name)]! }).end(fs.readFileSync(document));

@@ -4,6 +4,8 @@
  * would have written in (see lib/read/scripted-article.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseLight } from './light-dom.ts';
 import { auditDocument, type AuditResult } from '../lib/audit.ts';
@@ -162,11 +164,17 @@ export function auditDocxFile(file: string, name = file): AuditResult | null {
   }
 }
 
+/** pdf.js's data files where npm installed them: in Node, pdf.js reads them as file paths. */
+function pdfJsData() {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+}
+
 /** The CLI's audit of a PDF report (pdf.js's legacy build, loaded only when a PDF comes). */
 export async function auditPdfFile(file: string, name = file): Promise<AuditResult | null> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
-    return await auditPdf(pdfjs, readBytes(file), parseHtml, { file: name });
+    return await auditPdf({ getDocument, OPS, data: pdfJsData() }, readBytes(file), parseHtml, { file: name });
   } catch (e) {
     if (!(e instanceof PdfError)) throw e;
     if (e.kind === 'scanned') throw new InputError(`${file}：${e.message}，${SCANNED_PDF_ADVICE}`);

@@ -1,6 +1,7 @@
 // Reports published as attachments read exactly as the pages they were made from (tests/documents/README.md):
 // every number under the same keys, the same findings and coverage, the same metadata; only where each value
 // sits (its source ref) differs.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../lib/schema.ts';
@@ -91,4 +92,28 @@ it('the documents are not trivially equal: errors are found in them, and every v
   const cells = Object.values(seed.tables).flatMap((t) => t!.cells);
   expect(cells.length).toBeGreaterThan(100);
   expect(cells.every((c) => c.source?.kind === 'table')).toBe(true);
+});
+
+// Many agencies' PDFs print with a Chinese font that is not embedded (STSong-Light, SimSun) and code their
+// text by one of Adobe's predefined CMaps (UniGB-UCS2-H: each character its two-byte UCS-2 code; GBK-EUC-H:
+// its GBK bytes), with no ToUnicode map: pdf.js reads such text only with its CMap files (pdfjs-dist/cmaps).
+// The same page, ruled, written that way by scripts/make-cid-pdf.ts.
+it.each([
+  ['cidfont', 'UniGB-UCS2-H'],
+  ['cidfont-gbk', 'GBK-EUC-H'],
+])('a PDF in a non-embedded CID font with a predefined CMap reads as its page: -%s.pdf (%s)', async (variant, cmap) => {
+  const page = 'planted-2021-mismatch';
+  const file = join(DOCUMENTS, `${page}-${variant}.pdf`);
+  expect(readFileSync(file, 'latin1')).toContain(`/Encoding /${cmap}`);
+  expect(readFileSync(file, 'latin1')).not.toMatch(/ToUnicode|FontFile/);
+  const html = auditFile(join(FIXTURES, `${page}.html`), page)!.report;
+  const pdf = (await auditPdfFile(file, page))!.report;
+  expect(comparable(pdf)).toEqual(comparable(html));
+  // Its Chinese labels and numbers, read: not garbled, not missing.
+  expect(pdf.tables.table3!.rowLabels).toMatchObject({ granted: expect.stringContaining('（一）予以公开') });
+  expect(pdf.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(expect.arrayContaining(['table3.row_total', 'table4.group_total']));
+  expect(pdf.article?.text).toContain('本报告根据《中华人民共和国政府信息公开条例》');
+  const cells = Object.values(pdf.tables).flatMap((t) => t!.cells);
+  expect(cells.length).toBeGreaterThan(150);
+  expect(cells.every((c) => c.source?.kind === 'pdf')).toBe(true);
 });

@@ -14,6 +14,7 @@ import { logError } from '@/entrypoints/content/log.ts';
 import { encodeCsv, makeExport, makeTsv } from '@/entrypoints/popup/exports.ts';
 import { readSettings, SETTINGS_KEY } from '@/lib/settings.ts';
 import { attachmentFromSearch, hostNeedsAsking, originPattern } from '@/entrypoints/shared/attachment-address.ts';
+import { downloadAttachment, tooBigText } from './download.ts';
 import { readAttachment, type ReadAttachment } from './read.ts';
 import { drawPdf, showDocx } from './show.ts';
 
@@ -50,7 +51,9 @@ export function Viewer({ search }: { search: string }) {
     }
     try {
       if (!res.ok) return setState({ step: 'problem', text: t('attachFetchFailed', `HTTP ${res.status}`) });
-      const read = await readAttachment(new Uint8Array(await res.arrayBuffer()), u);
+      const got = await downloadAttachment(res);
+      if (got.kind === 'too-big') return setState({ step: 'problem', text: tooBigText(got) });
+      const read = await readAttachment(got.bytes, u);
       if (read.kind === 'problem') return setState({ step: 'problem', text: read.text });
       if (!read.result) return setState({ step: 'problem', text: t('attachNoReport'), read });
       setState({ step: 'ready', read: read as Audited });

@@ -4,7 +4,7 @@ import { documentKind } from '@/lib/document-kind.ts';
 import { DocxError } from '@/lib/read/docx.ts';
 import { PdfError } from '@/lib/read/pdf.ts';
 import { t, unreadableDocumentAdvice } from '@/components/i18n.ts';
-import { loadPdfJs } from './pdfjs.ts';
+import { pdfReader } from './pdfjs.ts';
 
 // The fetched attachment, known by its first bytes, read and audited like a page (lib/audit-attachment.ts).
 
@@ -32,7 +32,7 @@ export async function readAttachment(bytes: Uint8Array, url: URL): Promise<ReadA
     }
   }
   try {
-    const pdfjs = await loadPdfJs();
+    const pdfjs = await pdfReader();
     const result = await auditPdf(pdfjs, bytes, (html) => new DOMParser().parseFromString(html, 'text/html'), source);
     return { kind: 'pdf', result, bytes };
   } catch (e) {

@@ -2,7 +2,7 @@ import type { AuditResult } from '@/lib/audit.ts';
 import type { Report } from '@/lib/schema.ts';
 import { CULPRIT_ATTR, culpritNote, ERROR_ATTR, INVOLVED_ATTR, markFindings, OWN_TABINDEX_ATTR, WARNING_ATTR, type Marks } from '@/entrypoints/content/mark-cells.ts';
 import { t } from '@/components/i18n.ts';
-import { loadPdfJs } from './pdfjs.ts';
+import { loadPdfJs, pdfJsDocumentOptions } from './pdfjs.ts';
 import { pdfMarks } from './pdf-marks.ts';
 
 // The attachment as the reader sees it, with the same marks as a report page (page-style.ts's attributes):
@@ -26,7 +26,7 @@ export async function drawPdf(container: HTMLElement, bytes: Uint8Array, report:
   const pdfjs = await loadPdfJs();
   const marks = noMarks(report);
   const byPage = Map.groupBy(report ? pdfMarks(report) : [], (m) => m.page);
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, ...pdfJsDocumentOptions() });
   const pdf = await task.promise;
   const doc = container.ownerDocument;
   const ratio = globalThis.devicePixelRatio || 1;

@@ -20,7 +20,21 @@ import { lines, lineText, type TextBit } from './pdf-text-lines.ts';
 export interface PdfJs {
   getDocument: typeof GetDocument;
   OPS: typeof PdfOps;
+  /**
+   * Where pdf.js finds its data files (pdfjs-dist/cmaps/ and pdfjs-dist/standard_fonts/), each ending in '/':
+   * file paths in Node, the extension's own URLs in its page. Without the CMaps, text coded by one of Adobe's
+   * predefined CMaps (a Chinese font not embedded, e.g. STSong-Light with UniGB-UCS2-H) reads as nothing.
+   */
+  data: PdfJsData;
 }
+
+export interface PdfJsData {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+}
+
+/** getDocument's options for these files (the CMaps are the packed .bcmap ones pdfjs-dist ships). */
+export const pdfJsDataOptions = (data: PdfJsData) => ({ cMapUrl: data.cMapUrl, cMapPacked: true, standardFontDataUrl: data.standardFontDataUrl });
 
 export class PdfError extends Error {
   /** 'scanned': no text layer (the pages are pictures); 'unreadable': not a PDF pdf.js can open. */
@@ -422,7 +436,7 @@ export async function readPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocum
   let task: ReturnType<PdfJs['getDocument']> | undefined;
   let doc;
   try {
-    task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false });
+    task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, ...pdfJsDataOptions(pdfjs.data) });
     doc = await task.promise;
   } catch (e) {
     await task?.destroy();

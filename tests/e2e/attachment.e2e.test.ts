@@ -207,3 +207,76 @@ describe('an attachment on a host that is not .gov.cn', () => {
     }
   });
 });
+
+// Many agencies' PDFs print in a Chinese font that is not embedded, their text coded by one of Adobe's
+// predefined CMaps (tests/documents/planted-2021-mismatch-cidfont.pdf: STSong-Light, UniGB-UCS2-H). The
+// attachment page's pdf.js reads them with the CMap files the build copies from pdfjs-dist (under pdfjs/).
+// (-gbk: SimSun, GBK-EUC-H.)
+describe('a PDF in a Chinese font that is not embedded (predefined CMap)', () => {
+  it.each(['planted-2021-mismatch-cidfont', 'planted-2021-mismatch-cidfont-gbk'])('%s.pdf is read as the CLI reads it, its mismatching cells marked, its Chinese text drawn', async (CID) => {
+    const cli = (await auditPdfFile(path.join(DOCUMENTS, `${CID}.pdf`)))!.report;
+    const errors = cli.findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(3);
+    const viewer = await h.context.newPage();
+    await viewer.goto(`chrome-extension://${h.extensionId}/attachment.html?url=${encodeURIComponent(`${GOV}/u/cms/www/202201/${CID}.pdf`)}`);
+    await viewer.waitForSelector('[data-testid="attachment-document"][data-drawn]', { timeout: 60_000 });
+    expect(await viewer.locator('[data-testid="nianbao-headline"]').textContent()).toBe(`本报告有 ${errors.length} 处数据不一致`);
+    expect(await viewer.locator('[data-testid="attachment-title"]').textContent()).toBe(cli.source.title);
+
+    // The marked boxes: the printed totals of the failed sums, over the cells the CLI read them from.
+    const marked = await viewer.$$eval('.nb-pdf-box[data-nianbao-finding]', (boxes) =>
+      (boxes as HTMLElement[]).map((b) => ({
+        raw: b.dataset.raw!,
+        page: Number(b.closest<HTMLElement>('.nb-pdf-page')!.dataset.page),
+        box: [b.offsetLeft, b.offsetTop, b.offsetLeft + b.offsetWidth, b.offsetTop + b.offsetHeight].map((v) => Math.round(v / 1.5)),
+      })),
+    );
+    const order = (a: { raw: string }, b: { raw: string }) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    expect(marked.sort(order)).toEqual(expectedMarks(cli, 'total').map((e) => ({ raw: e.raw, page: e.page, box: e.box!.map((v) => Math.round(v)) })).sort(order));
+    expect(marked.map((m) => m.raw).sort()).toEqual(['3', '30', '67'].sort());
+
+    // The row label "（一）予以公开" drawn: ink left of its row's first value cell, inside the label cell.
+    const first = cli.tables.table3!.cells.find((c) => c.row === 'granted' && c.source?.kind === 'pdf')!;
+    if (first.source?.kind !== 'pdf') throw new Error('no place');
+    const { page, box } = first.source;
+    const band = [box[0] - 150, box[1] + 2, box[0] - 4, box[3] - 2];
+    const ink = await viewer.$eval(
+      `.nb-pdf-page[data-page="${page}"] canvas`,
+      (c, [x0, y0, x1, y1]) => {
+        const canvas = c as HTMLCanvasElement;
+        const k = canvas.width / canvas.clientWidth;
+        const data = canvas.getContext('2d')!.getImageData(x0! * 1.5 * k, y0! * 1.5 * k, (x1! - x0!) * 1.5 * k, (y1! - y0!) * 1.5 * k).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+        return dark;
+      },
+      band,
+    );
+    expect(ink).toBeGreaterThan(50);
+
+    // The export is the CLI's report of the same file.
+    const json = await downloadJson(viewer);
+    expect(json.tables).toEqual(cli.tables);
+    expect(json.findings).toEqual(cli.findings);
+    await viewer.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/attachment-${CID}.png`), fullPage: false });
+    await viewer.close();
+  });
+});
+
+// An attachment over 50 MB is not read (entrypoints/attachment/download.ts): the server's Content-Length is
+// believed before the body is read, and a body without one is counted as it comes.
+describe('an attachment over 50 MB', () => {
+  const expected = (key: 'attachTooBig' | 'attachTooBigStreamed', ...subs: string[]) => subs.reduce((m, s, i) => m.replace(`$${i + 1}`, s), zhMessages[key].message);
+  it.each([
+    ['oversized-announced.pdf', expected('attachTooBig', '60', '50')],
+    ['oversized-unannounced.pdf', expected('attachTooBigStreamed', '50')],
+  ])('%s: not read; the reader is told its size and the limit', async (file, text) => {
+    const viewer = await h.context.newPage();
+    await viewer.goto(`chrome-extension://${h.extensionId}/attachment.html?url=${encodeURIComponent(`${GOV}/u/cms/www/202201/${file}`)}`);
+    await viewer.waitForSelector('[data-testid="attachment-problem"]', { timeout: 60_000 });
+    expect(await viewer.locator('[data-testid="attachment-problem"]').textContent()).toBe(text);
+    expect(await viewer.locator('.nb-pdf-page').count()).toBe(0);
+    expect(h.served.filter((r) => r.path.endsWith(file))).toHaveLength(1);
+    await viewer.close();
+  });
+});

@@ -88,4 +88,16 @@ describe('built extension', () => {
       expect(code, file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/);
     }
   });
+
+  it('pdf.js’s CMaps and standard fonts: copied from pdfjs-dist under pdfjs/, for the attachment page alone, not web-accessible', () => {
+    const pdfjsDist = path.join(import.meta.dirname, '..', '..', 'node_modules', 'pdfjs-dist');
+    for (const folder of ['cmaps', 'standard_fonts']) {
+      const names = fs.readdirSync(path.join(pdfjsDist, folder));
+      expect(fs.readdirSync(path.join(EXT_DIR, 'pdfjs', folder)).sort()).toEqual(names.sort());
+    }
+    // The CMap of the Chinese fonts most PDFs name without embedding them, byte for byte.
+    expect(read('pdfjs/cmaps/UniGB-UCS2-H.bcmap').equals(fs.readFileSync(path.join(pdfjsDist, 'cmaps', 'UniGB-UCS2-H.bcmap')))).toBe(true);
+    for (const file of ['content-scripts/content.js', 'auditor.js', 'background.js']) expect(read(file).toString('utf8'), file).not.toMatch(/pdfjs\/cmaps|standard_fonts/);
+    expect(JSON.stringify(manifest.web_accessible_resources)).not.toMatch(/pdfjs/);
+  });
 });
