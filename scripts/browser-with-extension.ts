@@ -127,6 +127,10 @@ export async function extensionContext(opts: ContextOptions): Promise<{ context:
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
+      // The browser's own language too, not only Playwright's per-page emulation: a tab the extension opens
+      // can run before the emulation reaches it, and its navigator.language was then en-US (the attachment
+      // page came up in English now and then). Headless Chromium takes it from --accept-lang, not --lang.
+      '--accept-lang=zh-CN',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
