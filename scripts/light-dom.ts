@@ -232,6 +232,11 @@ export class LightElement extends LightParent {
     return Object.hasOwn(this.attributes, name);
   }
 
+  hasAttributes(): boolean {
+    for (const name in this.attributes) if (Object.hasOwn(this.attributes, name)) return true;
+    return false;
+  }
+
   get nextElementSibling(): LightElement | null {
     for (let n = this.nextSibling; n; n = n.nextSibling) if (n.nodeType === ELEMENT) return n as LightElement;
     return null;

@@ -18,7 +18,8 @@ export const PROSE_RULES: RuleInfo[] = [
   ...SHARES_RULES,
 ];
 
-const KINDS: StatementKind[] = [
+/** Every statement kind (exported for the test that each one's count needs 件, see findStatements). */
+export const KINDS: StatementKind[] = [
   requestsReceived,
   requestsByNaturalPersons,
   requestsByLegalPersons,

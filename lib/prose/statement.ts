@@ -18,7 +18,7 @@ export interface StatementKind {
   rule: string;
   /** What the statement states, for the message: 收到申请, 行政诉讼 … */
   subject: string;
-  /** Matches the statement; group `n` is the stated count. Must use the `g` flag. */
+  /** Matches the statement; group `n` is the stated count. Must use the `g` flag, and every match holds the count and its 件. */
   pattern: RegExp;
   /** The paragraph must be about requests for disclosure (for keywords that are used for other things too). */
   needsRequestContext?: boolean;
@@ -143,6 +143,8 @@ export interface Statement {
 export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
   for (const s of sentencesOf(text)) {
+    // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
+    if (!s.text.includes('件')) continue;
     if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;

@@ -79,6 +79,15 @@ function proseOf(root: Element): string {
 const FILLED = /[^\s\u00a0\u3000]/;
 const NUMBERED_HEADING = /^[一二三四五六七八九十]{1,2}\s*[、.．]/;
 
+/** What NUMBERED_HEADING needs first, tested on the text as it is (without removing its spaces). */
+const NUMBERED_START = /^[\s\u00a0\u3000]*[一二三四五六七八九十]/;
+/** A cell's text, spaces aside, reads as a short numbered heading with no digit (一、…). */
+function isNumberedHeading(t: string): boolean {
+  if (!NUMBERED_START.test(t)) return false;
+  const text = t.replace(/[\s\u00a0\u3000]+/g, '');
+  return NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text);
+}
+
 /**
  * A table's rows that are a section heading (四、政府信息公开行政复议、行政诉讼情况 printed as the table's own
  * first row): the row's one non-empty cell, numbered, short. Rows with numbers (一、本年新收… 5) are data.
@@ -89,9 +98,9 @@ function headingRows(table: Element): Element[] {
     // The table's own rows (in it or in its row group); a nested table's rows are not.
     const group = tr.parentElement;
     if (group !== table && !(group?.parentElement === table && tagOf(group) !== 'table') && tr.closest('table') !== table) continue;
-    // The row's one non-empty cell, its text read once (a second filled cell ends the search).
+    // The row's one non-empty cell, its text read once. Its first filled cell decides first: a data row's
+    // label is no numbered heading, so its other cells are never read; a heading must still be alone.
     let filled: Element | null = null;
-    let text = '';
     let many = false;
     for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
       const t = c.textContent ?? '';
@@ -100,12 +109,10 @@ function headingRows(table: Element): Element[] {
         many = true;
         break;
       }
+      if (!isNumberedHeading(t)) break;
       filled = c;
-      text = t;
     }
-    if (!filled || many) continue;
-    text = text.replace(/[\s\u00a0\u3000]+/g, '');
-    if (NUMBERED_HEADING.test(text) && text.length <= 40 && !/\d/.test(text)) out.push(filled);
+    if (filled && !many) out.push(filled);
   }
   return out;
 }

@@ -30,7 +30,9 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
     const tag = tagOf(only);
     if (UNRENDERED_TAGS.has(tag) || isHidden(only)) return '';
     const text = inner.nodeValue ?? '';
-    return (BLOCK_TAGS.has(tag) ? `\n${text}\n` : text).replace(HAN_LINE_BREAK, '');
+    // The newlines a block adds have nothing on their outer side: only a line break inside can join.
+    const joined = text.includes('\n') ? text.replace(HAN_LINE_BREAK, '') : text;
+    return BLOCK_TAGS.has(tag) ? `\n${joined}\n` : joined;
   }
   let out = '';
   const walk = (node: Node) => {
@@ -50,5 +52,5 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
     }
   };
   walk(cell);
-  return out.replace(HAN_LINE_BREAK, '');
+  return out.includes('\n') ? out.replace(HAN_LINE_BREAK, '') : out;
 }

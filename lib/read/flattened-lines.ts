@@ -10,6 +10,7 @@ import type { KeyDef } from '../tables/dictionary.ts';
 import { labelKey } from './normalize-text.ts';
 import { readNumber } from './read-number.ts';
 import type { RowCell, TableRow } from './table-rows.ts';
+import { matchesLabel } from '../tables/label-pattern.ts';
 
 export interface Line {
   text: string;
@@ -77,7 +78,7 @@ const MAX_LABEL_LINES = 4;
 /** Rows rebuilt from lines; `rows` are every row definition the label may name. */
 export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
   const out: TableRow[] = [];
-  const names = (key: string) => rowDefs.some((d) => d.pattern.test(key));
+  const names = (key: string) => rowDefs.some((d) => matchesLabel(d.pattern, key));
   let i = 0;
   while (i < lines.length) {
     const textStart = i;

@@ -14,9 +14,13 @@ const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|colla
  * display:none / visibility:hidden, and <template> (whose content a browser never renders).
  */
 export function hiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  if (style !== null && HIDING_STYLE.test(style)) return true;
+  // Asked of every row, cell and element inside a cell: most have no attribute, or a style that names
+  // neither display nor visibility (both end in "y"), and are answered without the pattern.
+  if (el.hasAttributes()) {
+    if (el.hasAttribute('hidden')) return true;
+    const style = el.getAttribute('style');
+    if (style !== null && (style.includes('y') || style.includes('Y')) && HIDING_STYLE.test(style)) return true;
+  }
   return (el.localName ?? el.tagName.toLowerCase()) === 'template';
 }
 

@@ -22,6 +22,8 @@ const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
 const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
+/** Every character a text matching DASHES (after the full-width fold and the dash unification) can come from. */
+const DASH_CHARS = /^[-—–－―/／\\＼、无不适用−﹣ ]+$/;
 
 /**
  * Reads one cell's text. Only what is unmistakably a number becomes a number; anything else keeps its
@@ -36,6 +38,8 @@ export function readNumber(text: string): ReadNumber {
   if (raw === '') return { value: null, status: 'blank', raw };
   // No digit at all (a label): a dash or nothing we read, without the number patterns.
   if (!ANY_DIGIT.test(raw)) {
+    // A label's words are no dash: one character that no dash form is made of says so without the folding.
+    if (!DASH_CHARS.test(raw)) return { value: null, status: 'unreadable', raw };
     const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
     return { value: null, status: DASHES.test(half.replace(/ /g, '')) ? 'dash' : 'unreadable', raw };
   }

@@ -75,9 +75,27 @@ function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
   return [...groups, ...feet];
 }
 
-export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): Grid {
-  const slots: (GridCell | null)[][] = [];
-  const cells: GridCell[] = [];
+/** The table laid out, each visible cell made once by `make` (at its first row and column) and set in every slot it covers. */
+export interface Layout<T> {
+  slots: (T | null)[][];
+  /** Every cell made, in document order, including those of rows cut off by MAX_GRID (see `truncated`). */
+  made: T[];
+  width: number;
+  truncated: boolean;
+  cut: Grid['cut'];
+}
+
+/**
+ * The layout walk itself, with the caller's cell: the row reader makes its own cells here, in the same pass
+ * that reads the spans, instead of a grid of intermediate cells read over again.
+ */
+export function layOutTable<T extends object>(
+  table: Element,
+  isHidden: IsHidden,
+  make: (el: Element, row: number, col: number, rowSpan: number, colSpan: number) => T,
+): Layout<T> {
+  const slots: (T | null)[][] = [];
+  const made: T[] = [];
   let width = 0;
   let used = 0;
   let truncated = false;
@@ -104,8 +122,8 @@ export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): 
           cut = { row: y, col: x };
           break;
         }
-        const cell: GridCell = { el, text: cellText(el, isHidden), row: y, col: x, rowSpan, colSpan };
-        cells.push(cell);
+        const cell = make(el, y, x, rowSpan, colSpan);
+        made.push(cell);
         for (let r = y; r < y + rowSpan; r++) {
           const target = slots[r];
           for (let c = x; c < x + colSpan; c++) if (!target[c]) target[c] = cell;
@@ -122,5 +140,17 @@ export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): 
     slots.length = maxRows;
   }
   for (const line of slots) for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
-  return { slots, cells: truncated ? cells.filter((c) => c.row < slots.length) : cells, width, truncated, cut };
+  return { slots, made, width, truncated, cut };
+}
+
+export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): Grid {
+  const { slots, made, width, truncated, cut } = layOutTable(table, isHidden, (el, row, col, rowSpan, colSpan): GridCell => ({
+    el,
+    text: cellText(el, isHidden),
+    row,
+    col,
+    rowSpan,
+    colSpan,
+  }));
+  return { slots, cells: truncated ? made.filter((c) => c.row < slots.length) : made, width, truncated, cut };
 }

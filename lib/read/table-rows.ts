@@ -4,7 +4,8 @@
  * rebuilt rows of a table flattened to one cell per line. Extractors only ever see this shape.
  */
 import type { SourceRef } from '../schema.ts';
-import { buildGrid, type GridCell } from './table-grid.ts';
+import { layOutTable } from './table-grid.ts';
+import { cellText } from './cell-text.ts';
 import { hiddenByMarkup, hiddenInTree, type IsHidden } from './hidden-elements.ts';
 import { cleanSpaces, labelKey } from './normalize-text.ts';
 import { readNumber, type ReadNumber } from './read-number.ts';
@@ -55,11 +56,15 @@ function opaqueRaw(text: string): string {
  * label just because the report's words are somewhere inside it: such cells read as opaque, with an
  * empty key that no label pattern matches, but keep their text so an export never drops it.
  */
-function readCell(el: Element, text: string, containers: Set<Element>): { key: string; number: ReadNumber } {
-  if (text.length > MAX_CELL_TEXT || containers.has(el)) return { key: '', number: { value: null, status: 'unreadable', raw: opaqueRaw(text) } };
+function readCell(el: Element, text: string, containers: Set<Element>, source: SourceRef, c0: number, c1: number, firstRow: number): RowCell {
+  if (text.length > MAX_CELL_TEXT || containers.has(el)) {
+    const number: ReadNumber = { value: null, status: 'unreadable', raw: opaqueRaw(text) };
+    return { text: number.raw, key: '', number, el, source, c0, c1, firstRow };
+  }
   const number = readNumber(text);
   // Only labels are matched against patterns; a number's key is just its text.
-  return { key: number.status === 'unreadable' ? labelKey(text) : number.raw, number };
+  const key = number.status === 'unreadable' ? labelKey(text) : number.raw;
+  return { text: number.raw, key, number, el, source, c0, c1, firstRow };
 }
 
 /** The cells that hold a nested table (found from the tables upward: cheaper than asking every cell). */
@@ -99,39 +104,26 @@ export function readTables(tables: Element[], { isHidden = hiddenByMarkup }: Rea
   const containers = containerCells(tables);
   tables.forEach((table, t) => {
     if (hiddenInTree(table, isHidden)) return;
-    const grid = buildGrid(table, isHidden);
+    // One pass: each cell's spans, text and reading at once, where the layout meets it.
+    const grid = layOutTable(table, isHidden, (el, row, col, _rowSpan, colSpan) =>
+      readCell(el, cellText(el, isHidden), containers, { kind: 'table', table: t, row, col }, col, col + colSpan, row),
+    );
     if (grid.cut) cuts.push({ table: t, el: table, ...grid.cut });
-    const made = new Map<GridCell, RowCell>();
-    const rowCell = (slot: GridCell): RowCell => {
-      let cell = made.get(slot);
-      if (!cell) {
-        const read = readCell(slot.el, slot.text, containers);
-        cell = {
-          text: read.number.raw,
-          key: read.key,
-          number: read.number,
-          el: slot.el,
-          source: { kind: 'table', table: t, row: slot.row, col: slot.col },
-          c0: slot.col,
-          c1: slot.col + slot.colSpan,
-          firstRow: slot.row,
-        };
-        made.set(slot, cell);
-      }
-      return cell;
-    };
-    grid.slots.forEach((slots, y) => {
+    const { slots, width } = grid;
+    for (let y = 0; y < slots.length; y++) {
+      const line = slots[y];
       const cells: RowCell[] = [];
       let hasHoles = false;
-      let prev: GridCell | null | undefined = undefined;
-      for (const slot of slots) {
+      let prev: RowCell | null | undefined = undefined;
+      for (let c = 0; c < line.length; c++) {
+        const slot = line[c];
         if (slot === prev) continue;
         prev = slot;
-        if (slot) cells.push(rowCell(slot));
+        if (slot) cells.push(slot);
         else hasHoles = true;
       }
-      if (cells.length) rows.push({ table: t, y, cells, hasHoles, width: grid.width });
-    });
+      if (cells.length) rows.push({ table: t, y, cells, hasHoles, width });
+    }
   });
   return { rows, cuts };
 }

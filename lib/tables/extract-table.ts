@@ -15,6 +15,7 @@ import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
 import { layoutFinding } from '../checks/layout.ts';
+import { matchesLabel } from './label-pattern.ts';
 
 export interface ColumnRange {
   key: string;
@@ -532,10 +533,10 @@ function matchRow(spec: TableSpec, own: string, context: string, prevKey: string
   const prevLabel = prevKey ? spec.rows.find((r) => r.key === prevKey)?.label ?? '' : '';
   for (const def of spec.rows) {
     if (def.group) {
-      if (def.pattern.test(own) && (def.group.test(context) || def.group.test(prevLabel))) return def;
+      if (matchesLabel(def.pattern, own) && (matchesLabel(def.group, context) || matchesLabel(def.group, prevLabel))) return def;
       continue;
     }
-    if (def.pattern.test(own)) return def;
+    if (matchesLabel(def.pattern, own)) return def;
   }
   return null;
 }

@@ -8,6 +8,7 @@ import type { ExtractedTable, PlacedCell } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
 import { LEGACY_SIGNATURE } from '../report-detection.ts';
 import type { RowCell, TableRow } from '../read/table-rows.ts';
+import { matchesLabel } from './label-pattern.ts';
 
 const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
 const HEADER = /统计指标|指标名称|^指标$/;
@@ -16,8 +17,8 @@ const UNIT = /单位/;
 function matchLegacyRow(label: string, parent: string): KeyDef | null {
   const bare = label.replace(NUMBERING, '').replace(/\(.*?\)$/, '');
   for (const def of LEGACY_ROWS) {
-    if (!def.pattern.test(bare)) continue;
-    if (def.group && !def.group.test(parent)) continue;
+    if (!matchesLabel(def.pattern, bare)) continue;
+    if (def.group && !matchesLabel(def.group, parent)) continue;
     return def;
   }
   return null;
@@ -48,7 +49,7 @@ export function extractLegacy(rows: TableRow[]): ExtractedTable | null {
       for (const cell of row.cells.slice(1)) {
         if (UNIT.test(cell.key)) unitCol = cell.c0!;
         else {
-          const def = LEGACY_COLUMNS.find((d) => d.pattern.test(cell.key)) ?? LEGACY_COLUMNS[0];
+          const def = LEGACY_COLUMNS.find((d) => matchesLabel(d.pattern, cell.key)) ?? LEGACY_COLUMNS[0];
           if (!columns.some((c) => c.key === def.key)) columns.push({ key: def.key, c0: cell.c0! });
           out.colLabels[def.key] = cell.text;
         }

@@ -67,7 +67,7 @@ describe('the light DOM gives the reports linkedom gives', () => {
         for (const c of Array.from(n.childNodes)) {
           if (c.nodeType === 1) {
             const el = c as Element;
-            out.push(`<${el.localName} ${['colspan', 'rowspan', 'style', 'hidden', 'name', 'content'].map((a) => el.getAttribute(a)).join('|')}>`);
+            out.push(`<${el.localName} ${el.hasAttributes()} ${['colspan', 'rowspan', 'style', 'hidden', 'name', 'content'].map((a) => el.getAttribute(a)).join('|')}>`);
             walk(el);
             out.push(`</${el.localName}>`);
           } else if (c.nodeType === 3) {
