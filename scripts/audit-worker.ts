@@ -4,15 +4,18 @@
  * other error is a bug and ends the worker (the pool rethrows it).
  */
 import { parentPort } from 'node:worker_threads';
-import { auditPage, type PageOutcome } from './audit-page.ts';
+import { auditPageForSpool, type SpooledOutcome } from './audit-page.ts';
+import { heapSample, MEMORY_PROBE } from './memory-probe.ts';
 
 // Pages come a few ahead; a PDF's audit is asynchronous (pdf.js), so they are audited one after another
 // on a chain rather than all at once (one page's memory at a time). A rejection ends the worker.
 let chain = Promise.resolve();
+// The wide keys this worker's reports brought so far (its pages come in input order: scripts/report-spool.ts).
+const seen = new Set<string>();
 parentPort!.on('message', (job: { index: number; file: string }) => {
   chain = chain.then(async () => {
-    const outcome: PageOutcome = await auditPage(job.file);
-    parentPort!.postMessage({ index: job.index, outcome });
+    const outcome: SpooledOutcome = await auditPageForSpool(job.file, seen);
+    parentPort!.postMessage({ index: job.index, outcome, heap: MEMORY_PROBE ? heapSample() : undefined });
   });
   chain.catch((e) => {
     throw e;

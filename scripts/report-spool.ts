@@ -47,6 +47,45 @@ function pairingRecord(slim: Report): Report {
   return { agency: slim.agency, year: slim.year, source: slim.source, tables: { figures: (slim.tables as Record<string, unknown>).figures } } as unknown as Report;
 }
 
+/**
+ * A report as the spool takes it, made on the thread that read the page (a worker): its spool line, its slim
+ * copy's line, agency key and year, and the cells whose `table.row.col` key that thread had not met before
+ * (`seen`, updated; null when none). A thread is sent its pages in input order, so the first report of the
+ * folder to bring a key always brings it here: the spool keeps those no earlier report brought, the same
+ * carriers as checking every cell on one thread.
+ */
+export interface SpoolEntry {
+  line: string;
+  slimLine: string;
+  key: string | null;
+  year: number | null;
+  wide: Report['tables'] | null;
+}
+
+export function spoolEntry(report: Report, seen: Set<string>): SpoolEntry {
+  const wide: Report['tables'] = {};
+  let any = false;
+  for (const [key, table] of Object.entries(report.tables) as [keyof Report['tables'], Table | undefined][]) {
+    const cells = (table?.cells ?? []).filter((c) => {
+      const k = `${key}.${c.row}.${c.col}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    if (cells.length) {
+      wide[key] = { rowLabels: {}, colLabels: {}, cells };
+      any = true;
+    }
+  }
+  return {
+    line: `${JSON.stringify(report)}\n`,
+    slimLine: `${JSON.stringify(slimReport(report))}\n`,
+    key: agencyKey(report),
+    year: report.year,
+    wide: any ? wide : null,
+  };
+}
+
 /** Where each report's slim copy is in its file, with what it is grouped and paired by: a few numbers a report. */
 interface SlimIndex {
   /** agencyKey, one string for all reports of an agency. */
@@ -63,19 +102,26 @@ export class ReportSpool {
   private readonly index: SlimIndex = { keys: [], years: [], offsets: [], lengths: [] };
   private readonly keyNames = new Map<string, string>();
   private readonly wideSeen = new Set<string>();
+  /** What add() has met, as a worker's own set (spoolEntry). */
+  private readonly ownSeen = new Set<string>();
   /** For each report that brought `table.row.col` keys not met before, those cells: wideKeys of these is wideKeys of all. */
   readonly wideCarriers: Report[] = [];
   private pending = '';
 
+  /** A whole report (tests, and callers that hold one): prepared here, as a worker would. */
   add(report: Report): void {
-    const key = agencyKey(report);
-    const at = this.slims.add(slimReport(report));
-    this.index.keys.push(key === null ? null : this.intern(key));
-    this.index.years.push(report.year);
+    this.addEntry(spoolEntry(report, this.ownSeen));
+  }
+
+  /** A report prepared where it was read (scripts/audit-pool.ts): only text to append and a few numbers. */
+  addEntry(entry: SpoolEntry): void {
+    const at = this.slims.addLine(entry.slimLine);
+    this.index.keys.push(entry.key === null ? null : this.intern(entry.key));
+    this.index.years.push(entry.year);
     this.index.offsets.push(at.offset);
     this.index.lengths.push(at.length);
-    this.carryNewKeys(report);
-    this.pending += `${JSON.stringify(report)}\n`;
+    if (entry.wide) this.carryNewKeys(entry.wide);
+    this.pending += entry.line;
     if (this.pending.length > 1 << 20) this.flush();
   }
 
@@ -136,11 +182,12 @@ export class ReportSpool {
     return previous;
   }
 
-  private carryNewKeys(report: Report): void {
+  /** Of the cells a report brings that its thread had not met, those no report before it brought (in input order). */
+  private carryNewKeys(wide: Report['tables']): void {
     const tables: Report['tables'] = {};
     let any = false;
-    for (const [key, table] of Object.entries(report.tables) as [keyof Report['tables'], Table | undefined][]) {
-      const cells = (table?.cells ?? []).filter((c) => {
+    for (const [key, table] of Object.entries(wide) as [keyof Report['tables'], Table][]) {
+      const cells = table.cells.filter((c) => {
         const k = `${key}.${c.row}.${c.col}`;
         if (this.wideSeen.has(k)) return false;
         this.wideSeen.add(k);
@@ -151,7 +198,8 @@ export class ReportSpool {
         any = true;
       }
     }
-    if (any) this.wideCarriers.push({ ...report, findings: [], evidence: {}, tables });
+    // wideKeys reads only the tables.
+    if (any) this.wideCarriers.push({ tables } as Report);
   }
 
   get count(): number {
@@ -227,8 +275,7 @@ class JsonLines {
     this.path = path;
   }
 
-  add(value: unknown): { offset: number; length: number } {
-    const line = `${JSON.stringify(value)}\n`;
+  addLine(line: string): { offset: number; length: number } {
     const length = Buffer.byteLength(line);
     const offset = this.size;
     this.size += length;
