@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { auditPageForSpool, type SpooledOutcome } from './audit-page.ts';
+import { SpoolWriter } from './report-spool.ts';
 import { memoryPeaks, MEMORY_PROBE, type HeapSample } from './memory-probe.ts';
 
 /** Below this many pages the main thread audits them itself. */
@@ -20,18 +21,19 @@ const AHEAD = 4;
  */
 const WORKER_HEAP_MB = 256;
 
-export async function auditPages(files: string[], onOutcome: (index: number, outcome: SpooledOutcome) => void): Promise<void> {
+export async function auditPages(files: string[], spoolDir: string, onOutcome: (index: number, outcome: SpooledOutcome) => void): Promise<void> {
   // NIANBAO_THREADS=1: everything on the main thread (tests compare the two).
   const threads = Math.min(Number(process.env.NIANBAO_THREADS ?? availableParallelism()), Math.ceil(files.length / AHEAD));
   if (files.length < POOL_FROM || threads < 2) {
-    const seen = new Set<string>();
-    for (let i = 0; i < files.length; i++) onOutcome(i, await auditPageForSpool(files[i], seen));
+    const spool = new SpoolWriter(spoolDir, 'main');
+    for (let i = 0; i < files.length; i++) onOutcome(i, await auditPageForSpool(files[i], spool));
     return;
   }
   const done = new Map<number, SpooledOutcome>();
   let nextOut = 0;
   let nextIn = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./audit-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  // Each worker writes its reports to its own files in the spool's folder: only where they are comes back.
+  const workers = Array.from({ length: threads }, (_, k) => new Worker(new URL('./audit-worker.ts', import.meta.url), { workerData: { spoolDir, name: `worker${k}` }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const send = (w: Worker) => {

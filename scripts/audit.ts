@@ -233,7 +233,7 @@ async function main(): Promise<number> {
   const sources: string[] = [];
   const shown = progress(files.length);
   try {
-    await auditPages(files, (i, outcome) => {
+    await auditPages(files, spool.dir, (i, outcome) => {
       shown.tick(i + 1);
       if ('error' in outcome) return fail(new InputError(outcome.error));
       spool.addEntry(outcome.entry);
