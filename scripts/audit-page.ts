@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Report } from '../lib/schema.ts';
 import { DOCUMENT_ADVICE, documentFileKind, iframeSources, type DocumentKind } from './audit-errors.ts';
 import { auditDocxFile, auditFile, auditPdfFile, decodePage, InputError } from './read-page.ts';
+import type { SpoolEntry, SpoolWriter } from './report-spool.ts';
 
 export type PageOutcome = { report: Report } | { error: string };
 
@@ -35,4 +36,13 @@ export async function auditPage(file: string): Promise<PageOutcome> {
     if (e instanceof InputError) return { error: e.message };
     throw e;
   }
+}
+
+/** A page's outcome as it goes to the spool: written by the thread that read it, so only its place crosses threads. */
+export type SpooledOutcome = { entry: SpoolEntry } | { error: string };
+
+/** auditPage, the report written to this thread's spool files (scripts/report-spool.ts). */
+export async function auditPageForSpool(file: string, spool: SpoolWriter): Promise<SpooledOutcome> {
+  const outcome = await auditPage(file);
+  return 'error' in outcome ? outcome : { entry: spool.write(outcome.report) };
 }

@@ -6,7 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { auditPage, type PageOutcome } from './audit-page.ts';
+import { auditPageForSpool, type SpooledOutcome } from './audit-page.ts';
+import { SpoolWriter } from './report-spool.ts';
+import { memoryPeaks, MEMORY_PROBE, type HeapSample } from './memory-probe.ts';
 
 /** Below this many pages the main thread audits them itself. */
 const POOL_FROM = 16;
@@ -19,17 +21,19 @@ const AHEAD = 4;
  */
 const WORKER_HEAP_MB = 256;
 
-export async function auditPages(files: string[], onOutcome: (index: number, outcome: PageOutcome) => void): Promise<void> {
+export async function auditPages(files: string[], spoolDir: string, onOutcome: (index: number, outcome: SpooledOutcome) => void): Promise<void> {
   // NIANBAO_THREADS=1: everything on the main thread (tests compare the two).
   const threads = Math.min(Number(process.env.NIANBAO_THREADS ?? availableParallelism()), Math.ceil(files.length / AHEAD));
   if (files.length < POOL_FROM || threads < 2) {
-    for (let i = 0; i < files.length; i++) onOutcome(i, await auditPage(files[i]));
+    const spool = new SpoolWriter(spoolDir, 'main');
+    for (let i = 0; i < files.length; i++) onOutcome(i, await auditPageForSpool(files[i], spool));
     return;
   }
-  const done = new Map<number, PageOutcome>();
+  const done = new Map<number, SpooledOutcome>();
   let nextOut = 0;
   let nextIn = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./audit-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  // Each worker writes its reports to its own files in the spool's folder: only where they are comes back.
+  const workers = Array.from({ length: threads }, (_, k) => new Worker(new URL('./audit-worker.ts', import.meta.url), { workerData: { spoolDir, name: `worker${k}` }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const send = (w: Worker) => {
@@ -38,8 +42,12 @@ export async function auditPages(files: string[], onOutcome: (index: number, out
           nextIn++;
         }
       };
-      for (const w of workers) {
-        w.on('message', ({ index, outcome }: { index: number; outcome: PageOutcome }) => {
+      workers.forEach((w, k) => {
+        w.on('message', ({ index, outcome, heap }: { index: number; outcome: SpooledOutcome; heap?: HeapSample }) => {
+          if (MEMORY_PROBE) {
+            memoryPeaks.note(`worker${k}`, heap!);
+            memoryPeaks.sampleMain();
+          }
           done.set(index, outcome);
           try {
             for (let o = done.get(nextOut); o; o = done.get(nextOut)) {
@@ -55,8 +63,8 @@ export async function auditPages(files: string[], onOutcome: (index: number, out
         });
         w.on('error', reject);
         w.on('exit', (code) => code !== 0 && reject(new Error(`audit worker exited with ${code}`)));
-        for (let k = 0; k < AHEAD; k++) send(w);
-      }
+        for (let a = 0; a < AHEAD; a++) send(w);
+      });
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

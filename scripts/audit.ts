@@ -23,6 +23,7 @@ import { InputError } from './read-page.ts';
 import { auditPages } from './audit-pool.ts';
 import { ReportSpool, Sink } from './report-spool.ts';
 import { summary } from './summary.ts';
+import { memoryPeaks, MEMORY_PROBE } from './memory-probe.ts';
 
 const USAGE = 'usage: npm run audit -- <file.html|file.docx|file.pdf|dir>... [--format text|json|csv|wide|xlsx] [--out DIR] [--dictionary] [--schema]';
 
@@ -232,10 +233,10 @@ async function main(): Promise<number> {
   const sources: string[] = [];
   const shown = progress(files.length);
   try {
-    await auditPages(files, (i, outcome) => {
+    await auditPages(files, spool.dir, (i, outcome) => {
       shown.tick(i + 1);
       if ('error' in outcome) return fail(new InputError(outcome.error));
-      spool.add(outcome.report);
+      spool.addEntry(outcome.entry);
       sources.push(files[i]);
     });
     shown.end();
@@ -258,6 +259,7 @@ async function main(): Promise<number> {
     let i = 0;
     // Across reports: each report's share goes after its own findings (same code as the library page).
     for (const report of spool.reports()) {
+      if (MEMORY_PROBE) memoryPeaks.sampleMain(16);
       const file = sources[i];
       if (args.format === 'text') await out(summary(report, file));
       if (args.format === 'json') await out(oneFile ? exportJson(report) : jsonArrayItem(report, i === 0));
@@ -297,7 +299,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 // For the bench (scripts/bench.ts): the peak memory of the whole run, worker threads included.
-if (process.env.NIANBAO_REPORT_RSS) process.on('exit', () => console.error(`maxRSS ${process.resourceUsage().maxRSS}`));
+// Each thread's peaks too (scripts/memory-probe.ts).
+if (MEMORY_PROBE) process.on('exit', () => console.error(`maxRSS ${process.resourceUsage().maxRSS}\n${memoryPeaks.line()}`));
 
 try {
   process.exitCode = await main();

@@ -230,7 +230,7 @@ const BROWSER_ONLY = process.argv.includes('--browser');
 function folderScale() {
   const sizes = BIG ? [200, 2000, 20000] : [200, 2000];
   const sources = fixtureFiles.map((f) => fs.readFileSync(f));
-  const out: { pages: number; seconds: number; pagesPerSecond: number; maxRssMB: number; reports: number }[] = [];
+  const out: { pages: number; seconds: number; pagesPerSecond: number; maxRssMB: number; reports: number; threadsMB: Record<string, unknown> | null }[] = [];
   for (const pages of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `nianbao-bench-${pages}-`));
     try {
@@ -248,6 +248,9 @@ function folderScale() {
       const seconds = (performance.now() - t0) / 1000;
       fs.closeSync(fd);
       const rss = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+      // Each thread's peak heap (used / reserved / external, MB) and the sampled resident set (scripts/memory-probe.ts).
+      const threads = /^memory (\{.*\})$/m.exec(run.stderr)?.[1];
+      const threadsMB = threads ? (JSON.parse(threads) as Record<string, unknown>) : null;
       let reports = 0;
       let tail = '';
       const rfd = fs.openSync(json, 'r');
@@ -258,8 +261,8 @@ function folderScale() {
         tail = text.slice(-4);
       }
       fs.closeSync(rfd);
-      out.push({ pages, seconds, pagesPerSecond: pages / seconds, maxRssMB: rss / 1024, reports });
-      process.stderr.write(`  node: folder of ${pages} pages: ${seconds.toFixed(1)} s, ${(rss / 1024).toFixed(0)} MB peak\n`);
+      out.push({ pages, seconds, pagesPerSecond: pages / seconds, maxRssMB: rss / 1024, reports, threadsMB });
+      process.stderr.write(`  node: folder of ${pages} pages: ${seconds.toFixed(1)} s, ${(rss / 1024).toFixed(0)} MB peak; per thread ${threads ?? '?'}\n`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

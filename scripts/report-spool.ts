@@ -1,19 +1,19 @@
 /**
  * A folder of any size in flat memory. Every report of the folder must be known before any is final: a
  * later page may be its agency's year before, whose series.* findings (lib/checks/series.ts) go into this
- * report. So each report is written, as it is read, to a spool file (one compact JSON line, in input
- * order), and a slim copy to a second file: what checkSeries reads (agency, year, source, format, article
+ * report. So each report is written, by the thread that read it (a worker, scripts/audit-pool.ts), to that
+ * thread's spool file (one compact JSON line), and a slim copy to a second file: what checkSeries reads (agency, year, source, format, article
  * text, the carried-over/carried-forward rows of table 3, tables 2 and legacy) and a digest of all its
- * figures (two copies of one year are told apart by them). In memory stays only each report's agency key,
- * year and where its slim copy is. At the end, one agency at a time, the slim copies of the years that
- * follow each other are read back to choose each report's year before (previousReport); then the spool is
- * read back line by line, and each report gets checkSeries against its year before's slim copy and goes to
+ * figures (two copies of one year are told apart by them). Only where the lines are crosses to the main
+ * thread, never the report (big messages between threads left the process's memory growing with the
+ * folder, outside the JS heaps). In memory stays each report's agency key, year and where its lines are. At the end, one agency at a time, the slim copies of the years that
+ * follow each other are read back to choose each report's year before (previousReport); then the reports
+ * are read back in input order, and each report gets checkSeries against its year before's slim copy and goes to
  * the outputs — the same output as holding them all.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readSync, closeSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { checkSeries, previousReport } from '../lib/checks/series.ts';
 import { agencyKey } from '../lib/agency-identity.ts';
@@ -47,36 +47,147 @@ function pairingRecord(slim: Report): Report {
   return { agency: slim.agency, year: slim.year, source: slim.source, tables: { figures: (slim.tables as Record<string, unknown>).figures } } as unknown as Report;
 }
 
-/** Where each report's slim copy is in its file, with what it is grouped and paired by: a few numbers a report. */
-interface SlimIndex {
+/** Where a line is: the file of the thread that wrote it, at what byte, how many bytes. */
+export interface LineAt {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * A report as the spool takes it, written by the thread that read the page (a worker) to its own files:
+ * where its line and its slim copy's line are, its agency key and year, and the cells whose `table.row.col`
+ * key that thread had not met before (null when none). A thread is sent its pages in input order, so the
+ * first report of the folder to bring a key always brings it here: the spool keeps those no earlier report
+ * brought, the same carriers as checking every cell on one thread. Only this small record crosses threads.
+ */
+export interface SpoolEntry {
+  report: LineAt;
+  slim: LineAt;
+  key: string | null;
+  year: number | null;
+  wide: Report['tables'] | null;
+}
+
+/** A file appended to by one thread only, each piece's place known as it is written. */
+class AppendFile {
+  private size = 0;
+  private readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
+  append(text: string): LineAt {
+    const bytes = Buffer.from(text);
+    appendFileSync(this.path, bytes);
+    const at = { file: this.path, offset: this.size, length: bytes.length };
+    this.size += bytes.length;
+    return at;
+  }
+}
+
+/** One thread's spool files (its reports, their slim copies) and the wide keys its reports brought. */
+export class SpoolWriter {
+  private readonly reports: AppendFile;
+  private readonly slims: AppendFile;
+  private readonly seen = new Set<string>();
+  constructor(dir: string, name: string) {
+    this.reports = new AppendFile(join(dir, `${name}.jsonl`));
+    this.slims = new AppendFile(join(dir, `${name}-slim.jsonl`));
+  }
+
+  write(report: Report): SpoolEntry {
+    const wide: Report['tables'] = {};
+    let any = false;
+    for (const [key, table] of Object.entries(report.tables) as [keyof Report['tables'], Table | undefined][]) {
+      const cells = (table?.cells ?? []).filter((c) => {
+        const k = `${key}.${c.row}.${c.col}`;
+        if (this.seen.has(k)) return false;
+        this.seen.add(k);
+        return true;
+      });
+      if (cells.length) {
+        wide[key] = { rowLabels: {}, colLabels: {}, cells };
+        any = true;
+      }
+    }
+    return {
+      report: this.reports.append(`${JSON.stringify(report)}\n`),
+      slim: this.slims.append(`${JSON.stringify(slimReport(report))}\n`),
+      key: agencyKey(report),
+      year: report.year,
+      wide: any ? wide : null,
+    };
+  }
+}
+
+/** Where each report's lines are, with what it is grouped and paired by: a few numbers a report. */
+interface SpoolIndex {
   /** agencyKey, one string for all reports of an agency. */
   keys: (string | null)[];
   years: (number | null)[];
-  offsets: number[];
-  lengths: number[];
+  /** For the report lines and the slim lines: the file (its number in `files`), offset and length. */
+  reportFiles: number[];
+  reportOffsets: number[];
+  reportLengths: number[];
+  slimFiles: number[];
+  slimOffsets: number[];
+  slimLengths: number[];
 }
 
 export class ReportSpool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'nianbao-spool-'));
-  private readonly file = join(this.dir, 'reports.jsonl');
-  private readonly slims = new JsonLines(join(this.dir, 'slim.jsonl'));
-  private readonly index: SlimIndex = { keys: [], years: [], offsets: [], lengths: [] };
+  /** The spool's folder: each thread's files go there (scripts/audit-pool.ts). */
+  readonly dir = mkdtempSync(join(tmpdir(), 'nianbao-spool-'));
+  private readonly index: SpoolIndex = { keys: [], years: [], reportFiles: [], reportOffsets: [], reportLengths: [], slimFiles: [], slimOffsets: [], slimLengths: [] };
+  private readonly files: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly readers = new Map<number, number>();
   private readonly keyNames = new Map<string, string>();
   private readonly wideSeen = new Set<string>();
+  /** add()'s writer, as a worker's own. */
+  private own: SpoolWriter | null = null;
   /** For each report that brought `table.row.col` keys not met before, those cells: wideKeys of these is wideKeys of all. */
   readonly wideCarriers: Report[] = [];
-  private pending = '';
 
+  /** A whole report (tests, and callers that hold one): written here, as a worker would. */
   add(report: Report): void {
-    const key = agencyKey(report);
-    const at = this.slims.add(slimReport(report));
-    this.index.keys.push(key === null ? null : this.intern(key));
-    this.index.years.push(report.year);
-    this.index.offsets.push(at.offset);
-    this.index.lengths.push(at.length);
-    this.carryNewKeys(report);
-    this.pending += `${JSON.stringify(report)}\n`;
-    if (this.pending.length > 1 << 20) this.flush();
+    this.own ??= new SpoolWriter(this.dir, 'own');
+    this.addEntry(this.own.write(report));
+  }
+
+  /** A report written where it was read (scripts/audit-pool.ts): only its place and a few numbers are kept. */
+  addEntry(entry: SpoolEntry): void {
+    this.index.keys.push(entry.key === null ? null : this.intern(entry.key));
+    this.index.years.push(entry.year);
+    this.index.reportFiles.push(this.fileNumber(entry.report.file));
+    this.index.reportOffsets.push(entry.report.offset);
+    this.index.reportLengths.push(entry.report.length);
+    this.index.slimFiles.push(this.fileNumber(entry.slim.file));
+    this.index.slimOffsets.push(entry.slim.offset);
+    this.index.slimLengths.push(entry.slim.length);
+    if (entry.wide) this.carryNewKeys(entry.wide);
+  }
+
+  private fileNumber(path: string): number {
+    let n = this.fileNumbers.get(path);
+    if (n === undefined) {
+      n = this.files.length;
+      this.files.push(path);
+      this.fileNumbers.set(path, n);
+    }
+    return n;
+  }
+
+  /** The JSON line at a place in one of the spool's files. */
+  private readLine(file: number, offset: number, length: number): unknown {
+    let fd = this.readers.get(file);
+    if (fd === undefined) this.readers.set(file, (fd = openSync(this.files[file], 'r')));
+    const buf = Buffer.allocUnsafe(length);
+    for (let got = 0; got < length; ) {
+      const n = readSync(fd, buf, got, length - got, offset + got);
+      if (n <= 0) throw new Error(`spool file ${this.files[file]} ends before byte ${offset + length}`);
+      got += n;
+    }
+    return JSON.parse(buf.toString('utf8'));
   }
 
   private intern(key: string): string {
@@ -88,7 +199,7 @@ export class ReportSpool {
 
   /** Report i's slim copy, read back from its file. */
   private slim(i: number): Report {
-    return this.slims.read(this.index.offsets[i], this.index.lengths[i]) as Report;
+    return this.readLine(this.index.slimFiles[i], this.index.slimOffsets[i], this.index.slimLengths[i]) as Report;
   }
 
   /**
@@ -136,11 +247,12 @@ export class ReportSpool {
     return previous;
   }
 
-  private carryNewKeys(report: Report): void {
+  /** Of the cells a report brings that its thread had not met, those no report before it brought (in input order). */
+  private carryNewKeys(wide: Report['tables']): void {
     const tables: Report['tables'] = {};
     let any = false;
-    for (const [key, table] of Object.entries(report.tables) as [keyof Report['tables'], Table | undefined][]) {
-      const cells = (table?.cells ?? []).filter((c) => {
+    for (const [key, table] of Object.entries(wide) as [keyof Report['tables'], Table][]) {
+      const cells = table.cells.filter((c) => {
         const k = `${key}.${c.row}.${c.col}`;
         if (this.wideSeen.has(k)) return false;
         this.wideSeen.add(k);
@@ -151,7 +263,8 @@ export class ReportSpool {
         any = true;
       }
     }
-    if (any) this.wideCarriers.push({ ...report, findings: [], evidence: {}, tables });
+    // wideKeys reads only the tables.
+    if (any) this.wideCarriers.push({ tables } as Report);
   }
 
   get count(): number {
@@ -163,15 +276,8 @@ export class ReportSpool {
     return join(this.dir, name);
   }
 
-  private flush(): void {
-    if (this.pending) appendFileSync(this.file, this.pending);
-    this.pending = '';
-  }
-
   /** Each report in input order, with its series findings after its own. */
   *reports(): Generator<Report> {
-    this.flush();
-    this.slims.flush();
     if (!this.count) return;
     const previous = this.previousIndices();
     // Many reports of a folder may continue one earlier report (copies): the last few read are kept.
@@ -187,75 +293,19 @@ export class ReportSpool {
       }
       return r;
     };
-    const fd = openSync(this.file, 'r');
-    try {
-      const buf = Buffer.alloc(1 << 20);
-      // A chunk may end inside a character: the decoder keeps its first bytes for the next one.
-      const decoder = new StringDecoder('utf8');
-      let rest = '';
-      let i = 0;
-      for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-        const lines = (rest + decoder.write(buf.subarray(0, n))).split('\n');
-        rest = lines.pop()!;
-        for (const line of lines) {
-          const report = JSON.parse(line) as Report;
-          const before = previousOf(i++);
-          // The pair alone: previousReport finds the same year before in it (same agency, year − 1, the only candidate).
-          if (before) report.findings.push(...checkSeries([report, before])[0]);
-          yield report;
-        }
-      }
-    } finally {
-      closeSync(fd);
+    for (let i = 0; i < this.count; i++) {
+      const report = this.readLine(this.index.reportFiles[i], this.index.reportOffsets[i], this.index.reportLengths[i]) as Report;
+      const before = previousOf(i);
+      // The pair alone: previousReport finds the same year before in it (same agency, year − 1, the only candidate).
+      if (before) report.findings.push(...checkSeries([report, before])[0]);
+      yield report;
     }
   }
 
   close(): void {
-    this.slims.close();
+    for (const fd of this.readers.values()) closeSync(fd);
+    this.readers.clear();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** JSON values appended to a file, one a line, each read back by its place in the file. */
-class JsonLines {
-  private fd: number | null = null;
-  private pending: string[] = [];
-  private pendingBytes = 0;
-  private size = 0;
-  private readonly path: string;
-  constructor(path: string) {
-    this.path = path;
-  }
-
-  add(value: unknown): { offset: number; length: number } {
-    const line = `${JSON.stringify(value)}\n`;
-    const length = Buffer.byteLength(line);
-    const offset = this.size;
-    this.size += length;
-    this.pending.push(line);
-    this.pendingBytes += length;
-    if (this.pendingBytes > 1 << 20) this.flush();
-    return { offset, length };
-  }
-
-  flush(): void {
-    if (!this.pending.length) return;
-    this.fd ??= openSync(this.path, 'w+');
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
-
-  read(offset: number, length: number): unknown {
-    this.flush();
-    const buf = Buffer.alloc(length);
-    for (let got = 0; got < length; ) got += readSync(this.fd!, buf, got, length - got, offset + got);
-    return JSON.parse(buf.toString('utf8'));
-  }
-
-  close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
   }
 }
 

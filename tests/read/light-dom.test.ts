@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { auditHtml, decodePage, parseHtml } from '../../scripts/read-page.ts';
+import { Tokenizer } from 'htmlparser2';
 import { parseLight } from '../../scripts/light-dom.ts';
 import { FIXTURES, SHARED } from '../support/audit-html.ts';
 import { pageHtmlArb } from '../support/fuzz-core.ts';
@@ -82,5 +83,43 @@ describe('the light DOM gives the reports linkedom gives', () => {
     for (const html of [...pages.map((p) => p.html), ...Object.values(broken)]) {
       expect(shape(parseHtml(html, 'light'))).toEqual(shape(parseHtml(html, 'linkedom')));
     }
+  });
+
+  // scripts/light-dom.ts skips through text and quoted attribute values to the next character that matters:
+  // the tokens must be those of htmlparser2's own Tokenizer, also where a value or the text runs to the end.
+  it('the skipping tokenizer gives the tree of htmlparser2\'s own', () => {
+    const tree = (doc: ReturnType<typeof parseLight>) => {
+      const out: string[] = [];
+      const walk = (n: ReturnType<typeof parseLight> | ReturnType<typeof parseLight>['children'][number]) => {
+        for (const c of n.childNodes) {
+          if (c.nodeType === 1) {
+            const el = c as ReturnType<typeof parseLight>['children'][number];
+            out.push(`<${el.localName} ${JSON.stringify(el.attributes)}>`);
+            walk(el);
+            out.push(`</${el.localName}>`);
+          } else out.push(`${c.nodeType}:${c.nodeValue}`);
+        }
+      };
+      walk(doc);
+      return out;
+    };
+    const edges = [
+      `<p title="a &amp; b &lt;c&gt; &#x4E00;" data-x='x &quot; "y" &amp' class=z&amp;w>t &amp; u &nbsp;&copy v</p>`,
+      '<td style="mso-x:1;color:red">12</td><td style=\'a:"b"\'>3&',
+      '<p a="never closed &amp; more',
+      "<p a='never closed",
+      'text that ends without a tag &amp',
+      'text &',
+      '<td>1</td>&#',
+      '<textarea>&amp; <b>x</b></textarea><title>a &amp; b</title><script>if (a < b && c) x = "&amp;"</script>',
+      '<svg><text x="1&amp;">a&lt;b</text></svg><p>"quoted" \'text\'</p>',
+    ];
+    fc.assert(
+      fc.property(pageHtmlArb, (html) => {
+        expect(tree(parseLight(html))).toEqual(tree(parseLight(html, Tokenizer)));
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+    for (const html of [...edges, ...pages.map((p) => p.html)]) expect(tree(parseLight(html))).toEqual(tree(parseLight(html, Tokenizer)));
   });
 });
