@@ -601,8 +601,11 @@ async function main() {
   const b = browser.report10x;
   const ratio = (a: number, c: number) => (c > 0 ? a / c : Infinity);
   const goals = {
+    // Issue 18's goals, as ratios measured in this one run (the absolute 0.2 ms of an earlier issue is kept for comparison).
     nonReportMedianMs: { goal: '≤ 0.2 ms', value: n.contentScriptMs.median, met: n.contentScriptMs.median <= 0.2 },
-    auditVsBareWalk: { goal: '≤ 2×', value: ratio(r.auditMs.median, r.bareWalkMs.median), met: ratio(r.auditMs.median, r.bareWalkMs.median) <= 2 },
+    nonReportVsFloor: { goal: '≤ 1.5× floor', value: ratio(n.contentScriptMs.median, n.floorMs.median), met: ratio(n.contentScriptMs.median, n.floorMs.median) <= 1.5 },
+    auditVsBareWalk: { goal: '≤ 5× walk', value: ratio(r.auditMs.median, r.bareWalkMs.median), met: ratio(r.auditMs.median, r.bareWalkMs.median) <= 5 },
+    warmVsBareWalk: { goal: '≤ 3× walk', value: ratio(r.warm.auditMs.median, r.warm.bareWalkMs.median), met: ratio(r.warm.auditMs.median, r.warm.bareWalkMs.median) <= 3 },
     cliVsTabletojson: { goal: '≥ 2× (faster)', value: node.speedup, met: node.speedup >= 2 },
     contentScriptGzip: { goal: '≤ 25 KB', value: sizes.contentScript.gzipBytes, met: sizes.contentScript.gzipBytes <= 25 * 1024 },
   };
@@ -633,9 +636,9 @@ async function main() {
       `${ms(n.contentScriptMs.median)} ms`,
       `${ms(n.contentScriptMs.p95)} ms`,
       `floor ${ms(n.floorMs.median)} / ${ms(n.floorMs.p95)} ms`,
-      `${ratio(n.contentScriptMs.median, n.floorMs.median).toFixed(1)}× floor`,
-      goals.nonReportMedianMs.goal,
-      yes(goals.nonReportMedianMs.met),
+      `${ratio(n.contentScriptMs.median, n.floorMs.median).toFixed(2)}× floor`,
+      goals.nonReportVsFloor.goal,
+      yes(goals.nonReportVsFloor.met),
     ],
     [
       `full audit (scan+mark), largest fixture (${r.cells} cells)`,
@@ -662,8 +665,8 @@ async function main() {
         `${ms(x.warm.auditMs.p95)} ms`,
         `bare walk ${ms(x.warm.bareWalkMs.median)} / ${ms(x.warm.bareWalkMs.p95)} ms`,
         `${ratio(x.warm.auditMs.median, x.warm.bareWalkMs.median).toFixed(1)}× walk`,
-        '',
-        '',
+        x === r ? goals.warmVsBareWalk.goal : '',
+        x === r ? yes(goals.warmVsBareWalk.met) : '',
       ],
       [
         `    the same against the read floor (cells' text and span/hide attributes + the page text)`,
