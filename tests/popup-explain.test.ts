@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainNoReport, isGovCn } from '@/entrypoints/popup/explain.ts';
+import { explainNoReport } from '@/entrypoints/popup/explain.ts';
+import { isGovCnHost } from '@/lib/archive-url.ts';
 import { tabIdFromQuery } from '@/entrypoints/popup/port.ts';
 
 describe('why the popup has no report', () => {
@@ -61,10 +62,10 @@ describe('why the popup has no report', () => {
   });
 
   it('recognises .gov.cn hosts only', () => {
-    expect(isGovCn('www.beijing.gov.cn')).toBe(true);
-    expect(isGovCn('gov.cn')).toBe(true);
-    expect(isGovCn('gov.cn.example.com')).toBe(false);
-    expect(isGovCn('notgov.cn')).toBe(false);
+    expect(isGovCnHost('www.beijing.gov.cn')).toBe(true);
+    expect(isGovCnHost('gov.cn')).toBe(true);
+    expect(isGovCnHost('gov.cn.example.com')).toBe(false);
+    expect(isGovCnHost('notgov.cn')).toBe(false);
   });
 
   it('reads ?tab=<id> for tests that open the popup as a page', () => {

@@ -1,6 +1,6 @@
 import type { ContentStatus } from '@/entrypoints/shared/messages.ts';
 import type { PageLink } from '@/lib/page-kind.ts';
-import { isArchiveHost } from '@/lib/archive-url.ts';
+import { isArchiveHost, isGovCnHost } from '@/lib/archive-url.ts';
 import { t } from '@/components/i18n.ts';
 
 // Why the popup has nothing to show — a sentence a journalist can act on, not an empty box.
@@ -30,7 +30,7 @@ export function explainNoReport(url: string | undefined, status: ContentStatus |
   if (host !== undefined && isArchiveHost(host)) {
     return { headline: t('whyArchiveHeadline'), detail: t('whyArchiveDetail', t('optArchive')) };
   }
-  if (host !== undefined && !isGovCn(host)) {
+  if (host !== undefined && !isGovCnHost(host)) {
     return {
       headline: t('whyNotGovHeadline'),
       detail: t('whyNotGovDetail', host, t('optMirror')),
@@ -77,10 +77,6 @@ function hostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function isGovCn(host: string): boolean {
-  return host === 'gov.cn' || host.endsWith('.gov.cn');
 }
 
 function pdfTab(links: PageLink[]): Explanation {

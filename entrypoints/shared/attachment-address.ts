@@ -1,4 +1,4 @@
-import { isGovCn } from '@/entrypoints/popup/explain.ts';
+import { isGovCnHost } from '@/lib/archive-url.ts';
 
 // The attachment page's address: attachment.html?url=<the attachment>. Only http(s) attachments are read.
 
@@ -31,5 +31,5 @@ export function originPattern(url: URL): string {
  * mirror) needs its permission, asked for at the reader's click.
  */
 export function hostNeedsAsking(url: URL): boolean {
-  return !isGovCn(url.hostname);
+  return !isGovCnHost(url.hostname);
 }
