@@ -1,24 +1,14 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Banner } from '@/components/Banner.tsx';
 import { CellTooltip, tipPosition } from '@/components/CellTooltip.tsx';
 import type { Coverage } from '@/lib/schema.ts';
+import { useMount } from './support/mount.ts';
 import { finding } from './support/fake-report.ts';
 
 const covered: Coverage = { relationsChecked: 42, numbersRead: 200, cellsUnreadable: 0, notCheckable: [] };
 
-let root: HTMLElement;
-const mount = (ui: preact.ComponentChild) => {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-};
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = useMount();
 
 describe('Banner', () => {
   const errors = [finding({ id: 'e1' }), finding({ id: 'e2', message: '总计 3 ≠ 1 + 1 = 2' })];

@@ -1,25 +1,15 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Banner } from '@/components/Banner.tsx';
 import type { Coverage } from '@/lib/schema.ts';
+import { useMount } from '../support/mount.ts';
 import { finding } from '../support/fake-report.ts';
 
 // The banner with the library's additions: review controls, dismissed findings apart and not counted,
 // later years' notes in their own list naming (and linking) the later report.
 
 const covered: Coverage = { relationsChecked: 42, numbersRead: 200, cellsUnreadable: 0, notCheckable: [] };
-let root: HTMLElement;
-const mount = (ui: preact.ComponentChild) => {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-};
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = useMount();
 
 describe('Banner with review marks', () => {
   const dismissed = finding({ id: 'e1', review: { status: 'dismissed', note: '已更正', at: '2025-01-01T00:00:00.000Z' } });
