@@ -16,9 +16,12 @@ export const UNRENDERED_TAGS = new Set(['script', 'style', 'noscript', 'template
 
 const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
 
-/** Chinese text wrapped onto several lines (`本<br>年<br>度`, one character a line) reads as one word. */
+/**
+ * Chinese text wrapped onto several lines (`本<br>年<br>度`, one character a line) reads as one word. A newline
+ * in the page source is no line break: a browser (Chromium) shows it as a space, and so does the kept text.
+ */
 const HAN = '[\\u3001-\\u3011\\u3400-\\u9fff\\uf900-\\ufaff\\uff08\\uff09\\uff1a\\uff1b()]';
-const HAN_LINE_BREAK = new RegExp(`(?<=${HAN})[^\\S\\n]*\\n\\s*(?=${HAN})`, 'g');
+const HAN_GAP = new RegExp(`(?<=${HAN})\\s+(?=${HAN})`, 'g');
 
 export function cellText(cell: Element, isHidden: IsHidden): string {
   // Most value cells hold bare text: nothing to walk.
@@ -30,27 +33,40 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
     const tag = tagOf(only);
     if (UNRENDERED_TAGS.has(tag) || isHidden(only)) return '';
     const text = inner.nodeValue ?? '';
-    // The newlines a block adds have nothing on their outer side: only a line break inside can join.
-    const joined = text.includes('\n') ? text.replace(HAN_LINE_BREAK, '') : text;
-    return BLOCK_TAGS.has(tag) ? `\n${joined}\n` : joined;
+    // One text node has no line break inside (its newlines are source formatting, shown as a space), and
+    // the newlines a block adds have nothing on their outer side: nothing to join.
+    return BLOCK_TAGS.has(tag) ? `\n${text}\n` : text;
   }
   let out = '';
+  /** Where in `out` a real line break (a <br>, a block's edge) was written: only those may join Chinese. */
+  const breaks: number[] = [];
+  const lineBreak = () => {
+    breaks.push(out.length);
+    out += '\n';
+  };
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = tagOf(el);
-        if (tag === 'br') out += '\n';
+        if (tag === 'br') lineBreak();
         else if (UNRENDERED_TAGS.has(tag) || isHidden(el)) continue;
         else if (BLOCK_TAGS.has(tag)) {
-          out += '\n';
+          lineBreak();
           walk(el);
-          out += '\n';
+          lineBreak();
         } else walk(el);
       }
     }
   };
   walk(cell);
-  return out.includes('\n') ? out.replace(HAN_LINE_BREAK, '') : out;
+  if (!breaks.length) return out;
+  // A gap between two Chinese characters that holds a real line break joins them; a gap of source
+  // formatting only (`<span>万</span>\n<span>元</span>`) stays: a browser shows it as a space.
+  let next = 0;
+  return out.replace(HAN_GAP, (gap, at: number) => {
+    while (next < breaks.length && breaks[next] < at) next++;
+    return next < breaks.length && breaks[next] < at + gap.length ? '' : gap;
+  });
 }

@@ -62,7 +62,8 @@ export function extractLegacy(rows: TableRow[]): ExtractedTable | null {
     if (out.rowLabels[def.key]) continue;
     out.rowLabels[def.key] = first.text;
     const unitCell = row.cells.find((c) => c.c0 === unitCol);
-    const unitText = unitCell && unitCell.number.status === 'unreadable' ? unitCell.text.replace(/[—-]+/g, '') : undefined;
+    // A unit is a word: "万 元" (a source newline inside the cell) is 万元, as readNumber reads "7 万 元".
+    const unitText = unitCell && unitCell.number.status === 'unreadable' ? unitCell.text.replace(/[—-]+|\s+/g, '') : undefined;
     for (const col of columns) {
       const cell = row.cells.find((c) => c.c0 === col.c0 && c !== first);
       if (!cell) continue;

@@ -34,6 +34,8 @@ describe.each(DOMS)('two numbers in one cell are unreadable, never glued togethe
     ['3 5', '3 5'],
     ['<div>3</div>5', '3 5'],
     ['<span>12</span><br/><span>7</span>', '12 7'],
+    // A newline in the source between digits: a browser shows "3 5", two numbers all the same.
+    ['<span>3</span>\n<span>5</span>', '3 5'],
   ])('%j', (inner, raw) => {
     const report = read(once(clean, GRANTED, `<p align="center">${inner}</p>`), dom);
     expect(cell(report, 'granted', 'natural_person')).toMatchObject({ status: 'unreadable', value: null, raw });
@@ -59,6 +61,44 @@ describe.each(DOMS)('two numbers in one cell are unreadable, never glued togethe
   it('full-width digits on two lines stay two numbers', () => {
     const report = read(once(clean, GRANTED, '<p align="center">２<br>４</p>'), dom);
     expect(cell(report, 'granted', 'natural_person')).toMatchObject({ status: 'unreadable', raw: '２ ４' });
+  });
+});
+
+describe.each(DOMS)('a cell keeps the text a browser shows: only a real line break joins Chinese (%s DOM)', (dom) => {
+  const label = '<p>一、本年新收政府信息公开申请数量</p>';
+  const rowLabel = (report: Report) => report.tables.table3!.rowLabels.new_received;
+
+  it('Word-style spans with source newlines between them: "0 万 元", as Chromium\'s innerText shows it', () => {
+    // The fuzz case (seed-001, remove-row + wrap-digits): the `\n` are whitespace text nodes between inline
+    // spans, collapsible white space that a browser renders as a space, not a line break.
+    const legacy = fixture('seed-001-xiachuan-2017-legacy.html');
+    const fees = '<p style="text-align:center;"><span style="font-family:仿宋_GB2312;font-size:14px;">0万元</span></p>';
+    const report = read(once(legacy, fees, '<span>0</span>\n<span>万</span>\n<span>元</span>\n'), dom);
+    const cell = report.tables.legacy!.cells.find((c) => c.row === 'fees' && c.col === 'value');
+    expect(cell).toMatchObject({ value: 0, status: 'ok', unit: '万元', raw: '0 万 元' });
+  });
+
+  it('a source newline inside one paragraph is a space, and the label still names its row', () => {
+    const report = read(once(clean, label, '<p>一、本年新收政府\n信息公开申请数量</p>'), dom);
+    expect(cellValue(report, 'table3', 'new_received', 'total')).toBe(66);
+    expect(rowLabel(report)).toBe('一、本年新收政府 信息公开申请数量');
+  });
+
+  it('a source newline between spans is a space, and the label still names its row', () => {
+    const report = read(once(clean, label, '<p><span>一、本年新收政府</span>\n<span>信息公开申请数量</span></p>'), dom);
+    expect(cellValue(report, 'table3', 'new_received', 'total')).toBe(66);
+    expect(rowLabel(report)).toBe('一、本年新收政府 信息公开申请数量');
+  });
+
+  it.each([
+    ['one character a line (本<br>年<br>度 style)', `<p>${[...'一、本年新收政府信息公开申请数量'].join('<br>')}</p>`],
+    ['a <br> followed by a source newline', '<p>一、本年新收政府<br>\n信息公开申请数量</p>'],
+    ["Word's <p> per line, source newlines between them", '<p>一、本年新收政府</p>\n<p>信息公开</p>\n<p>申请数量</p>'],
+    ['a <p> per line around spans', '<p><span>一、本年新收政府</span></p><p><span>信息公开申请数量</span>\n</p>'],
+  ])('%s still joins into the label it is', (_, html) => {
+    const report = read(once(clean, label, html), dom);
+    expect(cellValue(report, 'table3', 'new_received', 'total')).toBe(66);
+    expect(rowLabel(report)).toBe('一、本年新收政府信息公开申请数量');
   });
 });
 

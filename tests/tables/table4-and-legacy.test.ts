@@ -45,6 +45,11 @@ describe('legacy 统计表 checks', () => {
     expect(found[0].message).toContain('收到申请数');
     expect(found[0]).toMatchObject({ actual: 0, expected: 3 });
   });
+  it('a 单位 cell written 万, a source newline, 元 still gives the unit 万元 (a browser shows "万 元")', () => {
+    const html = fixture('seed-001-xiachuan-2017-legacy.html').replace(/(政府信息公开专项经费[\s\S]*?)>万元</, '$1><span>万</span>\n<span>元</span><');
+    const { report } = auditHtml(html)!;
+    expect(report.tables.legacy!.cells.find((c) => c.row === 'budget')).toMatchObject({ status: 'blank', unit: '万元' });
+  });
   it('warns (never errors) when a part exceeds its whole', () => {
     const html = fixture('seed-001-xiachuan-2017-legacy.html').replace(/(2\.政府网站公开政府信息数[\s\S]*?)>78条</, '$1>90条<');
     const { report } = auditHtml(html)!;
