@@ -1,20 +1,21 @@
 import type { Coverage, Finding } from '@/lib/schema.ts';
 import { ruleInfo } from '@/lib/checks/catalog.ts';
 import type { Verdict } from '@/lib/checks/verdict.ts';
-import { MESSAGE_NOTE } from '@/lib/checks/relation.ts';
+import { SUBJECT_END } from '@/lib/checks/relation.ts';
 import { table3BalanceRule } from '@/lib/checks/table3-rules.ts';
 import { language, t } from './i18n.ts';
 import { ruleLabel } from './labels.ts';
 
 // What the reader sees of a finding and of the verdict, in the reader's language. lib/ writes findings in
 // Chinese (they go into the exports as they are); in English the sum relations are said again from the
-// finding's numbers (printed total = `actual`, its parts' sum = `expected`; for the balance, the two sides), keeping the report's own Chinese label of
-// what is summed. A finding whose numbers do not say it all keeps its Chinese message, under the rule's
+// finding's numbers (printed total = `actual`, its parts' sum = `expected`; for the balance, the two sides) and
+// its `caveats`, keeping the report's own Chinese label of what is summed (read off the message: the Finding has
+// no field for it). A finding whose numbers do not say it all keeps its Chinese message, under the rule's
 // English name: better untranslated than invented.
 
 /** The report's own label the relation is about, which lib/checks/relation.ts writes first. */
 function subjectOf(message: string): string {
-  const end = message.indexOf(MESSAGE_NOTE.subjectEnd);
+  const end = message.indexOf(SUBJECT_END);
   return end > 0 ? message.slice(0, end) : '';
 }
 
@@ -34,11 +35,12 @@ export function findingText(f: Finding): string {
     const subject = subjectOf(f.message);
     const what = subject ? `${name} · ${subject}` : name;
     if (f.actual === null) return t('findingPrintedBlank', what, f.expected);
+    const caveats = f.caveats ?? [];
     const notes = [
-      f.message.includes(MESSAGE_NOTE.blanksAsZero) ? t('findingNoteBlanks') : '',
-      f.message.includes(MESSAGE_NOTE.oneSideBlank) ? t('findingNoteOneSideBlank') : '',
+      caveats.includes('blanks_as_zero') ? t('findingNoteBlanks') : '',
+      caveats.includes('one_side_blank') ? t('findingNoteOneSideBlank') : '',
     ].join('');
-    const lowerBound = f.message.includes(MESSAGE_NOTE.lowerBound);
+    const lowerBound = caveats.includes('lower_bound');
     if (f.rule === BALANCE_RULE) {
       // Two sums, neither one printed figure; a bound on either side is left as written.
       if (lowerBound) return `${name}: ${f.message}`;

@@ -87,6 +87,14 @@ export const ReviewSchema = z.object({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
+/**
+ * What a relation finding's figures assume or leave out, which its message also says in Chinese: `blanks_as_zero`
+ * (blank cells were added as 0), `one_side_blank` (one side is entirely blank, perhaps just not reported),
+ * `lower_bound` (parts could not be read, so `expected` is only what the parts read add up to: a lower bound).
+ */
+export const FindingCaveatSchema = z.enum(['blanks_as_zero', 'one_side_blank', 'lower_bound']);
+export type FindingCaveat = z.infer<typeof FindingCaveatSchema>;
+
 export const FindingSchema = z.object({
   id: z.string(),
   rule: z.string(),
@@ -97,6 +105,8 @@ export const FindingSchema = z.object({
   cells: z.array(CellRefSchema),
   expected: z.number().nullable(),
   actual: z.number().nullable(),
+  /** What its figures assume or leave out, in the order the message says it; absent when nothing. */
+  caveats: z.array(FindingCaveatSchema).optional(),
   /** A finding across reports names the other report. */
   other: OtherReportSchema.optional(),
   /** A finding about the prose quotes its sentence. */

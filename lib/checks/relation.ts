@@ -2,7 +2,7 @@
  * One arithmetic relation (left side = right side) and what came of it. Every check is a list of these;
  * this is where blanks, merged cells, unreadable text and missing cells get their agreed meaning.
  */
-import type { CellRef, Finding, TableKey } from '../schema.ts';
+import type { CellRef, Finding, FindingCaveat, TableKey } from '../schema.ts';
 import { formatSum, sum, type Term } from './terms.ts';
 
 export interface Relation {
@@ -35,14 +35,15 @@ export type Outcome =
   | { kind: 'notPrinted'; finding?: null; missing: CellRef[] }
   | { kind: 'blankTotal'; finding: Finding | null };
 
-/** What a relation's message adds, in its own words (components/finding-text.ts says them again in English). */
-export const MESSAGE_NOTE = {
-  /** Ends the relation's subject, the report's own label, at the start of each message. */
-  subjectEnd: '：',
-  blanksAsZero: '（空白按 0 计）',
-  oneSideBlank: '；一侧全部空白，可能只是未填报',
-  lowerBound: '只核对了下限',
-} as const;
+/** Ends the relation's subject, the report's own label, at the start of each message (components/finding-text.ts reads it up to here). */
+export const SUBJECT_END = '：';
+
+/** How a message says each caveat. The finding carries them in `caveats` as well: other languages read those, never this wording. */
+const CAVEAT_TEXT: Record<FindingCaveat, string> = {
+  blanks_as_zero: '（空白按 0 计）',
+  one_side_blank: '；一侧全部空白，可能只是未填报',
+  lower_bound: '只核对了下限',
+};
 
 const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
 
@@ -55,7 +56,7 @@ export function evaluate(rel: Relation): Outcome {
   const unreadable = all.filter((t) => t.kind === 'unreadable');
   if (unreadable.length) {
     const what = unreadable.map((t) => `${t.label}“${t.kind === 'unreadable' ? t.raw : ''}”`).join('、');
-    const finding: Finding = { ...base, severity: 'warning', expected: null, actual: null, message: `${rel.subject}：无法核对，${what} 不是可识别的数字` };
+    const finding: Finding = { ...base, severity: 'warning', expected: null, actual: null, message: `${rel.subject}${SUBJECT_END}无法核对，${what} 不是可识别的数字` };
     return { kind: 'gap', finding, missing: absent.map((t) => t.ref), bound: false };
   }
   if (absent.length) return lowerBound(rel, base, absent);
@@ -74,19 +75,20 @@ export function evaluate(rel: Relation): Outcome {
         severity: 'warning',
         expected: r,
         actual: null,
-        message: `${rel.subject}：${blankTotal.label}${blankTotal.raw ? `为“${blankTotal.raw}”` : '空白'}（未填报），分项之和为 ${r}`,
+        message: `${rel.subject}${SUBJECT_END}${blankTotal.label}${blankTotal.raw ? `为“${blankTotal.raw}”` : '空白'}（未填报），分项之和为 ${r}`,
       },
     };
   }
   if (l === r) return { kind: 'checked', finding: null };
-  const blanks = all.some((t) => t.kind === 'value' && t.blank) ? MESSAGE_NOTE.blanksAsZero : '';
-  const message = `${rel.subject}：${side(left, l)} ≠ ${side(right, r)}${blanks}`;
+  const blanks = all.some((t) => t.kind === 'value' && t.blank);
+  const message = `${rel.subject}${SUBJECT_END}${side(left, l)} ≠ ${side(right, r)}${blanks ? CAVEAT_TEXT.blanks_as_zero : ''}`;
+  const caveats: FindingCaveat[] = blanks ? ['blanks_as_zero'] : [];
   if (left.every((t) => t.blank) || right.every((t) => t.blank)) {
     // One side not reported at all: not a proven mismatch, and not a relation we could confirm either.
-    const finding: Finding = { ...base, severity: 'warning', expected: r, actual: l, message: `${message}${MESSAGE_NOTE.oneSideBlank}` };
+    const finding: Finding = { ...base, severity: 'warning', expected: r, actual: l, caveats: [...caveats, 'one_side_blank'], message: `${message}${CAVEAT_TEXT.one_side_blank}` };
     return { kind: 'gap', finding, missing: [], bound: false };
   }
-  return { kind: 'checked', finding: { ...base, severity: 'error', expected: r, actual: l, message } };
+  return { kind: 'checked', finding: { ...base, severity: 'error', expected: r, actual: l, ...(blanks && { caveats }), message } };
 }
 
 /**
@@ -107,7 +109,8 @@ function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' |
   const p = sum(present.map((t) => t.value));
   if (w >= p) return { ...gap, bound: true };
   const names = [...new Set(absent.map((t) => t.label))].join('、');
-  const blanks = [...whole, ...present].some((t) => t.blank) ? MESSAGE_NOTE.blanksAsZero : '';
-  const message = `${rel.subject}：${side(whole, w)} < ${side(present, p)}${blanks}（缺少 ${names}，${MESSAGE_NOTE.lowerBound}）`;
-  return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, message } };
+  const blanks = [...whole, ...present].some((t) => t.blank);
+  const message = `${rel.subject}${SUBJECT_END}${side(whole, w)} < ${side(present, p)}${blanks ? CAVEAT_TEXT.blanks_as_zero : ''}（缺少 ${names}，${CAVEAT_TEXT.lower_bound}）`;
+  const caveats: FindingCaveat[] = blanks ? ['blanks_as_zero', 'lower_bound'] : ['lower_bound'];
+  return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, caveats, message } };
 }

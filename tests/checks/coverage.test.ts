@@ -68,6 +68,7 @@ describe('Table 3 with a row missing', () => {
     expect(balance.map((f) => f.id).sort()).toEqual(['table3:balance:natural_person', 'table3:balance:total']);
     expect(balance[0].message).toContain('缺少 二、上年结转');
     expect(balance[0].message).toContain('只核对了下限');
+    expect(balance[0].caveats).toEqual(['lower_bound']);
   });
 
   it('no （七）总计: the results total and the balance are named as not checkable', () => {
@@ -98,7 +99,7 @@ describe('Table 3 with a column missing (no 其他)', () => {
     expect(e.id).toBe('table3:row_total:granted');
     expect(e.message).toContain('缺少 其他');
     expect(e.message).toContain('只核对了下限');
-    expect(e).toMatchObject({ expected: 12, actual: 5 });
+    expect(e).toMatchObject({ expected: 12, actual: 5, caveats: ['lower_bound'] });
   });
 
   it('the 其他 column’s own relations are named', () => {
@@ -133,7 +134,7 @@ describe('Table 4 and the legacy sums', () => {
     expect(warningsOf(report({ table3: table(full), table4: noTotal }), 'table4.group_total')[0].message).toContain('缺少 行政复议·总计');
     const noPart = table({ count: [3, 1, undefined, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0] }, T4);
     const [e] = errorsOf(report({ table3: table(full), table4: noPart }));
-    expect(e).toMatchObject({ id: 'table4:group_total:review', expected: 4, actual: 2 });
+    expect(e).toMatchObject({ id: 'table4:group_total:review', expected: 4, actual: 2, caveats: ['lower_bound'] });
     expect(e.message).toContain('只核对了下限');
   });
 

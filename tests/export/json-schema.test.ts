@@ -54,6 +54,14 @@ describe('the published JSON Schema', () => {
     expect(errorsOf(JSON.parse(exportJson({ ...report, article: { text: '共收到申请 3 件。' } })))).toEqual([]);
   });
 
+  it('a finding’s caveats are valid, an unknown one is refused (by zod and by the published schema)', () => {
+    const json = JSON.parse(exportJson(fakeReport([finding({ id: 'a', caveats: ['blanks_as_zero', 'one_side_blank', 'lower_bound'] })])));
+    expect(errorsOf(json)).toEqual([]);
+    json.findings[0].caveats = ['blank_as_zero'];
+    expect(errorsOf(json)).not.toEqual([]);
+    expect(ReportSchema.safeParse(json).success).toBe(false);
+  });
+
   it('rejects what zod rejects: a fractional year, an unknown status, an unknown key, a missing coverage, another $schema', () => {
     const good = JSON.parse(exportJson(reports[0].report));
     expect(errorsOf(good)).toEqual([]);

@@ -57,6 +57,17 @@ describe('findingText', () => {
     expect(findingText(f)).toBe(`${ruleInfo('table3.balance')!.name.en} · 总计列: new + carried over = 7 ≠ answered + carried forward = 0`);
   });
 
+  it('English: the caveats come from the finding’s `caveats`, not from the wording of its Chinese message', () => {
+    setLanguage('en');
+    const plain = finding({ id: 'c', expected: 1, actual: 5, message: '本年新收：总计 5 ≠ 两项之和 1' });
+    expect(findingText({ ...plain, caveats: ['blanks_as_zero'] })).toBe(`${ROW} · 本年新收: printed total 5 ≠ parts add up to 1 (blanks counted as 0)`);
+    expect(findingText({ ...plain, caveats: ['blanks_as_zero', 'one_side_blank'] })).toContain('one side is entirely blank, perhaps just not reported');
+    expect(findingText({ ...plain, caveats: ['lower_bound'] })).toBe(`${ROW} · 本年新收: printed total 5 < at least 1 from the parts read (some parts could not be read)`);
+    // And the message's wording alone adds nothing.
+    const worded = finding({ id: 'w', expected: 1, actual: 5, message: '本年新收：总计 5 ≠ 商业企业 空白 = 1（空白按 0 计）；一侧全部空白，可能只是未填报' });
+    expect(findingText(worded)).toBe(`${ROW} · 本年新收: printed total 5 ≠ parts add up to 1`);
+  });
+
   it('English: a total left blank', () => {
     setLanguage('en');
     const rel = { ...relation([value('总计', 0, true)], [value('自然人', 2)]), reportedTotals: [] as Relation['left'] };
