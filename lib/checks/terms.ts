@@ -95,11 +95,6 @@ export function viewOf(table: Table, groups: ColumnGroup[] = []): TableView {
   return view;
 }
 
-/** Sum with floating noise removed (amounts such as 0.35 万元). */
-export function sum(values: number[]): number {
-  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
-}
-
 /** `a 1 + b 2`; long sums (Table 3's 23 result rows) name only their non-zero terms. */
 export function formatSum(terms: Extract<Term, { kind: 'value' }>[]): string {
   const shown = terms.length > 7 ? terms.filter((t) => t.value !== 0) : terms;
