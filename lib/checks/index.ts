@@ -48,16 +48,20 @@ export function checkReport(report: Report, only?: ReadonlySet<TableKey>): Check
     const notes = CHECKS[key](table, tally, report);
     findings.push(...tally.findings.slice(before), ...notes);
   }
-  const cells = Object.values(report.tables).flatMap((t) => t?.cells ?? []);
-  return {
-    findings,
-    coverage: {
-      relationsChecked: tally.checked,
-      numbersRead: cells.filter((c) => c.status === 'ok').length,
-      cellsUnreadable: cells.filter((c) => c.status === 'unreadable').length,
-      notCheckable: tally.notCheckable,
-    },
-  };
+  return { findings, coverage: { relationsChecked: tally.checked, ...cellsRead(report), notCheckable: tally.notCheckable } };
+}
+
+/** The numbers read and the cells that could not be, over every table. */
+function cellsRead(report: Report): Pick<Coverage, 'numbersRead' | 'cellsUnreadable'> {
+  let numbersRead = 0;
+  let cellsUnreadable = 0;
+  for (const table of Object.values(report.tables)) {
+    for (const c of table?.cells ?? []) {
+      if (c.status === 'ok') numbersRead++;
+      else if (c.status === 'unreadable') cellsUnreadable++;
+    }
+  }
+  return { numbersRead, cellsUnreadable };
 }
 
 /** The findings alone (kept for callers that need no coverage). */

@@ -19,6 +19,8 @@ export class TableView {
   // Indexed once (checks ask thousands of times per table): row → col → cell, and the columns printed.
   private byRow = new Map<string, Map<string, Cell>>();
   private columns = new Set<string>();
+  /** Rows written as one figure across every column (asked for each term of a column sum). */
+  private spanning = new Set<string>();
   readonly table: Table;
   /** The table's merged column groups (Table 3's 法人或其他组织): a group's term is the sum of its columns. */
   private groups: ColumnGroup[];
@@ -30,7 +32,11 @@ export class TableView {
       if (!row) this.byRow.set(cell.row, (row = new Map()));
       row.set(cell.col, cell);
       this.columns.add(cell.col);
-      for (const col of cell.covers ?? []) this.columns.add(col);
+      if (cell.covers) for (const col of cell.covers) this.columns.add(col);
+    }
+    for (const [key, row] of this.byRow) {
+      const covers = row.get('total')?.covers;
+      if (covers && covers.length > 1) this.spanning.add(key);
     }
   }
   cell(row: string, col: string): Cell | undefined {
@@ -48,8 +54,7 @@ export class TableView {
   }
   /** A row whose only figure is one cell spanning every column: its parts are not reported. */
   spansAll(row: string): boolean {
-    const total = this.cell(row, 'total');
-    return !!total?.covers && total.covers.length > 1;
+    return this.spanning.has(row);
   }
   /** The row printed one value merged over the group's columns. */
   hasGroupCell(row: string, group: string): boolean {
@@ -57,15 +62,21 @@ export class TableView {
   }
 
   term(row: string, col: string, label: string): Term {
-    const group = this.groups.find((g) => g.key === col);
-    if (group && !this.cell(row, col)) return this.sumOf(row, group.key, group.covers, label);
     const cell = this.cell(row, col);
-    if (!cell) return { kind: 'absent', label, ref: { row, col } };
+    if (!cell) {
+      const group = this.groupOf(col);
+      return group ? this.sumOf(row, group.key, group.covers, label) : { kind: 'absent', label, ref: { row, col } };
+    }
     const refs = [{ row, col }];
     if (cell.status === 'unreadable') return { kind: 'unreadable', refs, label, raw: cell.raw };
     if (cell.status === 'ok') return { kind: 'value', value: cell.value ?? 0, blank: false, refs, label };
     // A dash keeps what was printed (无, /, 不适用) for the message to quote; a blank's raw is ''.
     return { kind: 'value', value: 0, blank: true, refs, label, raw: cell.raw };
+  }
+
+  private groupOf(col: string): ColumnGroup | undefined {
+    for (const g of this.groups) if (g.key === col) return g;
+    return undefined;
   }
 
   private sumOf(row: string, group: string, cols: string[], label: string): Term {
