@@ -16,9 +16,12 @@ export type Term =
   | { kind: 'absent'; label: string; ref: CellRef; notPrinted?: boolean };
 
 export class TableView {
-  // Indexed once (checks ask thousands of times per table): row → col → cell, and the columns printed.
-  private byRow = new Map<string, Map<string, Cell>>();
-  private columns = new Set<string>();
+  // Indexed once (checks ask thousands of times per table): each row and column key gets a number, the
+  // cells a grid by those numbers (cheaper to build than a map per row). A column only a merged cell covers
+  // gets a number too: the columns printed are the keys of `colIndex`.
+  private rowIndex = new Map<string, number>();
+  private colIndex = new Map<string, number>();
+  private grid: (Cell | undefined)[][] = [];
   /** Rows written as one figure across every column (asked for each term of a column sum). */
   private spanning = new Set<string>();
   readonly table: Table;
@@ -28,29 +31,41 @@ export class TableView {
     this.table = table;
     this.groups = groups;
     for (const cell of table.cells) {
-      let row = this.byRow.get(cell.row);
-      if (!row) this.byRow.set(cell.row, (row = new Map()));
-      row.set(cell.col, cell);
-      this.columns.add(cell.col);
-      if (cell.covers) for (const col of cell.covers) this.columns.add(col);
+      let r = this.rowIndex.get(cell.row);
+      if (r === undefined) {
+        this.rowIndex.set(cell.row, (r = this.grid.length));
+        this.grid.push([]);
+      }
+      this.grid[r][this.columnNumber(cell.col)] = cell;
+      if (cell.covers) for (const col of cell.covers) this.columnNumber(col);
     }
-    for (const [key, row] of this.byRow) {
-      const covers = row.get('total')?.covers;
+    for (const [key, r] of this.rowIndex) {
+      const covers = this.at(r, 'total')?.covers;
       if (covers && covers.length > 1) this.spanning.add(key);
     }
   }
+  private columnNumber(col: string): number {
+    let c = this.colIndex.get(col);
+    if (c === undefined) this.colIndex.set(col, (c = this.colIndex.size));
+    return c;
+  }
+  private at(r: number, col: string): Cell | undefined {
+    const c = this.colIndex.get(col);
+    return c === undefined ? undefined : this.grid[r][c];
+  }
   cell(row: string, col: string): Cell | undefined {
-    return this.byRow.get(row)?.get(col);
+    const r = this.rowIndex.get(row);
+    return r === undefined ? undefined : this.at(r, col);
   }
   hasRow(row: string): boolean {
-    return this.byRow.has(row);
+    return this.rowIndex.has(row);
   }
   /** A column with no cell in any row (a merged group cell counts for the columns it covers). */
   hasColumn(col: string): boolean {
-    return this.columns.has(col);
+    return this.colIndex.has(col);
   }
   rows(): string[] {
-    return [...this.byRow.keys()];
+    return [...this.rowIndex.keys()];
   }
   /** A row whose only figure is one cell spanning every column: its parts are not reported. */
   spansAll(row: string): boolean {
