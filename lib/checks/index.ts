@@ -6,7 +6,7 @@ import type { Coverage, Finding, Report, Table, TableKey } from '../schema.ts';
 import { REPORT_TABLES } from '../tables/index.ts';
 import { blankCells } from './blank-cells.ts';
 import { implausibleCounts, table2Expectations } from './plausibility.ts';
-import { table3Balance, table3ResultsTotal, table3RowTotals } from './table3-rules.ts';
+import { table3Balance, table3ResultsTotal, table3RowTotals, table3View } from './table3-rules.ts';
 import { table4GroupTotals } from './table4-rules.ts';
 import { legacyRelations } from './legacy-rules.ts';
 import { Tally } from './tally.ts';
@@ -22,9 +22,10 @@ type TableChecks = (table: Table, tally: Tally, report: Report) => Finding[];
 const CHECKS: Record<TableKey, TableChecks> = {
   table2: (t, _tally, report) => [...implausibleCounts('table2', t), ...table2Expectations(report)],
   table3: (t, tally) => {
-    table3RowTotals(t, tally);
-    table3ResultsTotal(t, tally);
-    table3Balance(t, tally);
+    const view = table3View(t);
+    table3RowTotals(t, tally, view);
+    table3ResultsTotal(t, tally, view);
+    table3Balance(t, tally, view);
     return [...implausibleCounts('table3', t), ...blankCells('table3', t)];
   },
   table4: (t, tally) => {

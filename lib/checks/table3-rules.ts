@@ -8,7 +8,7 @@ import type { Table } from '../schema.ts';
 import { TABLE3_COLUMNS, TABLE3_RESULT_ROWS, TABLE3_ROWS } from '../tables/dictionary.ts';
 import { table3, TABLE3_BALANCE } from '../tables/table3.ts';
 import { evaluate, type Relation } from './relation.ts';
-import { viewOf, type TableView, type Term } from './terms.ts';
+import { TableView, type Term } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
 import type { RuleInfo } from './rule-info.ts';
 
@@ -51,7 +51,8 @@ export const table3BalanceRule: RuleInfo = {
 /** The five 法人或其他组织 columns, and the one value some rows merge over them. */
 const [LEGAL] = table3.groups;
 const LEGAL_PERSON_COLUMNS = LEGAL.covers;
-const view3 = (table: Table) => viewOf(table, table3.groups);
+/** Table 3 as its rules read it; built once per check of the table and passed to each rule. */
+export const table3View = (table: Table) => new TableView(table, table3.groups);
 
 const COL_LABEL: Record<string, string> = {
   ...Object.fromEntries(TABLE3_COLUMNS.map((c) => [c.key, c.label])),
@@ -95,8 +96,7 @@ function describer(view: TableView): DescribeMissing {
           : [`col:${col}`, `${COL_LABEL[col]}列`];
 }
 
-export function table3RowTotals(table: Table, tally: Tally): void {
-  const view = view3(table);
+export function table3RowTotals(table: Table, tally: Tally, view = table3View(table)): void {
   const describe = describer(view);
   const grouped = legalGroupMissing(view);
   for (const row of view.rows()) {
@@ -117,8 +117,7 @@ export function table3RowTotals(table: Table, tally: Tally): void {
   }
 }
 
-export function table3ResultsTotal(table: Table, tally: Tally): void {
-  const view = view3(table);
+export function table3ResultsTotal(table: Table, tally: Tally, view = table3View(table)): void {
   const describe = describer(view);
   const resultRows = TABLE3_RESULT_ROWS.filter((r) => view.hasRow(r));
   for (const col of columnsToCheck(view, [...resultRows, 'results_total'])) {
@@ -137,8 +136,7 @@ export function table3ResultsTotal(table: Table, tally: Tally): void {
   }
 }
 
-export function table3Balance(table: Table, tally: Tally): void {
-  const view = view3(table);
+export function table3Balance(table: Table, tally: Tally, view = table3View(table)): void {
   const describe = describer(view);
   const rows = [...TABLE3_BALANCE.left, ...TABLE3_BALANCE.right];
   for (const col of columnsToCheck(view, rows)) {
