@@ -40,6 +40,16 @@ const CHECKS: Record<TableKey, TableChecks> = {
  * repeat what a check of them already said).
  */
 export function checkReport(report: Report, only?: ReadonlySet<TableKey>): Checked {
+  const { findings, tally } = checkTables(report, only);
+  return { findings, coverage: { relationsChecked: tally.checked, ...cellsRead(report), notCheckable: tally.notCheckable } };
+}
+
+/** The findings alone, for callers that need no coverage (the second copy of a table, checked again). */
+export function runChecks(report: Report, only?: ReadonlySet<TableKey>): Finding[] {
+  return checkTables(report, only).findings;
+}
+
+function checkTables(report: Report, only?: ReadonlySet<TableKey>): { findings: Finding[]; tally: Tally } {
   const tally = new Tally();
   const findings: Finding[] = [];
   for (const { key } of REPORT_TABLES) {
@@ -49,7 +59,7 @@ export function checkReport(report: Report, only?: ReadonlySet<TableKey>): Check
     const notes = CHECKS[key](table, tally, report);
     findings.push(...tally.findings.slice(before), ...notes);
   }
-  return { findings, coverage: { relationsChecked: tally.checked, ...cellsRead(report), notCheckable: tally.notCheckable } };
+  return { findings, tally };
 }
 
 /** The numbers read and the cells that could not be, over every table. */
@@ -63,9 +73,4 @@ function cellsRead(report: Report): Pick<Coverage, 'numbersRead' | 'cellsUnreada
     }
   }
   return { numbersRead, cellsUnreadable };
-}
-
-/** The findings alone (kept for callers that need no coverage). */
-export function runChecks(report: Report, only?: ReadonlySet<TableKey>): Finding[] {
-  return checkReport(report, only).findings;
 }
