@@ -3,7 +3,7 @@
  * this is where blanks, merged cells, unreadable text and missing cells get their agreed meaning.
  */
 import type { CellRef, Finding, FindingCaveat, TableKey } from '../schema.ts';
-import { formatSum, type Term } from './terms.ts';
+import { formatSum, roundSum, type Term } from './terms.ts';
 
 export interface Relation {
   id: string;
@@ -79,11 +79,11 @@ function findingBase(rel: Relation): Pick<Finding, 'id' | 'rule' | 'table' | 'ce
   return { id: rel.id, rule: rel.rule, table: rel.table, cells };
 }
 
-/** Sum of value terms, with floating noise removed (amounts such as 0.35 万元). */
+/** Sum of value terms, in order (table3-rules.ts adds plain cells the same way). */
 function total(terms: ValueTerm[]): number {
   let s = 0;
   for (const t of terms) s += t.value;
-  return Math.round(s * 1e6) / 1e6;
+  return roundSum(s);
 }
 
 /** The first stated total left blank (not reported). */

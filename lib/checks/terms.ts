@@ -76,6 +76,18 @@ export class TableView {
     return !!this.cell(row, group);
   }
 
+  /**
+   * What the cell adds to a sum when its term is a plain value: its number, or 0 for a blank or a dash (NaN for
+   * those when `blankIsNaN`: a stated total left blank is not a value to compare). NaN when there is no cell or
+   * it is unreadable. The same reading as `term`, without building one (see table3-rules.ts, holds).
+   */
+  plainValue(row: string, col: string, blankIsNaN = false): number {
+    const cell = this.cell(row, col);
+    if (!cell || cell.status === 'unreadable') return NaN;
+    if (cell.status === 'ok') return cell.value ?? 0;
+    return blankIsNaN ? NaN : 0;
+  }
+
   term(row: string, col: string, label: string): Term {
     const cell = this.cell(row, col);
     if (!cell) {
@@ -119,6 +131,11 @@ export function viewOf(table: Table, groups: ColumnGroup[] = []): TableView {
   let view = views.get(table);
   if (!view) views.set(table, (view = new TableView(table, groups)));
   return view;
+}
+
+/** A sum with floating noise removed (amounts such as 0.35 万元). */
+export function roundSum(sum: number): number {
+  return Math.round(sum * 1e6) / 1e6;
 }
 
 /** `a 1 + b 2`; long sums (Table 3's 23 result rows) name only their non-zero terms. */
