@@ -1,6 +1,8 @@
 /**
  * One arithmetic relation (left side = right side) and what came of it. Every check is a list of these;
  * this is where blanks, merged cells, unreadable text and missing cells get their agreed meaning.
+ * Table 3's fast paths (table3-rules.ts, rowHolds and columnHolds) count a relation that plainly holds
+ * without building it; tests/checks/table3-fast-path.test.ts keeps them in step with `evaluate`.
  */
 import type { CellRef, Finding, FindingCaveat, TableKey } from '../schema.ts';
 import { formatSum, roundSum, type Term } from './terms.ts';
