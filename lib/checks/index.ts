@@ -6,7 +6,7 @@ import type { Coverage, Finding, Report, Table, TableKey } from '../schema.ts';
 import { REPORT_TABLES } from '../tables/index.ts';
 import { blankCells } from './blank-cells.ts';
 import { implausibleCounts, table2Expectations } from './plausibility.ts';
-import { table3Balance, table3ResultsTotal, table3RowTotals } from './table3-rules.ts';
+import { table3Balance, table3ResultsTotal, table3RowTotals, table3View } from './table3-rules.ts';
 import { table4GroupTotals } from './table4-rules.ts';
 import { legacyRelations } from './legacy-rules.ts';
 import { Tally } from './tally.ts';
@@ -22,9 +22,10 @@ type TableChecks = (table: Table, tally: Tally, report: Report) => Finding[];
 const CHECKS: Record<TableKey, TableChecks> = {
   table2: (t, _tally, report) => [...implausibleCounts('table2', t), ...table2Expectations(report)],
   table3: (t, tally) => {
-    table3RowTotals(t, tally);
-    table3ResultsTotal(t, tally);
-    table3Balance(t, tally);
+    const view = table3View(t);
+    table3RowTotals(t, tally, view);
+    table3ResultsTotal(t, tally, view);
+    table3Balance(t, tally, view);
     return [...implausibleCounts('table3', t), ...blankCells('table3', t)];
   },
   table4: (t, tally) => {
@@ -39,6 +40,16 @@ const CHECKS: Record<TableKey, TableChecks> = {
  * repeat what a check of them already said).
  */
 export function checkReport(report: Report, only?: ReadonlySet<TableKey>): Checked {
+  const { findings, tally } = checkTables(report, only);
+  return { findings, coverage: { relationsChecked: tally.checked, ...cellsRead(report), notCheckable: tally.notCheckable } };
+}
+
+/** The findings alone, for callers that need no coverage (the second copy of a table, checked again). */
+export function runChecks(report: Report, only?: ReadonlySet<TableKey>): Finding[] {
+  return checkTables(report, only).findings;
+}
+
+function checkTables(report: Report, only?: ReadonlySet<TableKey>): { findings: Finding[]; tally: Tally } {
   const tally = new Tally();
   const findings: Finding[] = [];
   for (const { key } of REPORT_TABLES) {
@@ -48,19 +59,18 @@ export function checkReport(report: Report, only?: ReadonlySet<TableKey>): Check
     const notes = CHECKS[key](table, tally, report);
     findings.push(...tally.findings.slice(before), ...notes);
   }
-  const cells = Object.values(report.tables).flatMap((t) => t?.cells ?? []);
-  return {
-    findings,
-    coverage: {
-      relationsChecked: tally.checked,
-      numbersRead: cells.filter((c) => c.status === 'ok').length,
-      cellsUnreadable: cells.filter((c) => c.status === 'unreadable').length,
-      notCheckable: tally.notCheckable,
-    },
-  };
+  return { findings, tally };
 }
 
-/** The findings alone (kept for callers that need no coverage). */
-export function runChecks(report: Report, only?: ReadonlySet<TableKey>): Finding[] {
-  return checkReport(report, only).findings;
+/** The numbers read and the cells that could not be, over every table. */
+function cellsRead(report: Report): Pick<Coverage, 'numbersRead' | 'cellsUnreadable'> {
+  let numbersRead = 0;
+  let cellsUnreadable = 0;
+  for (const table of Object.values(report.tables)) {
+    for (const c of table?.cells ?? []) {
+      if (c.status === 'ok') numbersRead++;
+      else if (c.status === 'unreadable') cellsUnreadable++;
+    }
+  }
+  return { numbersRead, cellsUnreadable };
 }

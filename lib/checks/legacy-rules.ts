@@ -9,7 +9,7 @@ import type { Finding, Table } from '../schema.ts';
 import { LEGACY_ROWS } from '../tables/dictionary.ts';
 import { LEGACY_AT_MOST, LEGACY_SUMS } from '../tables/legacy.ts';
 import { evaluate, type Relation } from './relation.ts';
-import { viewOf } from './terms.ts';
+import { TableView } from './terms.ts';
 import type { Tally } from './tally.ts';
 import type { RuleInfo } from './rule-info.ts';
 import { finding } from './finding.ts';
@@ -41,7 +41,7 @@ export const legacyAtMostRule: RuleInfo = {
 const LABEL = Object.fromEntries(LEGACY_ROWS.map((r) => [r.key, r.label.replace(/^其中：/, '')]));
 
 export function legacyRelations(table: Table, tally: Tally): Finding[] {
-  const view = viewOf(table);
+  const view = new TableView(table);
   const out: Finding[] = [];
   const columns = [...new Set(table.cells.map((c) => c.col))];
   const describe = ({ row }: { row: string }): [string, string] => [`row:${row}`, LABEL[row] ?? row];

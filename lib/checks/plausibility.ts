@@ -38,7 +38,6 @@ export function implausibleCounts(key: TableKey, table: Table): Finding[] {
   const out: Finding[] = [];
   for (const cell of table.cells) {
     if (cell.status !== 'ok' || cell.value === null) continue;
-    const where = `${table.rowLabels[cell.row] ?? cell.row} · ${table.colLabels[cell.col] ?? cell.col}`;
     const problem =
       cell.value < 0 && !SIGNED.has(cell.col)
         ? `数量不应为负数：${cell.raw}`
@@ -46,6 +45,7 @@ export function implausibleCounts(key: TableKey, table: Table): Finding[] {
           ? `件数应为整数：${cell.raw}`
           : null;
     if (!problem) continue;
+    const where = `${table.rowLabels[cell.row] ?? cell.row} · ${table.colLabels[cell.col] ?? cell.col}`;
     out.push(
       finding(plausibilityRule, {
         id: `${key}:plausibility:${cell.row}:${cell.col}`,

@@ -1,9 +1,11 @@
 /**
  * One arithmetic relation (left side = right side) and what came of it. Every check is a list of these;
  * this is where blanks, merged cells, unreadable text and missing cells get their agreed meaning.
+ * Table 3's fast paths (table3-rules.ts, rowHolds and columnHolds) count a relation that plainly holds
+ * without building it; tests/checks/table3-fast-path.test.ts keeps them in step with `evaluate`.
  */
 import type { CellRef, Finding, FindingCaveat, TableKey } from '../schema.ts';
-import { formatSum, sum, type Term } from './terms.ts';
+import { formatSum, roundSum, type Term } from './terms.ts';
 
 export interface Relation {
   id: string;
@@ -47,31 +49,75 @@ const CAVEAT_TEXT: Record<FindingCaveat, string> = {
 
 const side = (terms: ValueTerm[], total: number) => (terms.length === 1 ? formatSum(terms) : `${formatSum(terms)} = ${total}`);
 
+/** What a relation's terms are, counted in one pass: most relations hold, and need nothing more. */
+interface Census {
+  absent: number;
+  unreadable: number;
+  notPrinted: boolean;
+  blank: boolean;
+}
+
+function census(rel: Relation): Census {
+  const c: Census = { absent: 0, unreadable: 0, notPrinted: false, blank: false };
+  for (const t of rel.left) count(c, t);
+  for (const t of rel.right) count(c, t);
+  return c;
+}
+
+function count(c: Census, t: Term): void {
+  if (t.kind === 'absent') {
+    c.absent++;
+    if (t.notPrinted) c.notPrinted = true;
+  } else if (t.kind === 'unreadable') c.unreadable++;
+  else if (t.blank) c.blank = true;
+}
+
+const allTerms = (rel: Relation): Term[] => [...rel.left, ...rel.right];
+const absentTerms = (rel: Relation) => allTerms(rel).filter((t): t is AbsentTerm => t.kind === 'absent');
+
+/** What a finding of the relation carries besides its verdict; built only when there is a finding. */
+function findingBase(rel: Relation): Pick<Finding, 'id' | 'rule' | 'table' | 'cells'> {
+  const cells = allTerms(rel).flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
+  return { id: rel.id, rule: rel.rule, table: rel.table, cells };
+}
+
+/** Sum of value terms, in order (table3-rules.ts adds plain cells the same way). */
+function total(terms: ValueTerm[]): number {
+  let s = 0;
+  for (const t of terms) s += t.value;
+  return roundSum(s);
+}
+
+/** The first stated total left blank (not reported). */
+function blankTotalOf(rel: Relation): ValueTerm | undefined {
+  for (const t of rel.reportedTotals ?? []) if (t.kind === 'value' && t.blank) return t;
+  return undefined;
+}
+
+const HOLDS: Outcome = Object.freeze({ kind: 'checked', finding: null });
+
 export function evaluate(rel: Relation): Outcome {
-  const all = [...rel.left, ...rel.right];
-  const cells = all.flatMap((t) => (t.kind === 'absent' ? [] : t.refs));
-  const base = { id: rel.id, rule: rel.rule, table: rel.table, cells };
-  const absent = all.filter((t): t is AbsentTerm => t.kind === 'absent');
-  if (absent.some((t) => t.notPrinted)) return { kind: 'notPrinted', missing: absent.map((t) => t.ref) };
-  const unreadable = all.filter((t) => t.kind === 'unreadable');
-  if (unreadable.length) {
-    const what = unreadable.map((t) => `${t.label}“${t.kind === 'unreadable' ? t.raw : ''}”`).join('、');
-    const finding: Finding = { ...base, severity: 'warning', expected: null, actual: null, message: `${rel.subject}${SUBJECT_END}无法核对，${what} 不是可识别的数字` };
-    return { kind: 'gap', finding, missing: absent.map((t) => t.ref), bound: false };
+  const c = census(rel);
+  if (c.notPrinted) return { kind: 'notPrinted', missing: absentTerms(rel).map((t) => t.ref) };
+  if (c.unreadable) {
+    const all = allTerms(rel);
+    const what = all.flatMap((t) => (t.kind === 'unreadable' ? [`${t.label}“${t.raw}”`] : [])).join('、');
+    const finding: Finding = { ...findingBase(rel), severity: 'warning', expected: null, actual: null, message: `${rel.subject}${SUBJECT_END}无法核对，${what} 不是可识别的数字` };
+    return { kind: 'gap', finding, missing: absentTerms(rel).map((t) => t.ref), bound: false };
   }
-  if (absent.length) return lowerBound(rel, base, absent);
+  if (c.absent) return lowerBound(rel, absentTerms(rel));
   const left = rel.left as ValueTerm[];
   const right = rel.right as ValueTerm[];
-  const l = sum(left.map((t) => t.value));
-  const r = sum(right.map((t) => t.value));
-  const blankTotal = (rel.reportedTotals ?? []).find((t) => t.kind === 'value' && t.blank);
+  const l = total(left);
+  const r = total(right);
+  const blankTotal = blankTotalOf(rel);
   if (blankTotal) {
     // Only a lone stated total can be "left blank"; a blank total inside a longer relation just ends it.
     if (left.length !== 1 || left[0] !== blankTotal || right.every((t) => t.blank)) return { kind: 'blankTotal', finding: null };
     return {
       kind: 'blankTotal',
       finding: {
-        ...base,
+        ...findingBase(rel),
         severity: 'warning',
         expected: r,
         actual: null,
@@ -79,8 +125,9 @@ export function evaluate(rel: Relation): Outcome {
       },
     };
   }
-  if (l === r) return { kind: 'checked', finding: null };
-  const blanks = all.some((t) => t.kind === 'value' && t.blank);
+  if (l === r) return HOLDS;
+  const blanks = c.blank;
+  const base = findingBase(rel);
   const message = `${rel.subject}${SUBJECT_END}${side(left, l)} ≠ ${side(right, r)}${blanks ? CAVEAT_TEXT.blanks_as_zero : ''}`;
   const caveats: FindingCaveat[] = blanks ? ['blanks_as_zero'] : [];
   if (left.every((t) => t.blank) || right.every((t) => t.blank)) {
@@ -95,7 +142,7 @@ export function evaluate(rel: Relation): Outcome {
  * Terms we did not read, all on one side: the other (complete) side must still be at least the present
  * terms, since a count is never negative. A broken bound is an error; anything else is a gap.
  */
-function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' | 'cells'>, absent: AbsentTerm[]): Outcome {
+function lowerBound(rel: Relation, absent: AbsentTerm[]): Outcome {
   const missing = absent.map((t) => t.ref);
   const gap: Outcome = { kind: 'gap', finding: null, missing, bound: false };
   const leftPartial = rel.left.some((t) => t.kind === 'absent');
@@ -105,12 +152,12 @@ function lowerBound(rel: Relation, base: Pick<Finding, 'id' | 'rule' | 'table' |
   const present = (leftPartial ? rel.left : rel.right).filter((t): t is ValueTerm => t.kind === 'value');
   // A whole side that is not reported (a blank total) bounds nothing; nor does a side with no term left.
   if (!present.length || whole.some((t) => t.blank && (rel.reportedTotals ?? []).includes(t))) return gap;
-  const w = sum(whole.map((t) => t.value));
-  const p = sum(present.map((t) => t.value));
+  const w = total(whole);
+  const p = total(present);
   if (w >= p) return { ...gap, bound: true };
   const names = [...new Set(absent.map((t) => t.label))].join('、');
   const blanks = [...whole, ...present].some((t) => t.blank);
   const message = `${rel.subject}${SUBJECT_END}${side(whole, w)} < ${side(present, p)}${blanks ? CAVEAT_TEXT.blanks_as_zero : ''}（缺少 ${names}，${CAVEAT_TEXT.lower_bound}）`;
   const caveats: FindingCaveat[] = blanks ? ['blanks_as_zero', 'lower_bound'] : ['lower_bound'];
-  return { kind: 'checked', finding: { ...base, severity: 'error', expected: p, actual: w, caveats, message } };
+  return { kind: 'checked', finding: { ...findingBase(rel), severity: 'error', expected: p, actual: w, caveats, message } };
 }

@@ -3,7 +3,7 @@ import type { Table } from '../schema.ts';
 import { TABLE4_COLUMNS } from '../tables/dictionary.ts';
 import { TABLE4_ROW, TABLE4_SUMS } from '../tables/table4.ts';
 import { evaluate, type Relation } from './relation.ts';
-import { viewOf, type TableView } from './terms.ts';
+import { TableView } from './terms.ts';
 import type { DescribeMissing, Tally } from './tally.ts';
 import type { RuleInfo } from './rule-info.ts';
 
@@ -34,7 +34,7 @@ function describer(view: TableView): DescribeMissing {
 }
 
 export function table4GroupTotals(table: Table, tally: Tally): void {
-  const view = viewOf(table);
+  const view = new TableView(table);
   const describe = describer(view);
   for (const sum of TABLE4_SUMS) {
     const total = view.term(TABLE4_ROW, sum.total, '总计');
