@@ -15,7 +15,7 @@ import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
 import { layoutFinding } from '../checks/layout.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { firstMatch, matchesLabel, type FirstMatch } from './label-pattern.ts';
 
 export interface ColumnRange {
   key: string;
@@ -238,6 +238,7 @@ interface SplitRow {
 /** What one table's reading holds while it walks the row stream. */
 interface Reading {
   spec: TableSpec;
+  rowOf: FirstMatch;
   out: ExtractedTable;
   copy: ReadTable;
   seenRows: Set<string>;
@@ -301,11 +302,11 @@ function rowKey(r: Reading, s: SplitRow): KeyDef | null {
       : null;
   }
   if (!s.textLabels.length) return null;
-  let def = matchRow(spec, s.own, s.textLabels.map((c) => c.key).join('|'), r.prevKey);
+  let def = matchRow(r, s.own, s.textLabels);
   // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label
   // is then an earlier cell, and what follows it are values.
   for (let k = s.labels.length - 2; !def && !s.byGeometry && k >= 0; k--) {
-    def = matchRow(spec, s.labels[k].key, s.labels.slice(0, k + 1).map((c) => c.key).join('|'), r.prevKey);
+    def = matchRow(r, s.labels[k].key, s.labels.slice(0, k + 1));
     if (!def) continue;
     s.values = [...s.labels.slice(k + 1), ...s.values];
     s.labels = s.textLabels = s.labels.slice(0, k + 1);
@@ -463,6 +464,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
   const r: Reading = {
     spec,
+    rowOf: rowIndex(spec),
     out,
     copy: { cells: [], rowLabels: {}, colLabels: {} },
     seenRows: new Set(),
@@ -529,14 +531,26 @@ function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: s
   };
 }
 
-function matchRow(spec: TableSpec, own: string, context: string, prevKey: string | null): KeyDef | null {
-  const prevLabel = prevKey ? spec.rows.find((r) => r.key === prevKey)?.label ?? '' : '';
-  for (const def of spec.rows) {
-    if (def.group) {
-      if (matchesLabel(def.pattern, own) && (matchesLabel(def.group, context) || matchesLabel(def.group, prevLabel))) return def;
-      continue;
-    }
-    if (matchesLabel(def.pattern, own)) return def;
+/** Each spec's row patterns, indexed once (the specs are constants). */
+const rowIndexes = new WeakMap<TableSpec, FirstMatch>();
+
+function rowIndex(spec: TableSpec): FirstMatch {
+  let index = rowIndexes.get(spec);
+  if (!index) rowIndexes.set(spec, (index = firstMatch(spec.rows.map((d) => d.pattern))));
+  return index;
+}
+
+/**
+ * The spec's first row whose pattern the row's own label matches; a sub-item (`3.其他`) only under its group,
+ * named by the row's labels (`context`, left to right) or by the row read before it.
+ */
+function matchRow(r: Reading, own: string, context: RowCell[]): KeyDef | null {
+  const { spec, prevKey } = r;
+  for (let at = r.rowOf(own); at >= 0; at = r.rowOf(own, at + 1)) {
+    const def = spec.rows[at];
+    if (!def.group || matchesLabel(def.group, context.map((c) => c.key).join('|'))) return def;
+    const prevLabel = prevKey ? spec.rows.find((d) => d.key === prevKey)?.label ?? '' : '';
+    if (matchesLabel(def.group, prevLabel)) return def;
   }
   return null;
 }
