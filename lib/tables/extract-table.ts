@@ -493,6 +493,59 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
+  const rows = new Set(copy.cells.map((c) => c.cell.row));
+  const diffs = copyDiffs(out, copy, rows);
+  const repeated = Object.values(copy.rowLabels);
+  if (!diffs.length) {
+    layout('表格或其中的行重复出现，两份相同', repeated[0]);
+    return;
+  }
+  layout('第二份表格与第一份不同（两份都已核对）', diffs.join('；'));
+  out.copy2 = {
+    cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
+    rowLabels: { ...out.rowLabels, ...copy.rowLabels },
+    colLabels: { ...out.colLabels },
+  };
+}
+
+const sameCell = (a: Cell, b: Cell) => a.status === b.status && a.value === b.value && a.raw === b.raw;
+const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
+const diffLine = (out: ReadTable, row: string, col: string, a: Cell | undefined, b: Cell | undefined) =>
+  `${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`;
+
+/** The places where the second copy (of `rows`) differs from the first, one line each, the first copy's order first. */
+export function copyDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] {
+  return alignedDiffs(out, copy, rows) ?? indexedDiffs(out, copy, rows);
+}
+
+/**
+ * The usual second copy: the first copy's cells in the rows it repeats, place for place in the same order.
+ * Compared pairwise, without indexing either copy; null when the places differ, or a row repeats a column
+ * or comes back after another row, for `indexedDiffs`.
+ */
+function alignedDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] | null {
+  const diffs: string[] = [];
+  const done = new Set<string>();
+  let j = 0;
+  let runStart = 0;
+  for (const { cell: a } of out.cells) {
+    if (!rows.has(a.row)) continue;
+    const b = copy.cells[j]?.cell;
+    if (!b || b.row !== a.row || b.col !== a.col) return null;
+    if (j > 0 && copy.cells[j - 1].cell.row !== b.row) {
+      done.add(copy.cells[j - 1].cell.row);
+      if (done.has(b.row)) return null;
+      runStart = j;
+    }
+    for (let k = runStart; k < j; k++) if (copy.cells[k].cell.col === b.col) return null;
+    j++;
+    if (!sameCell(a, b)) diffs.push(diffLine(out, a.row, a.col, a, b));
+  }
+  return j === copy.cells.length ? diffs : null;
+}
+
+/** Any second copy: every place of either copy once, the first copy's order first, each copy's last cell there. */
+function indexedDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] {
   // Row → column → the copy's (last) cell there, and each place in the order first met.
   const byCell = (t: ReadTable) => {
     const rows = new Map<string, Map<string, Cell>>();
@@ -507,28 +560,15 @@ function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: s
   };
   const first = byCell(out);
   const second = byCell(copy);
-  const rows = new Set(copy.cells.map((c) => c.cell.row));
-  const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
   const diffs: string[] = [];
   const compare = (row: string, col: string, a: Cell | undefined, b: Cell | undefined) => {
     if (!rows.has(row)) return;
-    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) return;
-    diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
+    if (a && b && sameCell(a, b)) return;
+    diffs.push(diffLine(out, row, col, a, b));
   };
-  // Every cell of either copy once, the first copy's order first.
   for (const { row, col } of first.order) compare(row, col, first.get(row, col), second.get(row, col));
   for (const { row, col } of second.order) if (!first.get(row, col)) compare(row, col, undefined, second.get(row, col));
-  const repeated = Object.values(copy.rowLabels);
-  if (!diffs.length) {
-    layout('表格或其中的行重复出现，两份相同', repeated[0]);
-    return;
-  }
-  layout('第二份表格与第一份不同（两份都已核对）', diffs.join('；'));
-  out.copy2 = {
-    cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
-    rowLabels: { ...out.rowLabels, ...copy.rowLabels },
-    colLabels: { ...out.colLabels },
-  };
+  return diffs;
 }
 
 /** Each spec's row patterns, indexed once (the specs are constants). */
