@@ -97,20 +97,33 @@ interface Section {
   sawLast: boolean;
 }
 
+/** Each grid column's cell in one header row: the first of the row's cells that covers it. */
+function cellsOver(row: TableRow, width: number): (RowCell | undefined)[] {
+  const over = new Array<RowCell | undefined>(width);
+  for (const cell of row.cells) for (let c = cell.c0!; c < cell.c1! && c < width; c++) over[c] ??= cell;
+  return over;
+}
+
 function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
-  const width = Math.max(...headerRows.flatMap((r) => r.cells.map((c) => c.c1 ?? 0)));
+  let width = -Infinity;
+  for (const row of headerRows) for (const cell of row.cells) width = Math.max(width, cell.c1 ?? 0);
+  const over = headerRows.map((row) => cellsOver(row, width));
   const slots: { key: string | null; label: string; leaf: RowCell | undefined }[] = [];
+  let prevPath: RowCell[] = [];
   for (let c = 0; c < width; c++) {
-    const path: string[] = [];
+    const path: RowCell[] = [];
     let leaf: RowCell | undefined;
-    for (const row of headerRows) {
-      const cell = row.cells.find((x) => x.c0! <= c && c < x.c1!);
+    for (const cells of over) {
+      const cell = cells[c];
       // An empty cell is no label (a header without rowspans leaves blanks under the upper labels).
       if (!cell || cell === leaf || cell.el === leaf?.el || cell.key === '') continue;
       leaf = cell;
-      path.push(cell.key);
+      path.push(cell);
     }
-    slots.push({ key: spec.resolveColumn(path), label: leaf?.text ?? '', leaf });
+    // A column under the same header cells as the one before it (a label over several columns) resolves alike.
+    const key = c > 0 && sameCells(path, prevPath) ? slots[c - 1].key : spec.resolveColumn(path.map((x) => x.key));
+    slots.push({ key, label: leaf?.text ?? '', leaf });
+    prevPath = path;
   }
   // Runs of grid columns under one key (known) or one unlabelled-for-us leaf cell (unknown), left to right.
   const runs: (ColumnRange & { known: boolean })[] = [];
@@ -151,6 +164,8 @@ function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
     leafText: slots.map((s) => s.label),
   };
 }
+
+const sameCells = (a: RowCell[], b: RowCell[]) => a.length === b.length && a.every((cell, i) => cell === b[i]);
 
 function columnsFromText(spec: TableSpec, headerRows: TableRow[], valueCount: number): ColumnRange[] | null {
   const text = headerRows.flatMap((r) => r.cells.map((c) => c.key)).join('');
@@ -201,23 +216,18 @@ function placeValues(values: RowCell[], columns: ColumnRange[], unknown: ColumnR
   return { placement, strays };
 }
 
-/** Which tables a text-only row is a header of (computed once per row, shared by every table's pass). */
-export type HeaderOf = (row: TableRow) => readonly TableKey[];
+/** Per row of the stream, which tables it is a header of (computed once, shared by every table's pass). */
+export type HeaderKinds = readonly (readonly TableKey[])[];
 
-/** `headerOf` for these specs, remembering each row's answer. */
-export function headerClassifier(specs: TableSpec[]): HeaderOf {
-  const memo = new WeakMap<TableRow, readonly TableKey[]>();
-  const none: readonly TableKey[] = [];
-  return (row) => {
-    let kinds = memo.get(row);
-    if (!kinds) {
-      const textOnly = row.cells.every((c) => c.number.status !== 'ok');
-      const keys = textOnly ? row.cells.map((c) => c.key) : null;
-      kinds = keys ? specs.filter((s) => s.isHeaderRow(keys)).map((s) => s.table) : none;
-      memo.set(row, kinds);
-    }
-    return kinds;
-  };
+const NO_KINDS: readonly TableKey[] = [];
+
+/** Which of these specs' tables each row is a header of: only a text-only row can be one. */
+export function classifyHeaders(specs: TableSpec[], rows: TableRow[]): HeaderKinds {
+  return rows.map((row) => {
+    if (row.cells.some((c) => c.number.status === 'ok')) return NO_KINDS;
+    const keys = row.cells.map((c) => c.key);
+    return specs.filter((s) => s.isHeaderRow(keys)).map((s) => s.table);
+  });
 }
 
 const cellText = (c: RowCell) => c.text || '（空）';
@@ -354,9 +364,9 @@ function placeRow(r: Reading, row: TableRow, s: SplitRow, geometryHere: boolean)
   const placed = placeValues(fresh, columns, section.unknown, shift);
   // A header we could only partly read, over a row with exactly the format's full set of values
   // (7 in Table 3, 15 in Table 4): the official column order places them.
-  const canonical = spec.columnsFromText('', fresh.length);
   const partial = typeof placed === 'string' || placed.strays.length > 0;
-  if (partial && canonical && columns.length < canonical.length && spec.fullSetFallback) {
+  const canonical = partial && spec.fullSetFallback ? spec.columnsFromText('', fresh.length) : null;
+  if (canonical && columns.length < canonical.length) {
     return { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
   }
   return placed;
@@ -460,7 +470,7 @@ function readRow(r: Reading, row: TableRow, headers: readonly TableKey[]): void 
  * each row's values → emit cells and findings. A header of another report table ends this one (several
  * tables can share one <table>). The table printed again (a second copy of the report) is read as a second copy.
  */
-export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: HeaderOf): ExtractedTable | null {
+export function extractTable(spec: TableSpec, rows: TableRow[], headers: HeaderKinds): ExtractedTable | null {
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
   const r: Reading = {
     spec,
@@ -475,7 +485,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     prevKey: null,
     layout: (message, raw) => out.problems.push(layoutFinding(spec.table, String(out.problems.length + 1), raw === undefined ? message : `${message}：${raw}`)),
   };
-  for (const row of rows) readRow(r, row, headerOf(row));
+  for (let i = 0; i < rows.length; i++) readRow(r, rows[i], headers[i]);
   for (const [column, held] of r.strays) r.layout(`格式之外的列“${column}”未导出`, held.join('；') || '（空）');
   if (r.copy.cells.length) compareCopies(out, r.copy, r.layout);
   if (r.moreCopies.length) r.layout('表格第三次出现，未读取', r.moreCopies.join('；'));
