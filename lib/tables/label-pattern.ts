@@ -23,6 +23,10 @@ export function matchesLabel(pattern: RegExp, text: string): boolean {
   return false;
 }
 
+/** Size of firstMatch's table of first characters (a power of two). */
+const FIRST_CHARS = 512;
+const NO_WORDS: readonly { word: string; at: number }[] = [];
+
 /** Which of a list of patterns a label matches: the first one from a position in the list, or -1. */
 export type FirstMatch = (text: string, from?: number) => number;
 
@@ -33,25 +37,22 @@ export type FirstMatch = (text: string, from?: number) => number;
  * search per pattern. The other patterns run as expressions, only while they can still come first.
  */
 export function firstMatch(patterns: readonly RegExp[]): FirstMatch {
-  // First character → the plain words starting with it, each with its pattern's index (in list order).
-  const byFirst = new Map<number, { word: string; at: number }[]>();
+  // The plain words by their first character's code (mod the table's size: startsWith tells true from
+  // colliding characters), each with its pattern's index (in list order).
+  const byFirst = Array.from({ length: FIRST_CHARS }, () => NO_WORDS);
   const expressions: { pattern: RegExp; at: number }[] = [];
   patterns.forEach((pattern, at) => {
     const plain = plainWords(pattern);
     if (!plain) return void expressions.push({ pattern, at });
     for (const word of plain) {
-      const code = word.charCodeAt(0);
-      const list = byFirst.get(code) ?? [];
-      list.push({ word, at });
-      byFirst.set(code, list);
+      const slot = word.charCodeAt(0) & (FIRST_CHARS - 1);
+      byFirst[slot] = [...byFirst[slot], { word, at }];
     }
   });
   return (text, from = 0) => {
     let best = patterns.length;
     for (let i = 0; i < text.length; i++) {
-      const list = byFirst.get(text.charCodeAt(i));
-      if (!list) continue;
-      for (const { word, at } of list) if (at >= from && at < best && text.startsWith(word, i)) best = at;
+      for (const { word, at } of byFirst[text.charCodeAt(i) & (FIRST_CHARS - 1)]) if (at >= from && at < best && text.startsWith(word, i)) best = at;
     }
     for (const { pattern, at } of expressions) {
       if (at >= best) break;

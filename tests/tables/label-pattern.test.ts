@@ -90,5 +90,9 @@ describe('firstMatch', () => {
     expect(first('本年总计', 2)).toBe(2);
     expect(first('总计本')).toBe(-1);
     expect(first('')).toBe(-1);
+    // Characters whose codes share firstMatch's table slot with a word's first character are no match.
+    const collide = (c: string, k: number) => String.fromCharCode(c.charCodeAt(0) + 512 * k);
+    expect(first(`${collide('本', 1)}年${collide('总', 2)}计`)).toBe(-1);
+    expect(firstMatch([/ab/, /b/])(`${collide('a', 3)}b`)).toBe(1);
   });
 });
