@@ -372,6 +372,17 @@ function placeRow(r: Reading, row: TableRow, s: SplitRow, geometryHere: boolean)
   return placed;
 }
 
+/**
+ * A value cell as the model's cell, its fields in the model's order (row, col, covers?, value, raw, status,
+ * unit?, source): each shape written whole, so the object is made at once (no spreads, no added fields).
+ */
+function modelCell(row: string, col: string, covers: string[] | undefined, cell: RowCell): Cell {
+  const { value, raw, status, unit } = cell.number;
+  const { source } = cell;
+  if (covers) return unit ? { row, col, covers, value, raw, status, unit, source } : { row, col, covers, value, raw, status, source };
+  return unit ? { row, col, value, raw, status, unit, source } : { row, col, value, raw, status, source };
+}
+
 /** Phase 4a, the cells: one per placed value; a value over several columns is their group's, or null (no group). */
 function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedCell[] | null {
   const cells: PlacedCell[] = [];
@@ -384,12 +395,7 @@ function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedC
       col = group.col;
       covers = group.covers;
     }
-    const n = cell.number;
-    // Built field by field in the model's order (row, col, covers?, value, raw, status, unit?, source): no spreads.
-    const out: Cell = covers ? { row: rowKey, col, covers, value: n.value, raw: n.raw, status: n.status } : { row: rowKey, col, value: n.value, raw: n.raw, status: n.status };
-    if (n.unit) out.unit = n.unit;
-    out.source = cell.source;
-    cells.push({ cell: out, el: cell.el });
+    cells.push({ cell: modelCell(rowKey, col, covers, cell), el: cell.el });
   }
   return cells;
 }
