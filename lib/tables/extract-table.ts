@@ -105,7 +105,7 @@ function cellsOver(row: TableRow, width: number): (RowCell | undefined)[] {
 }
 
 function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
-  let width = -Infinity;
+  let width = 0;
   for (const row of headerRows) for (const cell of row.cells) width = Math.max(width, cell.c1 ?? 0);
   const over = headerRows.map((row) => cellsOver(row, width));
   const slots: { key: string | null; label: string; leaf: RowCell | undefined }[] = [];
