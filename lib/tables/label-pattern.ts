@@ -64,3 +64,16 @@ export function firstMatch(patterns: readonly RegExp[]): FirstMatch {
     return best < patterns.length ? best : -1;
   };
 }
+
+/**
+ * `anyMatch(patterns)(text)` is `patterns.some((p) => p.test(text))`, as one compiled expression: a header
+ * row's signature is asked of every key of every text-only row, where a compiled alternation scans faster
+ * than a word search (one expression compiled per list, not one per pattern). Patterns with flags or
+ * backreferences or named groups (which the alternation would renumber or repeat) are tested one by one.
+ */
+export function anyMatch(patterns: readonly RegExp[]): (text: string) => boolean {
+  if (!patterns.length) return () => false;
+  if (patterns.some((p) => p.flags !== '' || /\\[1-9k]|\(\?<[^=!]/.test(p.source))) return (text) => patterns.some((p) => p.test(text));
+  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+  return (text) => any.test(text);
+}

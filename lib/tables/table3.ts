@@ -2,9 +2,9 @@
 import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_PART_COLUMNS, TABLE3_ROWS } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
-import { firstMatch } from './label-pattern.ts';
+import { anyMatch, firstMatch } from './label-pattern.ts';
 
-const HEADER = firstMatch([/申请人情况|自然人|法人或其他组织|商业企业|科研机构|公益组织|法律服务机构/]);
+const HEADER = anyMatch([/申请人情况|自然人|法人或其他组织|商业企业|科研机构|公益组织|法律服务机构/]);
 /** The column a leaf label names (index in TABLE3_COLUMNS), or -1. */
 const columnOf = firstMatch(TABLE3_COLUMNS.map((d) => d.pattern));
 const ALL = [...TABLE3_PART_COLUMNS, 'total'];
@@ -14,7 +14,7 @@ export const table3Spec: TableSpec = {
   rows: TABLE3_ROWS,
   columns: TABLE3_COLUMNS,
   lastRow: 'carried_forward',
-  isHeaderRow: (keys) => keys.some((k) => HEADER(k) >= 0),
+  isHeaderRow: (keys) => keys.some(HEADER),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';
     const column = columnOf(leaf);

@@ -2,10 +2,10 @@
 import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS, TABLE4_OUTCOMES, table4Group } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
-import { firstMatch } from './label-pattern.ts';
+import { anyMatch, firstMatch } from './label-pattern.ts';
 
 /** A header row of Table 4 names one of these. */
-const HEADER = firstMatch([/行政复议|行政诉讼|结果维持|直接起诉/]);
+const HEADER = anyMatch([/行政复议|行政诉讼|结果维持|直接起诉/]);
 /** The outcome a leaf label names (index in TABLE4_OUTCOMES), or -1. */
 const outcomeOf = firstMatch(TABLE4_OUTCOMES.map((o) => o.pattern));
 
@@ -17,7 +17,7 @@ export const table4Spec: TableSpec = {
   rows: [],
   columns: TABLE4_COLUMNS,
   unlabelledRow: TABLE4_ROW,
-  isHeaderRow: (keys) => keys.some((k) => HEADER(k) >= 0),
+  isHeaderRow: (keys) => keys.some(HEADER),
   resolveColumn(path) {
     const group = table4Group(path.join('|'));
     const leaf = path[path.length - 1] ?? '';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as dictionary from '../../lib/tables/dictionary.ts';
-import { firstMatch, matchesLabel } from '../../lib/tables/label-pattern.ts';
+import { anyMatch, firstMatch, matchesLabel } from '../../lib/tables/label-pattern.ts';
 
 const defs = (Object.values(dictionary).filter(Array.isArray).flat() as unknown[]).filter(
   (d): d is dictionary.KeyDef => typeof d === 'object' && d !== null && (d as dictionary.KeyDef).pattern instanceof RegExp,
@@ -94,5 +94,47 @@ describe('firstMatch', () => {
     const collide = (c: string, k: number) => String.fromCharCode(c.charCodeAt(0) + 512 * k);
     expect(first(`${collide('本', 1)}年${collide('总', 2)}计`)).toBe(-1);
     expect(firstMatch([/ab/, /b/])(`${collide('a', 3)}b`)).toBe(1);
+  });
+});
+
+describe('anyMatch', () => {
+  const lists = [
+    ...Object.values(dictionary).filter(Array.isArray).flatMap((list) => {
+      const ps = (list as unknown[]).flatMap((d) => (d && typeof d === 'object' && (d as dictionary.KeyDef).pattern instanceof RegExp ? [(d as dictionary.KeyDef).pattern] : []));
+      return ps.length ? [ps] : [];
+    }),
+    patterns,
+    [/^a$/, /b$/, /^c/],
+    [/(a)\1/, /b/],
+    [/A/i, /b/],
+    [/(?<x>a)/, /(?<x>b)/],
+  ];
+
+  it('agrees with some(RegExp.test) on every dictionary label', () => {
+    for (const list of lists) {
+      const any = anyMatch(list);
+      for (const l of labels) expect(any(l), l).toBe(list.some((p) => p.test(l)));
+    }
+  });
+
+  it('agrees on random text made of the patterns’ own characters', () => {
+    const chars = [...new Set(patterns.map((p) => p.source).join('').split(''))].concat(['', ' ', '1', 'a', 'b', 'c', 'A']);
+    const tested = lists.map((list) => ({ list, any: anyMatch(list) }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 16 }), fc.constantFrom(...tested), (cs, { list, any }) => {
+        const text = cs.join('');
+        expect(any(text)).toBe(list.some((p) => p.test(text)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('keeps anchors, flags and backreferences to their own pattern', () => {
+    expect(anyMatch([/^a$/, /b/])('ab')).toBe(true);
+    expect(anyMatch([/^a$/, /^c/])('ac')).toBe(false);
+    expect(anyMatch([/b/, /(a)\1/])('aa')).toBe(true);
+    expect(anyMatch([/b/, /(a)\1/])('a')).toBe(false);
+    expect(anyMatch([/A/i, /b/])('a')).toBe(true);
+    expect(anyMatch([])('a')).toBe(false);
   });
 });
