@@ -8,7 +8,7 @@ import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema
 import { SCHEMA_VERSION } from './schema-version.ts';
 import { REPORT_TABLES } from './tables/index.ts';
 import type { FormatTag, KeyDef } from './tables/dictionary.ts';
-import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
+import { classifyHeaders, extractTable, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
 import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
 import { cutTableFindings } from './read/cut-tables.ts';
@@ -49,8 +49,8 @@ const LINE_LABELS = REPORT_TABLES.filter((t) => t.readsFlattenedLines).flatMap((
 
 /** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {
-  const headerOf = headerClassifier(SPECS);
-  return SPECS.map((spec) => extractTable(spec, rows, headerOf)).filter((t): t is ExtractedTable => !!t);
+  const headers = classifyHeaders(SPECS, rows);
+  return SPECS.map((spec) => extractTable(spec, rows, headers)).filter((t): t is ExtractedTable => !!t);
 }
 
 const withCells = (tables: ExtractedTable[]) => tables.filter((t) => t.cells.length > 0);

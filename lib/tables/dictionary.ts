@@ -5,6 +5,8 @@
  *
  * Patterns run against `labelKey()` text: half-width, no whitespace, so `商业 企业` and `（一）` match.
  */
+import { firstMatch } from './label-pattern.ts';
+
 export type FormatTag = '2019' | '2021' | 'legacy';
 
 export interface KeyDef {
@@ -95,12 +97,17 @@ export const TABLE4_GROUP_KEYS = GROUPS.map(([g]) => g);
 /** Each outcome column's key and the pattern of its leaf header label (结果维持 …). */
 export const TABLE4_OUTCOMES = OUTCOMES.map(([key, , pattern]) => ({ key, pattern }));
 
+/** Table 4's groups by the words of their header labels, the more specific first. */
+const GROUP_WORDS: [string, RegExp][] = [
+  ['suit_after_review', /复议后起诉/],
+  ['suit_direct', /未经复议|直接起诉/],
+  ['review', /行政复议/],
+];
+const groupOf = firstMatch(GROUP_WORDS.map(([, words]) => words));
+
 /** Which Table 4 group a header path belongs to. */
 export function table4Group(path: string): string | null {
-  if (/复议后起诉/.test(path)) return 'suit_after_review';
-  if (/未经复议|直接起诉/.test(path)) return 'suit_direct';
-  if (/行政复议/.test(path)) return 'review';
-  return null;
+  return GROUP_WORDS[groupOf(path)]?.[0] ?? null;
 }
 
 // ---- Table 2: 主动公开政府信息情况 ----

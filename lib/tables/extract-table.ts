@@ -15,7 +15,7 @@ import type { TableKey } from './table-keys.ts';
 import { isLabel, type RowCell, type TableRow } from '../read/table-rows.ts';
 import type { KeyDef } from './dictionary.ts';
 import { layoutFinding } from '../checks/layout.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { firstMatch, matchesLabel, type FirstMatch } from './label-pattern.ts';
 
 export interface ColumnRange {
   key: string;
@@ -97,20 +97,33 @@ interface Section {
   sawLast: boolean;
 }
 
+/** Each grid column's cell in one header row: the first of the row's cells that covers it. */
+function cellsOver(row: TableRow, width: number): (RowCell | undefined)[] {
+  const over = new Array<RowCell | undefined>(width);
+  for (const cell of row.cells) for (let c = cell.c0!; c < cell.c1! && c < width; c++) over[c] ??= cell;
+  return over;
+}
+
 function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
-  const width = Math.max(...headerRows.flatMap((r) => r.cells.map((c) => c.c1 ?? 0)));
+  let width = 0;
+  for (const row of headerRows) for (const cell of row.cells) width = Math.max(width, cell.c1 ?? 0);
+  const over = headerRows.map((row) => cellsOver(row, width));
   const slots: { key: string | null; label: string; leaf: RowCell | undefined }[] = [];
+  let prevPath: RowCell[] = [];
   for (let c = 0; c < width; c++) {
-    const path: string[] = [];
+    const path: RowCell[] = [];
     let leaf: RowCell | undefined;
-    for (const row of headerRows) {
-      const cell = row.cells.find((x) => x.c0! <= c && c < x.c1!);
+    for (const cells of over) {
+      const cell = cells[c];
       // An empty cell is no label (a header without rowspans leaves blanks under the upper labels).
       if (!cell || cell === leaf || cell.el === leaf?.el || cell.key === '') continue;
       leaf = cell;
-      path.push(cell.key);
+      path.push(cell);
     }
-    slots.push({ key: spec.resolveColumn(path), label: leaf?.text ?? '', leaf });
+    // A column under the same header cells as the one before it (a label over several columns) resolves alike.
+    const key = c > 0 && sameCells(path, prevPath) ? slots[c - 1].key : spec.resolveColumn(path.map((x) => x.key));
+    slots.push({ key, label: leaf?.text ?? '', leaf });
+    prevPath = path;
   }
   // Runs of grid columns under one key (known) or one unlabelled-for-us leaf cell (unknown), left to right.
   const runs: (ColumnRange & { known: boolean })[] = [];
@@ -151,6 +164,8 @@ function gridHeader(spec: TableSpec, headerRows: TableRow[]): GridHeader {
     leafText: slots.map((s) => s.label),
   };
 }
+
+const sameCells = (a: RowCell[], b: RowCell[]) => a.length === b.length && a.every((cell, i) => cell === b[i]);
 
 function columnsFromText(spec: TableSpec, headerRows: TableRow[], valueCount: number): ColumnRange[] | null {
   const text = headerRows.flatMap((r) => r.cells.map((c) => c.key)).join('');
@@ -201,23 +216,18 @@ function placeValues(values: RowCell[], columns: ColumnRange[], unknown: ColumnR
   return { placement, strays };
 }
 
-/** Which tables a text-only row is a header of (computed once per row, shared by every table's pass). */
-export type HeaderOf = (row: TableRow) => readonly TableKey[];
+/** Per row of the stream, which tables it is a header of (computed once, shared by every table's pass). */
+export type HeaderKinds = readonly (readonly TableKey[])[];
 
-/** `headerOf` for these specs, remembering each row's answer. */
-export function headerClassifier(specs: TableSpec[]): HeaderOf {
-  const memo = new WeakMap<TableRow, readonly TableKey[]>();
-  const none: readonly TableKey[] = [];
-  return (row) => {
-    let kinds = memo.get(row);
-    if (!kinds) {
-      const textOnly = row.cells.every((c) => c.number.status !== 'ok');
-      const keys = textOnly ? row.cells.map((c) => c.key) : null;
-      kinds = keys ? specs.filter((s) => s.isHeaderRow(keys)).map((s) => s.table) : none;
-      memo.set(row, kinds);
-    }
-    return kinds;
-  };
+const NO_KINDS: readonly TableKey[] = [];
+
+/** Which of these specs' tables each row is a header of: only a text-only row can be one. */
+export function classifyHeaders(specs: TableSpec[], rows: TableRow[]): HeaderKinds {
+  return rows.map((row) => {
+    if (row.cells.some((c) => c.number.status === 'ok')) return NO_KINDS;
+    const keys = row.cells.map((c) => c.key);
+    return specs.filter((s) => s.isHeaderRow(keys)).map((s) => s.table);
+  });
 }
 
 const cellText = (c: RowCell) => c.text || '（空）';
@@ -238,6 +248,7 @@ interface SplitRow {
 /** What one table's reading holds while it walks the row stream. */
 interface Reading {
   spec: TableSpec;
+  rowOf: FirstMatch;
   out: ExtractedTable;
   copy: ReadTable;
   seenRows: Set<string>;
@@ -301,11 +312,11 @@ function rowKey(r: Reading, s: SplitRow): KeyDef | null {
       : null;
   }
   if (!s.textLabels.length) return null;
-  let def = matchRow(spec, s.own, s.textLabels.map((c) => c.key).join('|'), r.prevKey);
+  let def = matchRow(r, s.own, s.textLabels);
   // Without geometry, an unreadable first value (〇, 约10) reads as one more label: the row's label
   // is then an earlier cell, and what follows it are values.
   for (let k = s.labels.length - 2; !def && !s.byGeometry && k >= 0; k--) {
-    def = matchRow(spec, s.labels[k].key, s.labels.slice(0, k + 1).map((c) => c.key).join('|'), r.prevKey);
+    def = matchRow(r, s.labels[k].key, s.labels.slice(0, k + 1));
     if (!def) continue;
     s.values = [...s.labels.slice(k + 1), ...s.values];
     s.labels = s.textLabels = s.labels.slice(0, k + 1);
@@ -353,12 +364,23 @@ function placeRow(r: Reading, row: TableRow, s: SplitRow, geometryHere: boolean)
   const placed = placeValues(fresh, columns, section.unknown, shift);
   // A header we could only partly read, over a row with exactly the format's full set of values
   // (7 in Table 3, 15 in Table 4): the official column order places them.
-  const canonical = spec.columnsFromText('', fresh.length);
   const partial = typeof placed === 'string' || placed.strays.length > 0;
-  if (partial && canonical && columns.length < canonical.length && spec.fullSetFallback) {
+  const canonical = partial && spec.fullSetFallback ? spec.columnsFromText('', fresh.length) : null;
+  if (canonical && columns.length < canonical.length) {
     return { placement: fresh.map((cell, i) => ({ cell, keys: [canonical[i]] })), strays: [] };
   }
   return placed;
+}
+
+/**
+ * A value cell as the model's cell, its fields in the model's order (row, col, covers?, value, raw, status,
+ * unit?, source): each shape written whole, so the object is made at once (no spreads, no added fields).
+ */
+function modelCell(row: string, col: string, covers: string[] | undefined, cell: RowCell): Cell {
+  const { value, raw, status, unit } = cell.number;
+  const { source } = cell;
+  if (covers) return unit ? { row, col, covers, value, raw, status, unit, source } : { row, col, covers, value, raw, status, source };
+  return unit ? { row, col, value, raw, status, unit, source } : { row, col, value, raw, status, source };
 }
 
 /** Phase 4a, the cells: one per placed value; a value over several columns is their group's, or null (no group). */
@@ -373,12 +395,7 @@ function toCells(spec: TableSpec, rowKey: string, placement: Placement): PlacedC
       col = group.col;
       covers = group.covers;
     }
-    const n = cell.number;
-    // Built field by field in the model's order (row, col, covers?, value, raw, status, unit?, source): no spreads.
-    const out: Cell = covers ? { row: rowKey, col, covers, value: n.value, raw: n.raw, status: n.status } : { row: rowKey, col, value: n.value, raw: n.raw, status: n.status };
-    if (n.unit) out.unit = n.unit;
-    out.source = cell.source;
-    cells.push({ cell: out, el: cell.el });
+    cells.push({ cell: modelCell(rowKey, col, covers, cell), el: cell.el });
   }
   return cells;
 }
@@ -459,10 +476,11 @@ function readRow(r: Reading, row: TableRow, headers: readonly TableKey[]): void 
  * each row's values → emit cells and findings. A header of another report table ends this one (several
  * tables can share one <table>). The table printed again (a second copy of the report) is read as a second copy.
  */
-export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: HeaderOf): ExtractedTable | null {
+export function extractTable(spec: TableSpec, rows: TableRow[], headers: HeaderKinds): ExtractedTable | null {
   const out: ExtractedTable = { table: spec.table, cells: [], rowLabels: {}, colLabels: {}, problems: [] };
   const r: Reading = {
     spec,
+    rowOf: rowIndex(spec),
     out,
     copy: { cells: [], rowLabels: {}, colLabels: {} },
     seenRows: new Set(),
@@ -473,7 +491,7 @@ export function extractTable(spec: TableSpec, rows: TableRow[], headerOf: Header
     prevKey: null,
     layout: (message, raw) => out.problems.push(layoutFinding(spec.table, String(out.problems.length + 1), raw === undefined ? message : `${message}：${raw}`)),
   };
-  for (const row of rows) readRow(r, row, headerOf(row));
+  for (let i = 0; i < rows.length; i++) readRow(r, rows[i], headers[i]);
   for (const [column, held] of r.strays) r.layout(`格式之外的列“${column}”未导出`, held.join('；') || '（空）');
   if (r.copy.cells.length) compareCopies(out, r.copy, r.layout);
   if (r.moreCopies.length) r.layout('表格第三次出现，未读取', r.moreCopies.join('；'));
@@ -491,6 +509,59 @@ function firstStart(columns: ColumnRange[]): number | null {
  * are listed and the second copy (the first with the second's rows) is kept for its own checks.
  */
 function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: string, raw?: string) => void) {
+  const rows = new Set(copy.cells.map((c) => c.cell.row));
+  const diffs = copyDiffs(out, copy, rows);
+  const repeated = Object.values(copy.rowLabels);
+  if (!diffs.length) {
+    layout('表格或其中的行重复出现，两份相同', repeated[0]);
+    return;
+  }
+  layout('第二份表格与第一份不同（两份都已核对）', diffs.join('；'));
+  out.copy2 = {
+    cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
+    rowLabels: { ...out.rowLabels, ...copy.rowLabels },
+    colLabels: { ...out.colLabels },
+  };
+}
+
+const sameCell = (a: Cell, b: Cell) => a.status === b.status && a.value === b.value && a.raw === b.raw;
+const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
+const diffLine = (out: ReadTable, row: string, col: string, a: Cell | undefined, b: Cell | undefined) =>
+  `${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`;
+
+/** The places where the second copy (of `rows`) differs from the first, one line each, the first copy's order first. */
+export function copyDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] {
+  return alignedDiffs(out, copy, rows) ?? indexedDiffs(out, copy, rows);
+}
+
+/**
+ * The usual second copy: the first copy's cells in the rows it repeats, place for place in the same order.
+ * Compared pairwise, without indexing either copy; null when the places differ, or a row repeats a column
+ * or comes back after another row, for `indexedDiffs`.
+ */
+function alignedDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] | null {
+  const diffs: string[] = [];
+  const done = new Set<string>();
+  let j = 0;
+  let runStart = 0;
+  for (const { cell: a } of out.cells) {
+    if (!rows.has(a.row)) continue;
+    const b = copy.cells[j]?.cell;
+    if (!b || b.row !== a.row || b.col !== a.col) return null;
+    if (j > 0 && copy.cells[j - 1].cell.row !== b.row) {
+      done.add(copy.cells[j - 1].cell.row);
+      if (done.has(b.row)) return null;
+      runStart = j;
+    }
+    for (let k = runStart; k < j; k++) if (copy.cells[k].cell.col === b.col) return null;
+    j++;
+    if (!sameCell(a, b)) diffs.push(diffLine(out, a.row, a.col, a, b));
+  }
+  return j === copy.cells.length ? diffs : null;
+}
+
+/** Any second copy: every place of either copy once, the first copy's order first, each copy's last cell there. */
+function indexedDiffs(out: ReadTable, copy: ReadTable, rows: Set<string>): string[] {
   // Row → column → the copy's (last) cell there, and each place in the order first met.
   const byCell = (t: ReadTable) => {
     const rows = new Map<string, Map<string, Cell>>();
@@ -505,38 +576,37 @@ function compareCopies(out: ExtractedTable, copy: ReadTable, layout: (message: s
   };
   const first = byCell(out);
   const second = byCell(copy);
-  const rows = new Set(copy.cells.map((c) => c.cell.row));
-  const shown = (cell: Cell | undefined) => (cell ? cell.raw || '（空）' : '（无）');
   const diffs: string[] = [];
   const compare = (row: string, col: string, a: Cell | undefined, b: Cell | undefined) => {
     if (!rows.has(row)) return;
-    if (a && b && a.status === b.status && a.value === b.value && a.raw === b.raw) return;
-    diffs.push(`${out.rowLabels[row] ?? row} · ${out.colLabels[col] ?? col}：第一份 ${shown(a)}，第二份 ${shown(b)}`);
+    if (a && b && sameCell(a, b)) return;
+    diffs.push(diffLine(out, row, col, a, b));
   };
-  // Every cell of either copy once, the first copy's order first.
   for (const { row, col } of first.order) compare(row, col, first.get(row, col), second.get(row, col));
   for (const { row, col } of second.order) if (!first.get(row, col)) compare(row, col, undefined, second.get(row, col));
-  const repeated = Object.values(copy.rowLabels);
-  if (!diffs.length) {
-    layout('表格或其中的行重复出现，两份相同', repeated[0]);
-    return;
-  }
-  layout('第二份表格与第一份不同（两份都已核对）', diffs.join('；'));
-  out.copy2 = {
-    cells: [...out.cells.filter((c) => !rows.has(c.cell.row)), ...copy.cells],
-    rowLabels: { ...out.rowLabels, ...copy.rowLabels },
-    colLabels: { ...out.colLabels },
-  };
+  return diffs;
 }
 
-function matchRow(spec: TableSpec, own: string, context: string, prevKey: string | null): KeyDef | null {
-  const prevLabel = prevKey ? spec.rows.find((r) => r.key === prevKey)?.label ?? '' : '';
-  for (const def of spec.rows) {
-    if (def.group) {
-      if (matchesLabel(def.pattern, own) && (matchesLabel(def.group, context) || matchesLabel(def.group, prevLabel))) return def;
-      continue;
-    }
-    if (matchesLabel(def.pattern, own)) return def;
+/** Each spec's row patterns, indexed once (the specs are constants). */
+const rowIndexes = new WeakMap<TableSpec, FirstMatch>();
+
+function rowIndex(spec: TableSpec): FirstMatch {
+  let index = rowIndexes.get(spec);
+  if (!index) rowIndexes.set(spec, (index = firstMatch(spec.rows.map((d) => d.pattern))));
+  return index;
+}
+
+/**
+ * The spec's first row whose pattern the row's own label matches; a sub-item (`3.其他`) only under its group,
+ * named by the row's labels (`context`, left to right) or by the row read before it.
+ */
+function matchRow(r: Reading, own: string, context: RowCell[]): KeyDef | null {
+  const { spec, prevKey } = r;
+  for (let at = r.rowOf(own); at >= 0; at = r.rowOf(own, at + 1)) {
+    const def = spec.rows[at];
+    if (!def.group || matchesLabel(def.group, context.map((c) => c.key).join('|'))) return def;
+    const prevLabel = prevKey ? spec.rows.find((d) => d.key === prevKey)?.label ?? '' : '';
+    if (matchesLabel(def.group, prevLabel)) return def;
   }
   return null;
 }

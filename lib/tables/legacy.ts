@@ -8,18 +8,19 @@ import type { ExtractedTable, PlacedCell } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
 import { LEGACY_SIGNATURE } from '../report-detection.ts';
 import type { RowCell, TableRow } from '../read/table-rows.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { firstMatch, matchesLabel } from './label-pattern.ts';
 
 const NUMBERING = /^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[.、．]|[①-⑳])+/;
 const HEADER = /统计指标|指标名称|^指标$/;
 const UNIT = /单位/;
 
+const rowOf = firstMatch(LEGACY_ROWS.map((d) => d.pattern));
+
 function matchLegacyRow(label: string, parent: string): KeyDef | null {
   const bare = label.replace(NUMBERING, '').replace(/\(.*?\)$/, '');
-  for (const def of LEGACY_ROWS) {
-    if (!matchesLabel(def.pattern, bare)) continue;
-    if (def.group && !matchesLabel(def.group, parent)) continue;
-    return def;
+  for (let at = rowOf(bare); at >= 0; at = rowOf(bare, at + 1)) {
+    const def = LEGACY_ROWS[at];
+    if (!def.group || matchesLabel(def.group, parent)) return def;
   }
   return null;
 }

@@ -2,17 +2,22 @@
 import { TABLE2_COLUMNS, TABLE2_ROWS } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { anyMatch, firstMatch } from './label-pattern.ts';
+
+/** The column a label names (index in TABLE2_COLUMNS), or -1. */
+const columnOf = firstMatch(TABLE2_COLUMNS.map((d) => d.pattern));
+/** Whether a label names any column of Table 2. */
+const namesColumn = anyMatch(TABLE2_COLUMNS.map((d) => d.pattern));
 
 export const table2Spec: TableSpec = {
   table: 'table2',
   rows: TABLE2_ROWS,
   columns: TABLE2_COLUMNS,
   // 信息内容, or (where a site dropped that cell) a row of Table 2's own column labels.
-  isHeaderRow: (keys) => keys.some((k) => k === '信息内容' || (k.length < 20 && TABLE2_COLUMNS.some((d) => matchesLabel(d.pattern, k)))),
+  isHeaderRow: (keys) => keys.some((k) => k === '信息内容' || (k.length < 20 && namesColumn(k))),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';
-    return TABLE2_COLUMNS.find((d) => matchesLabel(d.pattern, leaf))?.key ?? null;
+    return TABLE2_COLUMNS[columnOf(leaf)]?.key ?? null;
   },
   columnsFromText(text, count) {
     // Only the block's own header: prose before it may mention the same words.

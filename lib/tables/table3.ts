@@ -2,9 +2,11 @@
 import { LEGAL_PERSON_COLUMNS, TABLE3_COLUMNS, TABLE3_PART_COLUMNS, TABLE3_ROWS } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { anyMatch, firstMatch } from './label-pattern.ts';
 
-const HEADER = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|公益组织|法律服务机构/;
+const HEADER = anyMatch([/申请人情况|自然人|法人或其他组织|商业企业|科研机构|公益组织|法律服务机构/]);
+/** The column a leaf label names (index in TABLE3_COLUMNS), or -1. */
+const columnOf = firstMatch(TABLE3_COLUMNS.map((d) => d.pattern));
 const ALL = [...TABLE3_PART_COLUMNS, 'total'];
 
 export const table3Spec: TableSpec = {
@@ -12,10 +14,11 @@ export const table3Spec: TableSpec = {
   rows: TABLE3_ROWS,
   columns: TABLE3_COLUMNS,
   lastRow: 'carried_forward',
-  isHeaderRow: (keys) => keys.some((k) => matchesLabel(HEADER, k)),
+  isHeaderRow: (keys) => keys.some(HEADER),
   resolveColumn(path) {
     const leaf = path[path.length - 1] ?? '';
-    for (const def of TABLE3_COLUMNS) if (matchesLabel(def.pattern, leaf)) return def.key;
+    const column = columnOf(leaf);
+    if (column >= 0) return TABLE3_COLUMNS[column].key;
     if (/法人或其他组织/.test(leaf)) return 'legal_person';
     // The 自然人 header is missing on some pages: a column under 申请人情况 with no label of its own.
     if (path.some((p) => /申请人情况/.test(p)) && !path.some((p) => /法人或其他组织/.test(p))) return 'natural_person';

@@ -2,10 +2,12 @@
 import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS, TABLE4_OUTCOMES, table4Group } from './dictionary.ts';
 import type { TableSpec } from './extract-table.ts';
 import type { ReportTable } from './report-table.ts';
-import { matchesLabel } from './label-pattern.ts';
+import { anyMatch, firstMatch } from './label-pattern.ts';
 
 /** A header row of Table 4 names one of these. */
-const HEADER = /行政复议|行政诉讼|结果维持|直接起诉/;
+const HEADER = anyMatch([/行政复议|行政诉讼|结果维持|直接起诉/]);
+/** The outcome a leaf label names (index in TABLE4_OUTCOMES), or -1. */
+const outcomeOf = firstMatch(TABLE4_OUTCOMES.map((o) => o.pattern));
 
 /** Table 4's one data row (unlabelled on the page). */
 export const TABLE4_ROW = 'count';
@@ -15,11 +17,11 @@ export const table4Spec: TableSpec = {
   rows: [],
   columns: TABLE4_COLUMNS,
   unlabelledRow: TABLE4_ROW,
-  isHeaderRow: (keys) => keys.some((k) => matchesLabel(HEADER, k)),
+  isHeaderRow: (keys) => keys.some(HEADER),
   resolveColumn(path) {
     const group = table4Group(path.join('|'));
     const leaf = path[path.length - 1] ?? '';
-    const outcome = TABLE4_OUTCOMES.find((o) => matchesLabel(o.pattern, leaf))?.key;
+    const outcome = TABLE4_OUTCOMES[outcomeOf(leaf)]?.key;
     return group && outcome ? `${group}_${outcome}` : null;
   },
   columnsFromText: (_text, count) => (count === TABLE4_COLUMNS.length ? TABLE4_COLUMNS.map((d) => d.key) : null),
