@@ -39,16 +39,37 @@ export interface Sentence {
   line: string;
 }
 
-/** The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind). */
-let lastCut: { text: string; sentences: Sentence[] } | null = null;
-function sentencesOf(text: string): Sentence[] {
-  if (lastCut?.text !== text) lastCut = { text, sentences: sentences(text) };
-  return lastCut.sentences;
+/**
+ * The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind).
+ * With it, the sentences that state a count in 件 (every statement's count is in 件) and whether their
+ * paragraph is about requests: each kind then passes over only those, asking nothing twice.
+ */
+export interface Cut {
+  text: string;
+  sentences: Sentence[];
+  counting: { sentence: Sentence; aboutRequests: boolean }[];
 }
+let lastCut: Cut | null = null;
+function cutOf(text: string): Cut {
+  if (lastCut?.text === text) return lastCut;
+  const all = sentences(text);
+  const counting: Cut['counting'] = [];
+  let line: string | null = null;
+  let aboutRequests = false;
+  for (const sentence of all) {
+    if (!sentence.text.includes('件')) continue;
+    // Sentences of one paragraph share its line: asked once per paragraph.
+    if (sentence.line !== line) aboutRequests = REQUEST_CONTEXT.test((line = sentence.line));
+    counting.push({ sentence, aboutRequests });
+  }
+  return (lastCut = { text, sentences: all, counting });
+}
+/** The sentences of `text` that state a count in 件, each with whether its paragraph is about requests. */
+export const countingSentences = (text: string): Cut['counting'] => cutOf(text).counting;
 
-/** The article folded to half-width, once per article. */
+/** The article folded to half-width, once per article (the prose and form rules all read it). */
 let lastHalf: { text: string; half: string } | null = null;
-function halfWidthOf(text: string): string {
+export function halfWidthOf(text: string): string {
   if (lastHalf?.text !== text) lastHalf = { text, half: toHalfWidth(text) };
   return lastHalf.half;
 }
@@ -142,10 +163,9 @@ export interface Statement {
 /** Every statement of `kind` in the article that is about the report's year and can be compared. */
 export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
-  for (const s of sentencesOf(text)) {
-    // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
-    if (!s.text.includes('件')) continue;
-    if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
+  // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
+  for (const { sentence: s, aboutRequests } of cutOf(text).counting) {
+    if (kind.needsRequestContext && !aboutRequests) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;
     for (let m; (m = kind.pattern.exec(s.text)); ) {
@@ -185,10 +205,13 @@ export function compare(statement: Statement, readings: Reading[]): Finding | nu
 export function checkKind(report: Report, kind: StatementKind): Finding[] {
   const text = report.article?.text;
   if (!text) return [];
+  // Matched half-width (same length, so offsets hold); quoted as printed. The tables are read only for a
+  // kind the text states (most kinds state nothing).
+  const statements = findStatements(halfWidthOf(text), kind, report.year);
+  if (!statements.length) return [];
   const readings = kind.readings(report);
   if (!readings.length) return [];
-  // Matched half-width (same length, so offsets hold); quoted as printed.
-  return findStatements(halfWidthOf(text), kind, report.year)
+  return statements
     .map((s) => compare({ ...s, sentence: { ...s.sentence, text: text.slice(s.sentence.start, s.sentence.end) } }, readings))
     .filter((f): f is Finding => !!f);
 }
