@@ -102,27 +102,41 @@ function clauseBefore(sentence: string, at: number): string {
 
 function aboutAnotherYear(sentence: string, at: number, matched: string, kind: StatementKind, year: number | null): boolean {
   const before = clauseBefore(sentence, at);
-  for (const y of before.matchAll(/(\d{4})\s*年/g)) if (year === null || Number(y[1]) !== year) return true;
+  // A year is written …年: most clauses name none, and are not searched.
+  if (before.includes('年')) for (const y of before.matchAll(/(\d{4})\s*年/g)) if (year === null || Number(y[1]) !== year) return true;
   if (kind.namesLastYear) return false;
   return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
 }
 
-const cellIndex = new WeakMap<Table, Map<string, Map<string, Cell>>>();
-/** Row → column → the table's first cell there, by its own column or one it covers (indexed once per table). */
-function cellAt(table: Table, row: string, col: string): Cell | undefined {
-  let index = cellIndex.get(table);
+interface TableIndex {
+  /** Row → column → the table's first cell there, by its own column or one it covers. */
+  cells: Map<string, Map<string, Cell>>;
+  /** The rows with at least one cell that reads as a number. */
+  rowsWithNumber: Set<string>;
+}
+const tableIndex = new WeakMap<Table, TableIndex>();
+/** The table indexed once (every kind's readings ask it again and again). */
+function indexOf(table: Table): TableIndex {
+  let index = tableIndex.get(table);
   if (!index) {
-    index = new Map();
+    index = { cells: new Map(), rowsWithNumber: new Set() };
     for (const c of table.cells) {
-      let cols = index.get(c.row);
-      if (!cols) index.set(c.row, (cols = new Map()));
+      let cols = index.cells.get(c.row);
+      if (!cols) index.cells.set(c.row, (cols = new Map()));
       if (!cols.has(c.col)) cols.set(c.col, c);
       for (const covered of c.covers ?? []) if (!cols.has(covered)) cols.set(covered, c);
+      if (c.status === 'ok') index.rowsWithNumber.add(c.row);
     }
-    cellIndex.set(table, index);
+    tableIndex.set(table, index);
   }
-  return index.get(row)?.get(col);
+  return index;
 }
+const cellAt = (table: Table, row: string, col: string): Cell | undefined => indexOf(table).cells.get(row)?.get(col);
+
+/** Has `row` a cell that reads as a number (`table.cells.some((c) => c.row === row && c.status === 'ok')`)? */
+export const rowHasNumber = (table: Table, row: string): boolean => indexOf(table).rowsWithNumber.has(row);
+/** Has the table any cell that reads as a number? */
+export const hasNumbers = (table: Table): boolean => indexOf(table).rowsWithNumber.size > 0;
 
 /** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
 export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
@@ -145,7 +159,7 @@ export function table3RowReadings(report: Report, rows: string[], label: string)
   if (totals.every((v) => v !== null))
     out.push({ label, value: totals.reduce((a, b) => a! + b!, 0)!, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
   const parts = rows.flatMap((r) => PART_COLUMNS.map((c) => cellNumber(t3, r, c, true)));
-  if (parts.some((v) => v === null) || !rows.some((r) => t3.cells.some((c) => c.row === r && c.status === 'ok'))) return out;
+  if (parts.some((v) => v === null) || !rows.some((r) => rowHasNumber(t3, r))) return out;
   const sum = parts.reduce((a, b) => a! + b!, 0)!;
   if (!out.some((o) => o.value === sum))
     out.push({ label: `${label}（各列相加）`, value: sum, table: 'table3', cells: rows.flatMap((row) => PART_COLUMNS.map((col) => ({ row, col }))) });
