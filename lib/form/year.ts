@@ -22,7 +22,8 @@ export function statedYears(report: Report): { year: number; where: string }[] {
   }
   for (const t of Object.values(report.tables))
     for (const label of Object.values(t?.colLabels ?? {})) {
-      const m = /^\(?(\d{4})\s*年度?\)?$/.exec(toHalfWidth(label).replace(/\s/g, ''));
+      // A heading that is a year says 年 (most column labels do not).
+      const m = label.includes('年') && /^\(?(\d{4})\s*年度?\)?$/.exec(toHalfWidth(label).replace(/\s/g, ''));
       if (m) out.push({ year: Number(m[1]), where: `表头“${label}”` });
     }
   return out;
