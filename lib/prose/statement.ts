@@ -131,36 +131,51 @@ function indexOf(table: Table): TableIndex {
   }
   return index;
 }
-const cellAt = (table: Table, row: string, col: string): Cell | undefined => indexOf(table).cells.get(row)?.get(col);
 
 /** Has `row` a cell that reads as a number (`table.cells.some((c) => c.row === row && c.status === 'ok')`)? */
 export const rowHasNumber = (table: Table, row: string): boolean => indexOf(table).rowsWithNumber.has(row);
 /** Has the table any cell that reads as a number? */
 export const hasNumbers = (table: Table): boolean => indexOf(table).rowsWithNumber.size > 0;
 
-/** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
-export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
-  const cell = table && cellAt(table, row, col);
+/** cellNumber in a table already indexed (a table's readings ask many cells: its index is looked up once). */
+function numberAt(index: TableIndex, row: string, col: string, blankIsZero: boolean): number | null {
+  const cell = index.cells.get(row)?.get(col);
   if (!cell) return null;
   if (cell.status === 'ok' && cell.value !== null) return cell.value;
   if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;
   return null;
 }
 
+/** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
+export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
+  return table ? numberAt(indexOf(table), row, col, blankIsZero) : null;
+}
+
 export const PART_COLUMNS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org'];
 export const LEGAL_COLUMNS = PART_COLUMNS.slice(1);
+
+/** The values of `cols` in `rows`, summed row by row in that order; null when one is missing. */
+function sumOf(index: TableIndex, rows: string[], cols: string[], blankIsZero: boolean): number | null {
+  let sum = 0;
+  for (const row of rows)
+    for (const col of cols) {
+      const v = numberAt(index, row, col, blankIsZero);
+      if (v === null) return null;
+      sum += v;
+    }
+  return sum;
+}
 
 /** The readings of one Table 3 row's total: its 总计 cell, and the sum of its parts (blanks as 0) when that differs. */
 export function table3RowReadings(report: Report, rows: string[], label: string): Reading[] {
   const t3 = report.tables.table3;
   if (!t3) return [];
+  const index = indexOf(t3);
   const out: Reading[] = [];
-  const totals = rows.map((r) => cellNumber(t3, r, 'total'));
-  if (totals.every((v) => v !== null))
-    out.push({ label, value: totals.reduce((a, b) => a! + b!, 0)!, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
-  const parts = rows.flatMap((r) => PART_COLUMNS.map((c) => cellNumber(t3, r, c, true)));
-  if (parts.some((v) => v === null) || !rows.some((r) => rowHasNumber(t3, r))) return out;
-  const sum = parts.reduce((a, b) => a! + b!, 0)!;
+  const total = sumOf(index, rows, ['total'], false);
+  if (total !== null) out.push({ label, value: total, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
+  const sum = sumOf(index, rows, PART_COLUMNS, true);
+  if (sum === null || !rows.some((r) => index.rowsWithNumber.has(r))) return out;
   if (!out.some((o) => o.value === sum))
     out.push({ label: `${label}（各列相加）`, value: sum, table: 'table3', cells: rows.flatMap((row) => PART_COLUMNS.map((col) => ({ row, col }))) });
   return out;
