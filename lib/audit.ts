@@ -12,7 +12,7 @@ import { extractTable, headerClassifier, type ExtractedTable, type ReadTable, ty
 import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
 import { cutTableFindings } from './read/cut-tables.ts';
-import { rowsOfLines, textLines, type Line } from './read/flattened-lines.ts';
+import { linesUpTo, rowsOfLines, textLines, wholeTextLines, type Line, type SubtreeLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
 import { firstReportTable } from './first-report-table.ts';
 import { articleText, reportContainer, type ArticleText } from './read/article-text.ts';
@@ -158,9 +158,10 @@ function tableFinder(): (el: Element | null) => Element | null {
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  // The body's lines, read once: a flattened report's rows are rebuilt from them, and its table lines left out of the prose.
-  let lines: Line[] | undefined;
-  const bodyLines = () => (lines ??= textLines(body));
+  // The body's lines, read once: a flattened report's rows are rebuilt from them, its table lines left out of
+  // the prose, and its metadata read from those above the report.
+  let whole: SubtreeLines | undefined;
+  const bodyLines = () => (whole ??= wholeTextLines(body)).lines;
   // An archived copy's toolbar (web.archive.org) is not part of the report: its tables are neither read nor counted.
   const tables = Array.from(body.getElementsByTagName('table')).filter((t) => !t.closest(ARCHIVE_CHROME_SELECTOR));
   const { rows, cuts } = readTables(tables, read);
@@ -209,8 +210,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   }
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
-  // Metadata fields sit above the report; reading only that far keeps the walk short.
-  const meta = readMetadata(doc, textLines(body, firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)))).map((l) => l.text).join('\n'));
+  // Metadata fields sit above the report; reading only that far keeps the walk short (no walk at all when the
+  // whole body was read already).
+  const firstTable = firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)));
+  const metaLines = whole ? linesUpTo(whole, body, firstTable) : textLines(body, firstTable);
+  const meta = readMetadata(doc, metaLines.map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

@@ -57,6 +57,32 @@ const mayBeArchiveChrome = (el: Element, tag: string) => (tag.includes('-') || e
 
 /** The text of a subtree as lines, each with the block element it came from; up to `stopAt` if given. */
 export function textLines(root: Element, stopAt?: Element): Line[] {
+  return readLines(root, stopAt, null);
+}
+
+/** The lines of a whole subtree, and for each block element the walk entered, how many lines came before it. */
+export interface SubtreeLines {
+  lines: Line[];
+  blockStarts: Map<Element, number>;
+}
+
+export function wholeTextLines(root: Element): SubtreeLines {
+  const blockStarts = new Map<Element, number>();
+  return { lines: readLines(root, undefined, blockStarts), blockStarts };
+}
+
+/**
+ * textLines(root, stopAt) without a second walk when the whole subtree was read: the walk ends a line before it
+ * enters a block, as the walk stopped there ends its last, so the lines before a block it entered are the same.
+ * Any other `stopAt` (root itself, an inline or skipped element) is walked to.
+ */
+export function linesUpTo(whole: SubtreeLines, root: Element, stopAt?: Element): Line[] {
+  if (!stopAt) return whole.lines;
+  const start = whole.blockStarts.get(stopAt);
+  return start === undefined ? textLines(root, stopAt) : whole.lines.slice(0, start);
+}
+
+function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<Element, number> | null): Line[] {
   const lines: Line[] = [];
   let text = '';
   let owner: Element | null = null;
@@ -87,6 +113,7 @@ export function textLines(root: Element, stopAt?: Element): Line[] {
         }
         if (BLOCK.has(tag)) {
           flush();
+          blockStarts?.set(el, lines.length);
           walk(el, el);
           flush();
         } else walk(el, block);
