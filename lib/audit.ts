@@ -12,7 +12,7 @@ import { classifyHeaders, extractTable, type ExtractedTable, type ReadTable, typ
 import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
 import { readTables, type ReadOptions, type TableRow } from './read/table-rows.ts';
 import { cutTableFindings } from './read/cut-tables.ts';
-import { rowsOfLines, textLines } from './read/flattened-lines.ts';
+import { linesUpTo, rowsOfLines, textLines, wholeTextLines, type Line, type SubtreeLines } from './read/flattened-lines.ts';
 import { readMetadata } from './report-metadata.ts';
 import { firstReportTable } from './first-report-table.ts';
 import { articleText, reportContainer, type ArticleText } from './read/article-text.ts';
@@ -122,11 +122,11 @@ const SECTION_BEFORE_TABLE = /^[一二三四五六七]\s*[、.．].{0,20}(?:主�
  * A flattened table's own lines (one cell per paragraph) are table, not prose: from its first value line back
  * over its header and label lines to the section heading above it (at most 80 short lines), to its last value.
  */
-function flattenedTableLines(body: Element, extracted: ExtractedTable[]): Set<Element> {
+function flattenedTableLines(bodyLines: () => Line[], extracted: ExtractedTable[]): Set<Element> {
   const out = new Set<Element>();
   const flat = extracted.filter((t) => t.cells.some((c) => c.cell.source?.kind === 'line'));
   if (!flat.length) return out;
-  const lines = textLines(body);
+  const lines = bodyLines();
   const inTable = new Array<boolean>(lines.length).fill(false);
   for (const t of flat) {
     const at = t.cells.flatMap((c) => (c.cell.source?.kind === 'line' ? [c.cell.source.line] : []));
@@ -158,6 +158,10 @@ function tableFinder(): (el: Element | null) => Element | null {
 export function auditDocument(doc: Document, source: AuditSource = {}, read: ReadOptions = {}): AuditResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
+  // The body's lines, read once: a flattened report's rows are rebuilt from them, its table lines left out of
+  // the prose, and its metadata read from those above the report.
+  let whole: SubtreeLines | undefined;
+  const bodyLines = () => (whole ??= wholeTextLines(body)).lines;
   // An archived copy's toolbar (web.archive.org) is not part of the report: its tables are neither read nor counted.
   const tables = Array.from(body.getElementsByTagName('table')).filter((t) => !t.closest(ARCHIVE_CHROME_SELECTOR));
   const { rows, cuts } = readTables(tables, read);
@@ -166,7 +170,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
     const bodyText = body.textContent ?? '';
     if (TABLE_SIGNATURE.test(bodyText)) {
       // Tables flattened to one cell per line: rebuild rows from the page's text lines.
-      const fromLines = extractAll(rowsOfLines(textLines(body), LINE_LABELS));
+      const fromLines = extractAll(rowsOfLines(bodyLines(), LINE_LABELS));
       if (withCells(fromLines).length > withCells(extracted).length) extracted = fromLines;
     }
     // Tables with a reader of their own (the legacy 统计表): only when no current-form table was read.
@@ -206,8 +210,11 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   }
   problems.push(...cutTableFindings(cuts, rows, extracted, mayHoldReport));
 
-  // Metadata fields sit above the report; reading only that far keeps the walk short.
-  const meta = readMetadata(doc, textLines(body, firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)))).map((l) => l.text).join('\n'));
+  // Metadata fields sit above the report; reading only that far keeps the walk short (no walk at all when the
+  // whole body was read already).
+  const firstTable = firstReportTable(extracted.map((t) => t.cells.map((c) => c.el)));
+  const metaLines = whole ? linesUpTo(whole, body, firstTable) : textLines(body, firstTable);
+  const meta = readMetadata(doc, metaLines.map((l) => l.text).join('\n'));
   const year = meta.year ? Number(meta.year.value) : null;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -233,7 +240,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
   const tableOf = tableFinder();
   const anchors = extracted.flatMap((t) => t.cells.map((c) => tableOf(c.el) ?? c.el)).filter((e): e is Element => !!e);
   const container = reportContainer([...new Set(anchors)]);
-  const lineEls = flattenedTableLines(body, extracted);
+  const lineEls = flattenedTableLines(bodyLines, extracted);
   const article = container ? articleText(container, read.isHidden ?? hiddenByMarkup, lineEls) : undefined;
   if (article) report.article = { text: article.text };
   const checked = checkReport(report);

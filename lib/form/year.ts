@@ -3,6 +3,7 @@ import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Finding, Report } from '../schema.ts';
 import { toHalfWidth } from '../read/normalize-text.ts';
 import { formFinding } from './form-finding.ts';
+import { halfWidthOf } from '../prose/statement.ts';
 
 const PERIOD = /(?:统计期限|统计时限|统计时间|统计区间|统计周期|时间为|期限为|期限从|期限自)[^。\n]{0,16}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n\d]{0,8}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
@@ -13,14 +14,16 @@ export function statedYears(report: Report): { year: number; where: string }[] {
   const titleYears = [...new Set([...title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])))];
   // A range (2022—2023年) or two years in the title: not one report year.
   if (titleYears.length === 1) out.push({ year: titleYears[0], where: `标题“${report.source.title}”` });
-  const period = PERIOD.exec(toHalfWidth(report.article?.text ?? ''));
+  // The article folded once for the prose rules too.
+  const period = PERIOD.exec(halfWidthOf(report.article?.text ?? ''));
   if (period) {
     out.push({ year: Number(period[1]), where: `统计期限“${period[0]}”` });
     if (period[2]) out.push({ year: Number(period[2]), where: `统计期限“${period[0]}”` });
   }
   for (const t of Object.values(report.tables))
     for (const label of Object.values(t?.colLabels ?? {})) {
-      const m = /^\(?(\d{4})\s*年度?\)?$/.exec(toHalfWidth(label).replace(/\s/g, ''));
+      // A heading that is a year says 年 (most column labels do not).
+      const m = label.includes('年') && /^\(?(\d{4})\s*年度?\)?$/.exec(toHalfWidth(label).replace(/\s/g, ''));
       if (m) out.push({ year: Number(m[1]), where: `表头“${label}”` });
     }
   return out;

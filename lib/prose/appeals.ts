@@ -5,7 +5,7 @@
  */
 import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Report } from '../schema.ts';
-import { cellNumber, FILL, N, type Reading, type StatementKind } from './statement.ts';
+import { cellNumber, FILL, hasNumbers, N, type Reading, type StatementKind } from './statement.ts';
 
 const GROUP_PARTS = ['upheld', 'corrected', 'other', 'pending'];
 
@@ -15,7 +15,7 @@ const GROUP_PARTS = ['upheld', 'corrected', 'other', 'pending'];
  */
 function groupValues(report: Report, group: string): { value: number; cols: string[] }[] {
   const t4 = report.tables.table4;
-  if (!t4 || !t4.cells.some((c) => c.status === 'ok')) return [];
+  if (!t4 || !hasNumbers(t4)) return [];
   const out: { value: number; cols: string[] }[] = [];
   const total = cellNumber(t4, 'count', `${group}_total`, true);
   if (total !== null) out.push({ value: total, cols: [`${group}_total`] });

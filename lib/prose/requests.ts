@@ -1,7 +1,7 @@
 /** 收到/受理/新收 … 申请 N 件 (Table 3 一, or 一 + 二: both readings occur), and 其中自然人 N 件、法人或其他组织 N 件. */
 import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Report } from '../schema.ts';
-import { cellNumber, FILL, LEGAL_COLUMNS, N, table3RowReadings, type Reading, type StatementKind } from './statement.ts';
+import { cellNumber, FILL, LEGAL_COLUMNS, N, rowHasNumber, table3RowReadings, type Reading, type StatementKind } from './statement.ts';
 
 /**
  * Between verb and 申请: nothing (共收到申请 N 件, in a paragraph about disclosure requests) or words that say
@@ -27,7 +27,7 @@ function applicantReadings(report: Report, cols: string[], label: string): Readi
   for (const rows of [['new_received'], ['new_received', 'carried_over']]) {
     const values = rows.flatMap((r) => cols.map((c) => cellNumber(t3, r, c, true)));
     if (!values.length || values.some((v) => v === null)) continue;
-    if (!rows.every((r) => t3?.cells.some((c) => c.row === r && c.status === 'ok'))) continue;
+    if (!rows.every((r) => t3 && rowHasNumber(t3, r))) continue;
     out.push({
       label: rows.length === 1 ? `表三“一”${label}` : `表三“一”＋“二”${label}`,
       value: values.reduce((a, b) => a! + b!, 0)!,

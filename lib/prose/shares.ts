@@ -4,10 +4,9 @@
  */
 import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Finding, Report } from '../schema.ts';
-import { toHalfWidth } from '../read/normalize-text.ts';
 import { requestsAnswered } from './answered.ts';
 import { requestsReceived } from './requests.ts';
-import { findStatements, REQUEST_CONTEXT, sentences, table3RowReadings, type Reading } from './statement.ts';
+import { countingSentences, findStatements, halfWidthOf, table3RowReadings, type Reading, type Sentence } from './statement.ts';
 
 const SHARE = /(?<n>\d{1,7})\s*件[，,、]?\s*(?:约)?占(?:比)?(?:[^，,。；;\d%]{0,10}?)(?<p>\d{1,3}(?:\.\d+)?)\s*%/g;
 
@@ -21,7 +20,16 @@ export function shareMatches(n: number, base: number, p: string): boolean {
 export function checkShares(report: Report): Finding[] {
   const original = report.article?.text;
   if (!original) return [];
-  const text = toHalfWidth(original);
+  const text = halfWidthOf(original);
+  // The shares stated, first: most articles state none, and then the tables are not read.
+  const shares: { s: Sentence; m: RegExpExecArray }[] = [];
+  // A share is "N 件，占 P%": only in a sentence that counts in 件.
+  for (const { sentence: s, aboutRequests } of countingSentences(text)) {
+    if (!aboutRequests) continue;
+    SHARE.lastIndex = 0;
+    for (let m; (m = SHARE.exec(s.text)); ) shares.push({ s, m });
+  }
+  if (!shares.length) return [];
   const tableBases: Reading[] = [
     ...table3RowReadings(report, ['results_total'], '表三“（七）总计”'),
     ...table3RowReadings(report, ['new_received'], '表三“一、本年新收”'),
@@ -30,30 +38,26 @@ export function checkShares(report: Report): Finding[] {
   if (!tableBases.length) return [];
   const stated = [...findStatements(text, requestsAnswered, report.year), ...findStatements(text, requestsReceived, report.year)];
   const out: Finding[] = [];
-  for (const s of sentences(text)) {
-    if (!REQUEST_CONTEXT.test(s.line)) continue;
-    SHARE.lastIndex = 0;
-    for (let m; (m = SHARE.exec(s.text)); ) {
-      const n = Number(m.groups!.n);
-      const p = m.groups!.p;
-      const lineBases = stated.filter((st) => st.sentence.line === s.line).map((st) => st.value);
-      if ([...lineBases, ...tableBases.map((b) => b.value)].some((b) => shareMatches(n, b, p))) continue;
-      const base = tableBases[0];
-      const decimals = Math.max(1, p.split('.')[1]?.length ?? 0);
-      const shown = ((n / base.value) * 100).toFixed(decimals);
-      const expected = Number(shown);
-      out.push({
-        id: `prose.shares:${s.start}:${s.start + m.index}`,
-        rule: 'prose.shares',
-        severity: 'warning',
-        message: `正文说 ${n} 件占 ${p}%，按${base.label} ${base.value} 计为 ${shown}%（也不合正文所说的其他总数）`,
-        table: base.table,
-        cells: base.cells,
-        expected,
-        actual: Number(p),
-        text: { quote: original.slice(s.start, s.end), start: s.start, end: s.end },
-      });
-    }
+  for (const { s, m } of shares) {
+    const n = Number(m.groups!.n);
+    const p = m.groups!.p;
+    const lineBases = stated.filter((st) => st.sentence.line === s.line).map((st) => st.value);
+    if ([...lineBases, ...tableBases.map((b) => b.value)].some((b) => shareMatches(n, b, p))) continue;
+    const base = tableBases[0];
+    const decimals = Math.max(1, p.split('.')[1]?.length ?? 0);
+    const shown = ((n / base.value) * 100).toFixed(decimals);
+    const expected = Number(shown);
+    out.push({
+      id: `prose.shares:${s.start}:${s.start + m.index}`,
+      rule: 'prose.shares',
+      severity: 'warning',
+      message: `正文说 ${n} 件占 ${p}%，按${base.label} ${base.value} 计为 ${shown}%（也不合正文所说的其他总数）`,
+      table: base.table,
+      cells: base.cells,
+      expected,
+      actual: Number(p),
+      text: { quote: original.slice(s.start, s.end), start: s.start, end: s.end },
+    });
   }
   return out;
 }

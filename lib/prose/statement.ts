@@ -39,16 +39,37 @@ export interface Sentence {
   line: string;
 }
 
-/** The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind). */
-let lastCut: { text: string; sentences: Sentence[] } | null = null;
-function sentencesOf(text: string): Sentence[] {
-  if (lastCut?.text !== text) lastCut = { text, sentences: sentences(text) };
-  return lastCut.sentences;
+/**
+ * The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind).
+ * With it, the sentences that state a count in 件 (every statement's count is in 件) and whether their
+ * paragraph is about requests: each kind then passes over only those, asking nothing twice.
+ */
+export interface Cut {
+  text: string;
+  sentences: Sentence[];
+  counting: { sentence: Sentence; aboutRequests: boolean }[];
 }
+let lastCut: Cut | null = null;
+function cutOf(text: string): Cut {
+  if (lastCut?.text === text) return lastCut;
+  const all = sentences(text);
+  const counting: Cut['counting'] = [];
+  let line: string | null = null;
+  let aboutRequests = false;
+  for (const sentence of all) {
+    if (!sentence.text.includes('件')) continue;
+    // Sentences of one paragraph share its line: asked once per paragraph.
+    if (sentence.line !== line) aboutRequests = REQUEST_CONTEXT.test((line = sentence.line));
+    counting.push({ sentence, aboutRequests });
+  }
+  return (lastCut = { text, sentences: all, counting });
+}
+/** The sentences of `text` that state a count in 件, each with whether its paragraph is about requests. */
+export const countingSentences = (text: string): Cut['counting'] => cutOf(text).counting;
 
-/** The article folded to half-width, once per article. */
+/** The article folded to half-width, once per article (the prose and form rules all read it). */
 let lastHalf: { text: string; half: string } | null = null;
-function halfWidthOf(text: string): string {
+export function halfWidthOf(text: string): string {
   if (lastHalf?.text !== text) lastHalf = { text, half: toHalfWidth(text) };
   return lastHalf.half;
 }
@@ -81,51 +102,80 @@ function clauseBefore(sentence: string, at: number): string {
 
 function aboutAnotherYear(sentence: string, at: number, matched: string, kind: StatementKind, year: number | null): boolean {
   const before = clauseBefore(sentence, at);
-  for (const y of before.matchAll(/(\d{4})\s*年/g)) if (year === null || Number(y[1]) !== year) return true;
+  // A year is written …年: most clauses name none, and are not searched.
+  if (before.includes('年')) for (const y of before.matchAll(/(\d{4})\s*年/g)) if (year === null || Number(y[1]) !== year) return true;
   if (kind.namesLastYear) return false;
   return OTHER_YEAR_WORDS.test(matched) || /(?:上年|去年|上一年|较|比)[^，,。]{0,4}$/.test(before);
 }
 
-const cellIndex = new WeakMap<Table, Map<string, Map<string, Cell>>>();
-/** Row → column → the table's first cell there, by its own column or one it covers (indexed once per table). */
-function cellAt(table: Table, row: string, col: string): Cell | undefined {
-  let index = cellIndex.get(table);
+interface TableIndex {
+  /** Row → column → the table's first cell there, by its own column or one it covers. */
+  cells: Map<string, Map<string, Cell>>;
+  /** The rows with at least one cell that reads as a number. */
+  rowsWithNumber: Set<string>;
+}
+const tableIndex = new WeakMap<Table, TableIndex>();
+/** The table indexed once (every kind's readings ask it again and again). */
+function indexOf(table: Table): TableIndex {
+  let index = tableIndex.get(table);
   if (!index) {
-    index = new Map();
+    index = { cells: new Map(), rowsWithNumber: new Set() };
     for (const c of table.cells) {
-      let cols = index.get(c.row);
-      if (!cols) index.set(c.row, (cols = new Map()));
+      let cols = index.cells.get(c.row);
+      if (!cols) index.cells.set(c.row, (cols = new Map()));
       if (!cols.has(c.col)) cols.set(c.col, c);
       for (const covered of c.covers ?? []) if (!cols.has(covered)) cols.set(covered, c);
+      if (c.status === 'ok') index.rowsWithNumber.add(c.row);
     }
-    cellIndex.set(table, index);
+    tableIndex.set(table, index);
   }
-  return index.get(row)?.get(col);
+  return index;
 }
 
-/** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
-export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
-  const cell = table && cellAt(table, row, col);
+/** Has `row` a cell that reads as a number (`table.cells.some((c) => c.row === row && c.status === 'ok')`)? */
+export const rowHasNumber = (table: Table, row: string): boolean => indexOf(table).rowsWithNumber.has(row);
+/** Has the table any cell that reads as a number? */
+export const hasNumbers = (table: Table): boolean => indexOf(table).rowsWithNumber.size > 0;
+
+/** cellNumber in a table already indexed (a table's readings ask many cells: its index is looked up once). */
+function numberAt(index: TableIndex, row: string, col: string, blankIsZero: boolean): number | null {
+  const cell = index.cells.get(row)?.get(col);
   if (!cell) return null;
   if (cell.status === 'ok' && cell.value !== null) return cell.value;
   if (cell.status === 'blank' || cell.status === 'dash') return blankIsZero ? 0 : null;
   return null;
 }
 
+/** Table value: the cell if it reads as a number; blank reads as 0 only when the table uses blanks for zeros (`blankIsZero`). */
+export function cellNumber(table: Table | undefined, row: string, col: string, blankIsZero = false): number | null {
+  return table ? numberAt(indexOf(table), row, col, blankIsZero) : null;
+}
+
 export const PART_COLUMNS = ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org'];
 export const LEGAL_COLUMNS = PART_COLUMNS.slice(1);
+
+/** The values of `cols` in `rows`, summed row by row in that order; null when one is missing. */
+function sumOf(index: TableIndex, rows: string[], cols: string[], blankIsZero: boolean): number | null {
+  let sum = 0;
+  for (const row of rows)
+    for (const col of cols) {
+      const v = numberAt(index, row, col, blankIsZero);
+      if (v === null) return null;
+      sum += v;
+    }
+  return sum;
+}
 
 /** The readings of one Table 3 row's total: its 总计 cell, and the sum of its parts (blanks as 0) when that differs. */
 export function table3RowReadings(report: Report, rows: string[], label: string): Reading[] {
   const t3 = report.tables.table3;
   if (!t3) return [];
+  const index = indexOf(t3);
   const out: Reading[] = [];
-  const totals = rows.map((r) => cellNumber(t3, r, 'total'));
-  if (totals.every((v) => v !== null))
-    out.push({ label, value: totals.reduce((a, b) => a! + b!, 0)!, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
-  const parts = rows.flatMap((r) => PART_COLUMNS.map((c) => cellNumber(t3, r, c, true)));
-  if (parts.some((v) => v === null) || !rows.some((r) => t3.cells.some((c) => c.row === r && c.status === 'ok'))) return out;
-  const sum = parts.reduce((a, b) => a! + b!, 0)!;
+  const total = sumOf(index, rows, ['total'], false);
+  if (total !== null) out.push({ label, value: total, table: 'table3', cells: rows.map((row) => ({ row, col: 'total' })) });
+  const sum = sumOf(index, rows, PART_COLUMNS, true);
+  if (sum === null || !rows.some((r) => index.rowsWithNumber.has(r))) return out;
   if (!out.some((o) => o.value === sum))
     out.push({ label: `${label}（各列相加）`, value: sum, table: 'table3', cells: rows.flatMap((row) => PART_COLUMNS.map((col) => ({ row, col }))) });
   return out;
@@ -142,10 +192,9 @@ export interface Statement {
 /** Every statement of `kind` in the article that is about the report's year and can be compared. */
 export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
-  for (const s of sentencesOf(text)) {
-    // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
-    if (!s.text.includes('件')) continue;
-    if (kind.needsRequestContext && !REQUEST_CONTEXT.test(s.line)) continue;
+  // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
+  for (const { sentence: s, aboutRequests } of cutOf(text).counting) {
+    if (kind.needsRequestContext && !aboutRequests) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;
     for (let m; (m = kind.pattern.exec(s.text)); ) {
@@ -185,10 +234,13 @@ export function compare(statement: Statement, readings: Reading[]): Finding | nu
 export function checkKind(report: Report, kind: StatementKind): Finding[] {
   const text = report.article?.text;
   if (!text) return [];
+  // Matched half-width (same length, so offsets hold); quoted as printed. The tables are read only for a
+  // kind the text states (most kinds state nothing).
+  const statements = findStatements(halfWidthOf(text), kind, report.year);
+  if (!statements.length) return [];
   const readings = kind.readings(report);
   if (!readings.length) return [];
-  // Matched half-width (same length, so offsets hold); quoted as printed.
-  return findStatements(halfWidthOf(text), kind, report.year)
+  return statements
     .map((s) => compare({ ...s, sentence: { ...s.sentence, text: text.slice(s.sentence.start, s.sentence.end) } }, readings))
     .filter((f): f is Finding => !!f);
 }

@@ -12,9 +12,13 @@ export interface ArticleText {
   text: string;
   /** The report's container the text was read from. */
   container: Element;
-  /** For each character of `text`: the text node it came from (index into `nodes`) and the offset in it; -1 for a line break we added. */
-  nodeIndex: Int32Array;
-  nodeOffset: Int32Array;
+  /**
+   * Where the text came from, as runs: `runs[3k]` a run's start in `text`, `runs[3k + 1]` its text node (index
+   * into `nodes`), `runs[3k + 2]` the offset there; a run's characters are consecutive in its node up to the next
+   * run's start. A space standing for collapsed whitespace is a run of its own (at the next character's offset);
+   * the line breaks we added are in no run. Runs, not a map per character: only a highlight asks.
+   */
+  runs: number[];
   nodes: Text[];
 }
 
@@ -94,7 +98,10 @@ function isNumberedHeading(t: string): boolean {
  */
 function headingRows(table: Element): Element[] {
   const out: Element[] = [];
-  for (const tr of Array.from(table.getElementsByTagName('tr'))) {
+  // Indexed, not Array.from: copying a live collection costs more than reading it.
+  const rows = table.getElementsByTagName('tr');
+  for (let r = 0; r < rows.length; r++) {
+    const tr = rows[r];
     // The table's own rows (in it or in its row group); a nested table's rows are not.
     const group = tr.parentElement;
     if (group !== table && !(group?.parentElement === table && tagOf(group) !== 'table') && tr.closest('table') !== table) continue;
@@ -119,57 +126,46 @@ function headingRows(table: Element): Element[] {
 
 /** The article text of `container`, skipping tables, chrome, scripts and what `isHidden` says the reader cannot see. */
 export function articleText(container: Element, isHidden: IsHidden = hiddenByMarkup, skip: ReadonlySet<Element> = new Set()): ArticleText {
-  // Code units and their sources in growable typed arrays (no array of one-character strings).
-  let codes = new Uint16Array(4096);
-  let idx = new Int32Array(4096);
-  let off = new Int32Array(4096);
-  let len = 0;
-  const push = (code: number, node: number, offset: number) => {
-    if (len === codes.length) {
-      const grow = <T extends Uint16Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      codes = grow(codes);
-      idx = grow(idx);
-      off = grow(off);
-    }
-    codes[len] = code;
-    idx[len] = node;
-    off[len] = offset;
-    len++;
-  };
+  // The text grows by whole runs of a node's characters (slices, not one character at a time).
+  let text = '';
+  const runs: number[] = [];
   const nodes: Text[] = [];
   let lineStart = 0;
   let pendingSpace = false;
   const newline = () => {
-    // Trim the line's end; drop an empty line.
-    while (len > lineStart && codes[len - 1] === 32) len--;
-    if (len > lineStart) {
-      push(10, -1, -1);
-      lineStart = len;
+    // A line never ends in a space (one is only added before a character); drop an empty line.
+    if (text.length > lineStart) {
+      text += '\n';
+      lineStart = text.length;
     }
     pendingSpace = false;
   };
+  const addText = (value: string, n: number) => {
+    let from = -1; // start of the current run in `value`
+    for (let i = 0; i < value.length; i++) {
+      if (isSpace(value.charCodeAt(i))) {
+        if (from >= 0) {
+          text += value.slice(from, i);
+          from = -1;
+        }
+        if (text.length > lineStart) pendingSpace = true;
+        continue;
+      }
+      if (from >= 0) continue;
+      if (pendingSpace) {
+        runs.push(text.length, n, i);
+        text += ' ';
+        pendingSpace = false;
+      }
+      runs.push(text.length, n, i);
+      from = i;
+    }
+    if (from >= 0) text += from ? value.slice(from) : value;
+  };
   const walk = (node: Node) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        const value = c.nodeValue ?? '';
-        const n = nodes.push(c as Text) - 1;
-        for (let i = 0; i < value.length; i++) {
-          const code = value.charCodeAt(i);
-          if (isSpace(code)) {
-            if (len > lineStart) pendingSpace = true;
-            continue;
-          }
-          if (pendingSpace) {
-            push(32, n, i);
-            pendingSpace = false;
-          }
-          push(code, n, i);
-        }
-      } else if (c.nodeType === 1) {
+      if (c.nodeType === 3) addText(c.nodeValue ?? '', nodes.push(c as Text) - 1);
+      else if (c.nodeType === 1) {
         const el = c as Element;
         const tag = tagOf(el);
         if (tag === 'table' && !isHidden(el)) {
@@ -194,21 +190,37 @@ export function articleText(container: Element, isHidden: IsHidden = hiddenByMar
   };
   walk(container);
   newline();
-  if (len && codes[len - 1] === 10) len--;
-  let text = '';
-  for (let at = 0; at < len; at += 8192) text += String.fromCharCode(...codes.subarray(at, Math.min(len, at + 8192)));
-  return { text, container, nodeIndex: idx.slice(0, len), nodeOffset: off.slice(0, len), nodes };
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  return { text, container, runs, nodes };
+}
+
+/** The text node and offset article character `i` came from; null for a line break we added. */
+export function sourceAt(article: ArticleText, i: number): { node: Text; offset: number } | null {
+  const { runs } = article;
+  if (i < 0 || i >= article.text.length || article.text.charCodeAt(i) === 10) return null;
+  // The last run starting at or before i.
+  let lo = 0;
+  let hi = runs.length / 3 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[3 * mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: article.nodes[runs[3 * lo + 1]], offset: runs[3 * lo + 2] + i - runs[3 * lo] };
 }
 
 /** A DOM Range over article characters [start, end), or null when the span does not map to page text. */
 export function rangeOf(article: ArticleText, start: number, end: number): Range | null {
   let s = start;
   let e = end - 1;
-  while (s <= e && article.nodeIndex[s] < 0) s++;
-  while (e >= s && article.nodeIndex[e] < 0) e--;
-  if (s > e) return null;
+  // Only the line breaks we added are in no run: every line break of the page's own text was collapsed.
+  while (s <= e && article.text.charCodeAt(s) === 10) s++;
+  while (e >= s && article.text.charCodeAt(e) === 10) e--;
+  const from = s <= e ? sourceAt(article, s) : null;
+  const to = s <= e ? sourceAt(article, e) : null;
+  if (!from || !to) return null;
   const range = article.container.ownerDocument.createRange();
-  range.setStart(article.nodes[article.nodeIndex[s]], article.nodeOffset[s]);
-  range.setEnd(article.nodes[article.nodeIndex[e]], article.nodeOffset[e] + 1);
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset + 1);
   return range;
 }

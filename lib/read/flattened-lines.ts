@@ -17,13 +17,77 @@ export interface Line {
   el: Element;
 }
 
+/** \s, by code unit: TAB, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `text.replace(/[\s\u00a0\u3000]+/g, ' ').trim()` in one pass by code unit, slicing whole runs: every block's
+ * text goes through it, and most of it has nothing to collapse (then it is returned as it is).
+ */
+export function collapseSpaces(text: string): string {
+  let out = '';
+  let from = -1; // start of the current run of non-spaces
+  let pending = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isJsSpace(text.charCodeAt(i))) {
+      if (from >= 0) {
+        out += text.slice(from, i);
+        from = -1;
+      }
+      pending = out.length > 0;
+    } else if (from < 0) {
+      if (pending) out += ' ';
+      pending = false;
+      from = i;
+    }
+  }
+  if (from >= 0) out += from ? text.slice(from) : text;
+  return out;
+}
+
+/**
+ * Only an id (#wm-ipp …) or a custom element's name (wayback-toolbar) can make an element archive chrome: the
+ * selector is matched only for those (most elements have neither).
+ */
+const mayBeArchiveChrome = (el: Element, tag: string) => (tag.includes('-') || el.hasAttribute('id')) && isArchiveChrome(el);
+
 /** The text of a subtree as lines, each with the block element it came from; up to `stopAt` if given. */
 export function textLines(root: Element, stopAt?: Element): Line[] {
+  return readLines(root, stopAt, null);
+}
+
+/** The lines of a whole subtree, and for each block element the walk entered, how many lines came before it. */
+export interface SubtreeLines {
+  lines: Line[];
+  blockStarts: Map<Element, number>;
+}
+
+export function wholeTextLines(root: Element): SubtreeLines {
+  const blockStarts = new Map<Element, number>();
+  return { lines: readLines(root, undefined, blockStarts), blockStarts };
+}
+
+/**
+ * textLines(root, stopAt) without a second walk when the whole subtree was read: the walk ends a line before it
+ * enters a block, as the walk stopped there ends its last, so the lines before a block it entered are the same.
+ * Any other `stopAt` (root itself, an inline or skipped element) is walked to.
+ */
+export function linesUpTo(whole: SubtreeLines, root: Element, stopAt?: Element): Line[] {
+  if (!stopAt) return whole.lines;
+  const start = whole.blockStarts.get(stopAt);
+  return start === undefined ? textLines(root, stopAt) : whole.lines.slice(0, start);
+}
+
+function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<Element, number> | null): Line[] {
   const lines: Line[] = [];
   let text = '';
   let owner: Element | null = null;
   const flush = () => {
-    const t = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    const t = text && collapseSpaces(text);
     if (t && owner) lines.push({ text: t, el: owner });
     text = '';
     owner = null;
@@ -42,13 +106,14 @@ export function textLines(root: Element, stopAt?: Element): Line[] {
         const el = child as Element;
         const tag = el.localName ?? el.tagName.toLowerCase();
         // An archived copy's toolbar is not the page's text.
-        if (SKIP.has(tag) || isArchiveChrome(el)) continue;
+        if (SKIP.has(tag) || mayBeArchiveChrome(el, tag)) continue;
         if (tag === 'br') {
           flush();
           continue;
         }
         if (BLOCK.has(tag)) {
           flush();
+          blockStarts?.set(el, lines.length);
           walk(el, el);
           flush();
         } else walk(el, block);
