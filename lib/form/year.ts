@@ -3,7 +3,7 @@ import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Finding, Report } from '../schema.ts';
 import { toHalfWidth } from '../read/normalize-text.ts';
 import { formFinding } from './form-finding.ts';
-import { halfWidthOf } from '../prose/statement.ts';
+import { articleCut } from '../prose/statement.ts';
 
 const PERIOD = /(?:统计期限|统计时限|统计时间|统计区间|统计周期|时间为|期限为|期限从|期限自)[^。\n]{0,16}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n\d]{0,8}(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 
@@ -15,7 +15,7 @@ export function statedYears(report: Report): { year: number; where: string }[] {
   // A range (2022—2023年) or two years in the title: not one report year.
   if (titleYears.length === 1) out.push({ year: titleYears[0], where: `标题“${report.source.title}”` });
   // The article folded once for the prose rules too.
-  const period = PERIOD.exec(halfWidthOf(report.article?.text ?? ''));
+  const period = PERIOD.exec(articleCut(report)?.text ?? '');
   if (period) {
     out.push({ year: Number(period[1]), where: `统计期限“${period[0]}”` });
     if (period[2]) out.push({ year: Number(period[2]), where: `统计期限“${period[0]}”` });

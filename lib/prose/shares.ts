@@ -6,7 +6,7 @@ import type { RuleInfo } from '../checks/rule-info.ts';
 import type { Finding, Report } from '../schema.ts';
 import { requestsAnswered } from './answered.ts';
 import { requestsReceived } from './requests.ts';
-import { countingSentences, findStatements, halfWidthOf, table3RowReadings, type Reading, type Sentence } from './statement.ts';
+import { articleCut, findStatements, table3RowReadings, type Reading, type Sentence } from './statement.ts';
 
 const SHARE = /(?<n>\d{1,7})\s*件[，,、]?\s*(?:约)?占(?:比)?(?:[^，,。；;\d%]{0,10}?)(?<p>\d{1,3}(?:\.\d+)?)\s*%/g;
 
@@ -19,12 +19,12 @@ export function shareMatches(n: number, base: number, p: string): boolean {
 
 export function checkShares(report: Report): Finding[] {
   const original = report.article?.text;
-  if (!original) return [];
-  const text = halfWidthOf(original);
+  const cut = articleCut(report);
+  if (!original || !cut) return [];
   // The shares stated, first: most articles state none, and then the tables are not read.
   const shares: { s: Sentence; m: RegExpExecArray }[] = [];
   // A share is "N 件，占 P%": only in a sentence that counts in 件.
-  for (const { sentence: s, aboutRequests } of countingSentences(text)) {
+  for (const { sentence: s, aboutRequests } of cut.counting) {
     if (!aboutRequests) continue;
     SHARE.lastIndex = 0;
     for (let m; (m = SHARE.exec(s.text)); ) shares.push({ s, m });
@@ -36,7 +36,7 @@ export function checkShares(report: Report): Finding[] {
     ...table3RowReadings(report, ['new_received', 'carried_over'], '表三“一”＋“二”'),
   ];
   if (!tableBases.length) return [];
-  const stated = [...findStatements(text, requestsAnswered, report.year), ...findStatements(text, requestsReceived, report.year)];
+  const stated = [...findStatements(cut, requestsAnswered, report.year), ...findStatements(cut, requestsReceived, report.year)];
   const out: Finding[] = [];
   for (const { s, m } of shares) {
     const n = Number(m.groups!.n);

@@ -40,19 +40,21 @@ export interface Sentence {
 }
 
 /**
- * The last text cut into sentences: every statement kind reads the same article (one cut, not one per kind).
- * With it, the sentences that state a count in 件 (every statement's count is in 件) and whether their
- * paragraph is about requests: each kind then passes over only those, asking nothing twice.
+ * The article cut into sentences once per report: every statement kind, the shares and the form rules read the same
+ * article (one fold and one cut, not one per rule). With it, the sentences that state a count in 件 (every
+ * statement's count is in 件) and whether their paragraph is about requests: each kind then passes over only those,
+ * asking nothing twice. Kept per report object, so an audit never reuses what an earlier audit read.
  */
 export interface Cut {
+  /** The article folded to half-width (same length, so offsets hold for the printed text). */
   text: string;
   sentences: Sentence[];
   counting: { sentence: Sentence; aboutRequests: boolean }[];
 }
-let lastCut: Cut | null = null;
-function cutOf(text: string): Cut {
-  if (lastCut?.text === text) return lastCut;
-  const all = sentences(text);
+
+/** `half` (an article already folded to half-width) cut into sentences. */
+export function cutSentences(half: string): Cut {
+  const all = sentences(half);
   const counting: Cut['counting'] = [];
   let line: string | null = null;
   let aboutRequests = false;
@@ -62,16 +64,17 @@ function cutOf(text: string): Cut {
     if (sentence.line !== line) aboutRequests = REQUEST_CONTEXT.test((line = sentence.line));
     counting.push({ sentence, aboutRequests });
   }
-  return (lastCut = { text, sentences: all, counting });
+  return { text: half, sentences: all, counting };
 }
-/** The sentences of `text` that state a count in 件, each with whether its paragraph is about requests. */
-export const countingSentences = (text: string): Cut['counting'] => cutOf(text).counting;
 
-/** The article folded to half-width, once per article (the prose and form rules all read it). */
-let lastHalf: { text: string; half: string } | null = null;
-export function halfWidthOf(text: string): string {
-  if (lastHalf?.text !== text) lastHalf = { text, half: toHalfWidth(text) };
-  return lastHalf.half;
+const cutOfReport = new WeakMap<Report, Cut>();
+/** The report's article, folded and cut (null when the report has no article text). */
+export function articleCut(report: Report): Cut | null {
+  const text = report.article?.text;
+  if (!text) return null;
+  let cut = cutOfReport.get(report);
+  if (!cut) cutOfReport.set(report, (cut = cutSentences(toHalfWidth(text))));
+  return cut;
 }
 
 /** Sentences of the article: cut at 。！？； and at line ends; each keeps its offsets. */
@@ -190,10 +193,10 @@ export interface Statement {
 }
 
 /** Every statement of `kind` in the article that is about the report's year and can be compared. */
-export function findStatements(text: string, kind: StatementKind, year: number | null): Statement[] {
+export function findStatements(cut: Cut, kind: StatementKind, year: number | null): Statement[] {
   const out: Statement[] = [];
   // Every statement states a count in 件: a sentence without one is passed over before any pattern runs.
-  for (const { sentence: s, aboutRequests } of cutOf(text).counting) {
+  for (const { sentence: s, aboutRequests } of cut.counting) {
     if (kind.needsRequestContext && !aboutRequests) continue;
     if (kind.sentenceMust && !kind.sentenceMust.test(s.text)) continue;
     kind.pattern.lastIndex = 0;
@@ -233,10 +236,11 @@ export function compare(statement: Statement, readings: Reading[]): Finding | nu
 /** All findings of one kind over the report's article. */
 export function checkKind(report: Report, kind: StatementKind): Finding[] {
   const text = report.article?.text;
-  if (!text) return [];
+  const cut = articleCut(report);
+  if (!text || !cut) return [];
   // Matched half-width (same length, so offsets hold); quoted as printed. The tables are read only for a
   // kind the text states (most kinds state nothing).
-  const statements = findStatements(halfWidthOf(text), kind, report.year);
+  const statements = findStatements(cut, kind, report.year);
   if (!statements.length) return [];
   const readings = kind.readings(report);
   if (!readings.length) return [];

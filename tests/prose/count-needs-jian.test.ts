@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../lib/prose/index.ts';
-import { findStatements } from '../../lib/prose/statement.ts';
+import { cutSentences, findStatements } from '../../lib/prose/statement.ts';
 
 /** Where a count `(?<n>\d{1,7})\s*件` (or n2) starts at the top level of an alternative, not optional. */
 function alternativesNeedCount(source: string): boolean[] {
@@ -51,7 +51,7 @@ describe('statement kinds all need a count in 件', () => {
 
   it('a sentence with its count in 件 is still found, one without 件 is not', () => {
     const received = KINDS[0]; // requests received (收到…申请 N 件)
-    expect(findStatements('本年度共收到政府信息公开申请12件。', received, 2021).map((s) => s.value)).toEqual([12]);
-    expect(findStatements('本年度共收到政府信息公开申请12个。', received, 2021)).toEqual([]);
+    expect(findStatements(cutSentences('本年度共收到政府信息公开申请12件。'), received, 2021).map((s) => s.value)).toEqual([12]);
+    expect(findStatements(cutSentences('本年度共收到政府信息公开申请12个。'), received, 2021)).toEqual([]);
   });
 });
