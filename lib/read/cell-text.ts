@@ -31,7 +31,7 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
   const inner = cell.firstChild === only && cell.lastChild === only ? only.firstChild : null;
   if (inner && inner === only.lastChild && inner.nodeType === 3) {
     const tag = tagOf(only);
-    if (UNRENDERED_TAGS.has(tag) || isHidden(only)) return '';
+    if (UNRENDERED_TAGS.has(tag) || isHidden(only, tag)) return '';
     const text = inner.nodeValue ?? '';
     // One text node has no line break inside (its newlines are source formatting, shown as a space), and
     // the newlines a block adds have nothing on their outer side: nothing to join.
@@ -51,7 +51,7 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
         const el = child as Element;
         const tag = tagOf(el);
         if (tag === 'br') lineBreak();
-        else if (UNRENDERED_TAGS.has(tag) || isHidden(el)) continue;
+        else if (UNRENDERED_TAGS.has(tag) || isHidden(el, tag)) continue;
         else if (BLOCK_TAGS.has(tag)) {
           lineBreak();
           walk(el);

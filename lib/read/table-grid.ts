@@ -60,15 +60,17 @@ function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
   const feet: Element[][] = [];
   let loose: Element[] | null = null;
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
-    if (isHidden(child)) continue;
     const tag = tagOf(child);
+    const group = tag === 'tbody' || tag === 'thead' || tag === 'tfoot';
+    // Only rows and row groups are asked: nothing else (a caption, a <colgroup>) is read either way.
+    if ((tag !== 'tr' && !group) || isHidden(child, tag)) continue;
     if (tag === 'tr') {
       if (!loose) groups.push((loose = []));
       loose.push(child);
-    } else if (tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
+    } else {
       loose = null;
       const rows: Element[] = [];
-      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (tagOf(r) === 'tr' && !isHidden(r)) rows.push(r);
+      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (tagOf(r) === 'tr' && !isHidden(r, 'tr')) rows.push(r);
       (tag === 'tfoot' ? feet : groups).push(rows);
     }
   }
@@ -111,7 +113,7 @@ export function layOutTable<T extends object>(
       let x = 0;
       for (let el = group[offset].firstElementChild; el; el = el.nextElementSibling) {
         const tag = tagOf(el);
-        if ((tag !== 'td' && tag !== 'th') || isHidden(el)) continue;
+        if ((tag !== 'td' && tag !== 'th') || isHidden(el, tag)) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);
         const rowSpanAttr = spanAttr(el, 'rowspan', 1, 0, MAX_ROWSPAN);

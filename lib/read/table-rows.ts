@@ -102,8 +102,9 @@ export function readTables(tables: Element[], { isHidden = hiddenByMarkup }: Rea
   const rows: TableRow[] = [];
   const cuts: CutTable[] = [];
   const containers = containerCells(tables);
+  const hiddenTable = hiddenInTree(isHidden);
   tables.forEach((table, t) => {
-    if (hiddenInTree(table, isHidden)) return;
+    if (hiddenTable(table)) return;
     // One pass: each cell's spans, text and reading at once, where the layout meets it.
     const grid = layOutTable(table, isHidden, (el, row, col, _rowSpan, colSpan) =>
       readCell(el, cellText(el, isHidden), containers, { kind: 'table', table: t, row, col }, col, col + colSpan, row),
