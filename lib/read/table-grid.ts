@@ -80,8 +80,6 @@ function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
 /** The table laid out, each visible cell made once by `make` (at its first row and column) and set in every slot it covers. */
 export interface Layout<T> {
   slots: (T | null)[][];
-  /** Every cell made, in document order, including those of rows cut off by MAX_GRID (see `truncated`). */
-  made: T[];
   width: number;
   truncated: boolean;
   cut: Grid['cut'];
@@ -97,7 +95,6 @@ export function layOutTable<T extends object>(
   make: (el: Element, row: number, col: number, rowSpan: number, colSpan: number) => T,
 ): Layout<T> {
   const slots: (T | null)[][] = [];
-  const made: T[] = [];
   let width = 0;
   let used = 0;
   let truncated = false;
@@ -125,7 +122,6 @@ export function layOutTable<T extends object>(
           break;
         }
         const cell = make(el, y, x, rowSpan, colSpan);
-        made.push(cell);
         for (let r = y; r < y + rowSpan; r++) {
           const target = slots[r];
           for (let c = x; c < x + colSpan; c++) if (!target[c]) target[c] = cell;
@@ -142,17 +138,16 @@ export function layOutTable<T extends object>(
     slots.length = maxRows;
   }
   for (const line of slots) for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
-  return { slots, made, width, truncated, cut };
+  return { slots, width, truncated, cut };
 }
 
 export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): Grid {
-  const { slots, made, width, truncated, cut } = layOutTable(table, isHidden, (el, row, col, rowSpan, colSpan): GridCell => ({
-    el,
-    text: cellText(el, isHidden),
-    row,
-    col,
-    rowSpan,
-    colSpan,
-  }));
+  // Every cell made, in document order, including those of rows cut off by MAX_GRID (see `truncated`).
+  const made: GridCell[] = [];
+  const { slots, width, truncated, cut } = layOutTable(table, isHidden, (el, row, col, rowSpan, colSpan): GridCell => {
+    const cell = { el, text: cellText(el, isHidden), row, col, rowSpan, colSpan };
+    made.push(cell);
+    return cell;
+  });
   return { slots, cells: truncated ? made.filter((c) => c.row < slots.length) : made, width, truncated, cut };
 }
