@@ -51,12 +51,14 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
         const el = child as Element;
         const tag = tagOf(el);
         if (tag === 'br') lineBreak();
-        else if (UNRENDERED_TAGS.has(tag) || isHidden(el, tag)) continue;
         else if (BLOCK_TAGS.has(tag)) {
+          if (isHidden(el, tag)) continue;
           lineBreak();
           walk(el);
           lineBreak();
-        } else walk(el);
+        }
+        // An empty inline element (Word's <o:p></o:p>) adds nothing, shown or not: it is not asked.
+        else if (el.firstChild && !UNRENDERED_TAGS.has(tag) && !isHidden(el, tag)) walk(el);
       }
     }
   };

@@ -37,8 +37,9 @@ const VISIBILITY_OPTIONS: { visibilityProperty: boolean } = Object.assign(Object
  * display:contents has no box of its own but shows its children, so it is not hidden.
  */
 export function hiddenAsRendered(el: Element): boolean {
-  if (typeof (el as Checkable).checkVisibility !== 'function') return hiddenByMarkup(el);
-  if ((el as Checkable).checkVisibility!(VISIBILITY_OPTIONS)) return false;
+  const check = (el as Checkable).checkVisibility;
+  if (typeof check !== 'function') return hiddenByMarkup(el);
+  if (check.call(el, VISIBILITY_OPTIONS)) return false;
   return el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'contents';
 }
 
