@@ -62,8 +62,9 @@ function readCell(el: Element, text: string, containers: Set<Element>, source: S
     return { text: number.raw, key: '', number, el, source, c0, c1, firstRow };
   }
   const number = readNumber(text);
-  // Only labels are matched against patterns; a number's key is just its text.
-  const key = number.status === 'unreadable' ? labelKey(text) : number.raw;
+  // Only labels are matched against patterns; a number's key is just its text. The key of the spaces-collapsed
+  // text is the same (a key has no spaces at all), and most often that text itself: no new string.
+  const key = number.status === 'unreadable' ? labelKey(number.raw) : number.raw;
   return { text: number.raw, key, number, el, source, c0, c1, firstRow };
 }
 
