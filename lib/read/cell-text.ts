@@ -4,6 +4,7 @@
  * a newline, and what is not rendered (scripts, styles, hidden elements) leaves nothing.
  */
 import type { IsHidden } from './hidden-elements.ts';
+import { isSpace } from './normalize-text.ts';
 
 /** Elements that start a new line of text (and so part two numbers). */
 export const BLOCK_TAGS = new Set([
@@ -22,6 +23,28 @@ const tagOf = (el: Element) => el.localName ?? el.tagName.toLowerCase();
  */
 const HAN = '[\\u3001-\\u3011\\u3400-\\u9fff\\uf900-\\ufaff\\uff08\\uff09\\uff1a\\uff1b()]';
 const HAN_GAP = new RegExp(`(?<=${HAN})\\s+(?=${HAN})`, 'g');
+
+/** One character of HAN, by code. */
+export function isHan(c: number): boolean {
+  return (
+    (c >= 0x3001 && c <= 0x3011) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c === 0xff08 ||
+    c === 0xff09 || c === 0xff1a || c === 0xff1b || c === 0x28 || c === 0x29
+  );
+}
+
+/**
+ * Does the line break written at `at` sit in a gap of spaces between two Chinese characters (what HAN_GAP
+ * joins)? Most breaks of a cell are at its edges or between digits: then the pattern need not run at all.
+ * (isSpace skips a few zero-width characters \s does not: that can only send more cells to the pattern.)
+ */
+function breakJoinsHan(out: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && isSpace(out.charCodeAt(before))) before--;
+  if (before < 0 || !isHan(out.charCodeAt(before))) return false;
+  let after = at + 1;
+  while (after < out.length && isSpace(out.charCodeAt(after))) after++;
+  return after < out.length && isHan(out.charCodeAt(after));
+}
 
 export function cellText(cell: Element, isHidden: IsHidden): string {
   // Most value cells hold bare text: nothing to walk.
@@ -63,7 +86,7 @@ export function cellText(cell: Element, isHidden: IsHidden): string {
     }
   };
   walk(cell);
-  if (!breaks.length) return out;
+  if (!breaks.some((at) => breakJoinsHan(out, at))) return out;
   // A gap between two Chinese characters that holds a real line break joins them; a gap of source
   // formatting only (`<span>万</span>\n<span>元</span>`) stays: a browser shows it as a space.
   let next = 0;

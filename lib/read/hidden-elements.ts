@@ -3,12 +3,15 @@
  * hidden draft table, a display:none row or a hidden digit inside a number is never audited.
  *
  * Callers ask top-down and skip the whole subtree of a hidden element, so a test only has to judge the
- * element itself (a rendered test may of course answer for its ancestors too).
+ * element itself (a rendered test may of course answer for its ancestors too). `tag` is the element's
+ * local name, when the caller has read it already (the test is asked of every cell).
  */
-/** `tag`: the element's local name, when the caller has read it already (it is asked of every cell). */
 export type IsHidden = (el: Element, tag?: string) => boolean;
 
 const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\b/i;
+
+/** Words HIDING_STYLE needs: most styles (Word's long font-family:宋体;mso-… ones) lack both and skip the pattern. */
+const HIDING_WORD = /display|visibility/i;
 
 /**
  * From the markup alone (Node/linkedom and happy-dom render nothing): the `hidden` attribute, an inline
@@ -17,11 +20,11 @@ const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|colla
 export function hiddenByMarkup(el: Element, tag: string = el.localName ?? el.tagName.toLowerCase()): boolean {
   if (tag === 'template') return true;
   // Asked of every row, cell and element inside a cell: most have no attribute, or a style that names
-  // neither display nor visibility (both end in "y"), and are answered without the pattern.
+  // neither display nor visibility, and are answered without the pattern.
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return style !== null && (style.includes('y') || style.includes('Y')) && HIDING_STYLE.test(style);
+  return style !== null && HIDING_WORD.test(style) && HIDING_STYLE.test(style);
 }
 
 type Checkable = Element & { checkVisibility?: (options?: { visibilityProperty?: boolean }) => boolean };
