@@ -46,20 +46,45 @@ function breakJoinsHan(out: string, at: number): boolean {
   return after < out.length && isHan(out.charCodeAt(after));
 }
 
+/**
+ * Word's `<td><p>0</p></td>`, or `<td><p><span>0</span></p></td>`: a chain of elements, each the only child of
+ * the one above, down to one text node. Read at once, as the walk would: the elements asked top-down, each
+ * block on the chain a newline on either side. Null for any other shape (nothing asked then).
+ */
+function chainText(cell: Element, first: Element, isHidden: IsHidden): string | null {
+  // The shape first, asking nothing.
+  let parent: Node = cell;
+  let node: Node | null = cell.firstChild;
+  while (node && node === parent.lastChild && node.nodeType === 1) {
+    parent = node;
+    node = node.firstChild;
+  }
+  if (!node || node !== parent.lastChild || node.nodeType !== 3) return null;
+  const text = node.nodeValue ?? '';
+  let blocks = 0;
+  for (let el: Element = first; ; el = el.firstElementChild!) {
+    const tag = tagOf(el);
+    // A <br> writes its line break and is not entered; what is hidden or not rendered leaves only the
+    // newlines of the blocks above it.
+    if (tag === 'br') return '\n'.repeat(2 * blocks + 1);
+    if (UNRENDERED_TAGS.has(tag) || isHidden(el, tag)) return '\n'.repeat(2 * blocks);
+    if (BLOCK_TAGS.has(tag)) blocks++;
+    if (el === parent) break;
+  }
+  // One text node has no line break inside (its newlines are source formatting, shown as a space), and the
+  // newlines the blocks add have nothing on their outer side: nothing to join.
+  if (blocks === 0) return text;
+  if (blocks === 1) return `\n${text}\n`;
+  const lines = '\n'.repeat(blocks);
+  return lines + text + lines;
+}
+
 export function cellText(cell: Element, isHidden: IsHidden): string {
   // Most value cells hold bare text: nothing to walk.
   const only = cell.firstElementChild;
   if (!only) return cell.textContent ?? '';
-  // Word's <td><p>0</p></td>: one element, nothing beside it, one text node inside it: read at once, as the walk would.
-  const inner = cell.firstChild === only && cell.lastChild === only ? only.firstChild : null;
-  if (inner && inner === only.lastChild && inner.nodeType === 3) {
-    const tag = tagOf(only);
-    if (UNRENDERED_TAGS.has(tag) || isHidden(only, tag)) return '';
-    const text = inner.nodeValue ?? '';
-    // One text node has no line break inside (its newlines are source formatting, shown as a space), and
-    // the newlines a block adds have nothing on their outer side: nothing to join.
-    return BLOCK_TAGS.has(tag) ? `\n${text}\n` : text;
-  }
+  const chain = chainText(cell, only, isHidden);
+  if (chain !== null) return chain;
   let out = '';
   /** Where in `out` a real line break (a <br>, a block's edge) was written: only those may join Chinese. */
   const breaks: number[] = [];
