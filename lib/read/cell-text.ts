@@ -55,11 +55,14 @@ function chainText(cell: Element, first: Element, isHidden: IsHidden): string | 
   // The shape first, asking nothing.
   let parent: Node = cell;
   let node: Node | null = cell.firstChild;
-  while (node && node === parent.lastChild && node.nodeType === 1) {
+  for (;;) {
+    if (!node || node !== parent.lastChild) return null;
+    const type = node.nodeType;
+    if (type === 3) break;
+    if (type !== 1) return null;
     parent = node;
     node = node.firstChild;
   }
-  if (!node || node !== parent.lastChild || node.nodeType !== 3) return null;
   const text = node.nodeValue ?? '';
   let blocks = 0;
   for (let el: Element = first; ; el = el.firstElementChild!) {
