@@ -31,8 +31,8 @@ const DASH_CHARS = /^[-—–－―/／\\＼、无不适用−﹣ ]+$/;
 export function readNumber(text: string): ReadNumber {
   const plain = plainNumber(text);
   if (plain) return plain;
+  // Not blank (plainNumber answers those): some character is not a space.
   const raw = cleanSpaces(text);
-  if (raw === '') return { value: null, status: 'blank', raw };
   // No digit at all (a label): a dash or nothing we read, without the number patterns.
   if (!ANY_DIGIT.test(raw)) {
     // A label's words are no dash: one character that no dash form is made of says so without the folding.
