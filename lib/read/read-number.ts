@@ -1,5 +1,5 @@
 import type { CellStatus } from '../schema.ts';
-import { cleanSpaces, toHalfWidth } from './normalize-text.ts';
+import { cleanSpaces, isSpace, toHalfWidth } from './normalize-text.ts';
 
 export interface ReadNumber {
   value: number | null;
@@ -20,7 +20,6 @@ const LINE_BETWEEN_DIGITS = /\d[^\S\n]*[\r\n]\s*\d/;
 const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
 /** Any digit a number could be read from (full-width ones are folded before matching). */
 const ANY_DIGIT = /[0-9\uff10-\uff19]/;
-const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 const DASHES = /^(?:[-—–－―/／\\、]+|无|—+|－+|--|不适用)$/;
 /** Every character a text matching DASHES (after the full-width fold and the dash unification) can come from. */
 const DASH_CHARS = /^[-—–－―/／\\＼、无不适用−﹣ ]+$/;
@@ -30,12 +29,10 @@ const DASH_CHARS = /^[-—–－―/／\\＼、无不适用−﹣ ]+$/;
  * raw text with status `unreadable`, so an export never invents a 0.
  */
 export function readNumber(text: string): ReadNumber {
-  // Most value cells are plain digits: answer those without the general path.
-  const trimmed = text.trim();
-  if (PLAIN.test(trimmed)) return { value: Number(trimmed), status: 'ok', raw: trimmed };
-  if (trimmed === '') return { value: null, status: 'blank', raw: '' };
+  const plain = plainNumber(text);
+  if (plain) return plain;
+  // Not blank (plainNumber answers those): some character is not a space.
   const raw = cleanSpaces(text);
-  if (raw === '') return { value: null, status: 'blank', raw };
   // No digit at all (a label): a dash or nothing we read, without the number patterns.
   if (!ANY_DIGIT.test(raw)) {
     // A label's words are no dash: one character that no dash form is made of says so without the folding.
@@ -59,4 +56,24 @@ export function readNumber(text: string): ReadNumber {
   // `+ 0` turns a printed "-0" into 0: JSON cannot carry -0, and an export must equal the model.
   const value = Number(`${sign === '-' ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`) + 0;
   return unit ? { value, status: 'ok', unit, raw } : { value, status: 'ok', raw };
+}
+
+/**
+ * Most value cells are plain digits (0, or up to 15 digits not starting with 0), perhaps between spaces or a
+ * block's newlines: read those, and blank cells, in one scan without the patterns.
+ */
+function plainNumber(text: string): ReadNumber | null {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start === end) return { value: null, status: 'blank', raw: '' };
+  if (end - start > 15 || (text.charCodeAt(start) === 0x30 && end - start > 1)) return null;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    value = value * 10 + d;
+  }
+  return { value, status: 'ok', raw: start === 0 && end === text.length ? text : text.slice(start, end) };
 }

@@ -60,15 +60,17 @@ function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
   const feet: Element[][] = [];
   let loose: Element[] | null = null;
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
-    if (isHidden(child)) continue;
     const tag = tagOf(child);
+    const group = tag === 'tbody' || tag === 'thead' || tag === 'tfoot';
+    // Only rows and row groups are asked: nothing else (a caption, a <colgroup>) is read either way.
+    if ((tag !== 'tr' && !group) || isHidden(child, tag)) continue;
     if (tag === 'tr') {
       if (!loose) groups.push((loose = []));
       loose.push(child);
-    } else if (tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
+    } else {
       loose = null;
       const rows: Element[] = [];
-      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (tagOf(r) === 'tr' && !isHidden(r)) rows.push(r);
+      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (tagOf(r) === 'tr' && !isHidden(r, 'tr')) rows.push(r);
       (tag === 'tfoot' ? feet : groups).push(rows);
     }
   }
@@ -78,8 +80,6 @@ function rowGroups(table: Element, isHidden: IsHidden): Element[][] {
 /** The table laid out, each visible cell made once by `make` (at its first row and column) and set in every slot it covers. */
 export interface Layout<T> {
   slots: (T | null)[][];
-  /** Every cell made, in document order, including those of rows cut off by MAX_GRID (see `truncated`). */
-  made: T[];
   width: number;
   truncated: boolean;
   cut: Grid['cut'];
@@ -95,7 +95,6 @@ export function layOutTable<T extends object>(
   make: (el: Element, row: number, col: number, rowSpan: number, colSpan: number) => T,
 ): Layout<T> {
   const slots: (T | null)[][] = [];
-  const made: T[] = [];
   let width = 0;
   let used = 0;
   let truncated = false;
@@ -111,7 +110,7 @@ export function layOutTable<T extends object>(
       let x = 0;
       for (let el = group[offset].firstElementChild; el; el = el.nextElementSibling) {
         const tag = tagOf(el);
-        if ((tag !== 'td' && tag !== 'th') || isHidden(el)) continue;
+        if ((tag !== 'td' && tag !== 'th') || isHidden(el, tag)) continue;
         while (line[x]) x++;
         const colSpan = spanAttr(el, 'colspan', 1, 1, MAX_COLSPAN);
         const rowSpanAttr = spanAttr(el, 'rowspan', 1, 0, MAX_ROWSPAN);
@@ -123,7 +122,6 @@ export function layOutTable<T extends object>(
           break;
         }
         const cell = make(el, y, x, rowSpan, colSpan);
-        made.push(cell);
         for (let r = y; r < y + rowSpan; r++) {
           const target = slots[r];
           for (let c = x; c < x + colSpan; c++) if (!target[c]) target[c] = cell;
@@ -140,17 +138,16 @@ export function layOutTable<T extends object>(
     slots.length = maxRows;
   }
   for (const line of slots) for (let c = 0; c < width; c++) if (!line[c]) line[c] = null;
-  return { slots, made, width, truncated, cut };
+  return { slots, width, truncated, cut };
 }
 
 export function buildGrid(table: Element, isHidden: IsHidden = hiddenByMarkup): Grid {
-  const { slots, made, width, truncated, cut } = layOutTable(table, isHidden, (el, row, col, rowSpan, colSpan): GridCell => ({
-    el,
-    text: cellText(el, isHidden),
-    row,
-    col,
-    rowSpan,
-    colSpan,
-  }));
+  // Every cell made, in document order, including those of rows cut off by MAX_GRID (see `truncated`).
+  const made: GridCell[] = [];
+  const { slots, width, truncated, cut } = layOutTable(table, isHidden, (el, row, col, rowSpan, colSpan): GridCell => {
+    const cell = { el, text: cellText(el, isHidden), row, col, rowSpan, colSpan };
+    made.push(cell);
+    return cell;
+  });
   return { slots, cells: truncated ? made.filter((c) => c.row < slots.length) : made, width, truncated, cut };
 }

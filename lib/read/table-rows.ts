@@ -62,8 +62,9 @@ function readCell(el: Element, text: string, containers: Set<Element>, source: S
     return { text: number.raw, key: '', number, el, source, c0, c1, firstRow };
   }
   const number = readNumber(text);
-  // Only labels are matched against patterns; a number's key is just its text.
-  const key = number.status === 'unreadable' ? labelKey(text) : number.raw;
+  // Only labels are matched against patterns; a number's key is just its text. The key of the spaces-collapsed
+  // text is the same (a key has no spaces at all), and most often that text itself: no new string.
+  const key = number.status === 'unreadable' ? labelKey(number.raw) : number.raw;
   return { text: number.raw, key, number, el, source, c0, c1, firstRow };
 }
 
@@ -102,8 +103,9 @@ export function readTables(tables: Element[], { isHidden = hiddenByMarkup }: Rea
   const rows: TableRow[] = [];
   const cuts: CutTable[] = [];
   const containers = containerCells(tables);
+  const hiddenTable = hiddenInTree(isHidden);
   tables.forEach((table, t) => {
-    if (hiddenInTree(table, isHidden)) return;
+    if (hiddenTable(table)) return;
     // One pass: each cell's spans, text and reading at once, where the layout meets it.
     const grid = layOutTable(table, isHidden, (el, row, col, _rowSpan, colSpan) =>
       readCell(el, cellText(el, isHidden), containers, { kind: 'table', table: t, row, col }, col, col + colSpan, row),
