@@ -30,33 +30,36 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Collapse every kind of whitespace (incl. &nbsp;, U+3000, zero-width) to one space and trim. */
-export function cleanSpaces(text: string): string {
-  // Most cell text is a word or a number, perhaps between a block's newlines: only the ends to cut.
+/** `text` without SPACES at its ends (the very string when it has none). */
+function trimSpaces(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    // Inside, only a lone plain space stays as it is.
-    if (isSpace(c) && (c !== 0x20 || isSpace(text.charCodeAt(i + 1)))) return text.replace(SPACES, ' ').trim();
-  }
   return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Collapse every kind of whitespace (incl. &nbsp;, U+3000, zero-width) to one space and trim. */
+export function cleanSpaces(text: string): string {
+  // Most cell text is a word or a number, perhaps between a block's newlines: only the ends to cut.
+  const trimmed = trimSpaces(text);
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
+    // Inside, only a lone plain space stays as it is.
+    if (isSpace(c) && (c !== 0x20 || isSpace(trimmed.charCodeAt(i + 1)))) return text.replace(SPACES, ' ').trim();
+  }
+  return trimmed;
 }
 
 /** The key form of a label: half-width, no whitespace at all, unified quotes and dashes. */
 export function labelKey(text: string): string {
   // Most labels have nothing to fold or unify and whitespace at most at their ends.
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+  const trimmed = trimSpaces(text);
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed.charCodeAt(i);
     if (isSpace(c) || (c >= 0xff01 && c <= 0xff5e) || UNIFIED_CODES.has(c)) return foldedKey(text);
   }
-  return start === 0 && end === text.length ? text : text.slice(start, end);
+  return trimmed;
 }
 
 function foldedKey(text: string): string {
