@@ -51,6 +51,11 @@ export function cleanSpaces(text: string): string {
   return trimmed;
 }
 
+/** As cleanSpaces, but a run of whitespace holding a line break becomes that one line break. */
+export function cleanSpacesKeepingLines(text: string): string {
+  return text.replace(SPACES, (run) => (/[\n\r\u2028\u2029]/.test(run) ? '\n' : ' ')).trim();
+}
+
 /** The key form of a label: half-width, no whitespace at all, unified quotes and dashes. */
 export function labelKey(text: string): string {
   // Most labels have nothing to fold or unify and whitespace at most at their ends.

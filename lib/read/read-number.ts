@@ -1,11 +1,11 @@
 import type { CellStatus } from '../schema.ts';
-import { cleanSpaces, isSpace, toHalfWidth } from './normalize-text.ts';
+import { cleanSpaces, cleanSpacesKeepingLines, isSpace, toHalfWidth } from './normalize-text.ts';
 
 export interface ReadNumber {
   value: number | null;
   status: CellStatus;
   unit?: string;
-  /** The cell text as printed (spaces collapsed), kept so nothing is ever lost. */
+  /** The cell text as printed (spaces collapsed; a line break kept where it parts two numbers), so nothing is lost. */
   raw: string;
 }
 
@@ -40,8 +40,9 @@ export function readNumber(text: string): ReadNumber {
     const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
     return { value: null, status: DASHES.test(half.replace(/ /g, '')) ? 'dash' : 'unreadable', raw };
   }
-  // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like.
-  if (LINE_BETWEEN_DIGITS.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw };
+  // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like;
+  // raw keeps the break, since "1 234" would read back as one number.
+  if (LINE_BETWEEN_DIGITS.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw: cleanSpacesKeepingLines(text) };
   const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
   if (DASHES.test(half.replace(/ /g, ''))) return { value: null, status: 'dash', raw };
   // A space between digits is kept: unless the groups are thousands groups it parts two numbers
