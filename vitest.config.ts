@@ -18,7 +18,7 @@ export default defineConfig({
           },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
-          setupFiles: ['tests/support/chinese-ui.ts'],
+          setupFiles: ['tests/support/chinese-ui.ts', 'tests/support/property-seed.ts'],
           testTimeout: 30_000,
         },
       },

@@ -6,7 +6,8 @@
  * names its property, seed, reason and the failing case's size; the full fast-check report follows.
  *
  * Case count: FUZZ_RUNS (default 200) random pages, plus FUZZ_RUNS/40 mutated real report tables, plus
- * fixed nasty and big cases. `npm run fuzz` sets FUZZ_RUNS=100000. Pages are parsed by linkedom (what the
+ * fixed nasty and big cases, from the fixed seed of tests/support/property-seed.ts. `npm run fuzz` sets
+ * FUZZ_RUNS=100000 and draws a new seed. Pages are parsed by linkedom (what the
  * CLI uses; fast) for 7 cases in 8 and by happy-dom for the rest.
  *
  * Long runs (FUZZ_RUNS ≥ 5000) split the cases over FUZZ_THREADS worker threads (default: one per core,
@@ -35,10 +36,11 @@ import {
   type ShareOptions,
   type ShareResult,
 } from './support/fuzz-core.ts';
+import { PROPERTY_SEED } from './support/property-seed.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MUTATION_RUNS = Math.max(10, Math.ceil(RUNS / 40));
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31);
 const THREADS = Math.max(1, Number(process.env.FUZZ_THREADS ?? (RUNS >= 5000 ? Math.min(availableParallelism(), 4) : 1)));
 // Paths, not URLs: in the happy-dom environment the global URL is happy-dom's, which Node's APIs reject.
 const ROOT = resolve(import.meta.dirname, '..');
