@@ -2,7 +2,8 @@
  * node scripts/profile-audit.ts [page.html] [runs]
  * Where the warm in-page audit spends its time: lib/audit.ts bundled unminified into a plain page in headless
  * Chromium, warmed up, then sampled by the V8 CPU profiler over many audits. Prints self time per function
- * (top 40) and writes the raw profile to .prof/audit.cpuprofile (open it in Chromium's DevTools).
+ * (top 40, each at its line in .prof/nb-audit.js, the bundle) and writes the raw profile to .prof/audit.cpuprofile
+ * (open it in Chromium's DevTools).
  * PROFILE_FIRST=1: one cold audit instead; PROFILE_RENDERED=1: hidden as rendered (checkVisibility), as the content
  * script reads. The bench (scripts/bench.ts) measures; this tells why.
  */
@@ -29,6 +30,8 @@ const out = (await build({
   build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'NB' } },
 })) as unknown as { output: { code?: string }[] }[] | { output: { code?: string }[] };
 const code = (Array.isArray(out) ? out[0] : out).output[0].code!;
+// The bundle the profile's line numbers point into.
+fs.writeFileSync(path.join(ROOT, '.prof/nb-audit.js'), code);
 
 const html = decodePage(fs.readFileSync(file));
 const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
@@ -38,7 +41,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.addScriptTag({ content: code });
+  // A source URL, so the profile names each anonymous function by its line in the bundle.
+  await page.addScriptTag({ content: `${code}\n//# sourceURL=nb-audit.js` });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
