@@ -31,6 +31,7 @@ import { Tabletojson } from 'tabletojson';
 import { auditDocument } from '../lib/audit.ts';
 import { buildGrid } from '../lib/read/table-grid.ts';
 import { auditFile, decodePage, readPage } from './read-page.ts';
+import { coreBundle } from './core-bundle.ts';
 import { EXT_DIR, extensionContext } from './browser-with-extension.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -364,29 +365,17 @@ function resolution(xs: number[]): number | null {
   return Number.isFinite(best) ? best : null;
 }
 
-/** lib/audit.ts as one script (global NB) to run in a plain page, where the content script does not run. */
-async function coreBundle(): Promise<string> {
-  const { build } = await import('vite');
-  const out = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: path.join(ROOT, 'lib/audit.ts'), formats: ['iife'], name: 'NB' } },
-  })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-  const first = Array.isArray(out) ? out[0] : out;
-  return first.output[0].code!;
-}
-
 /**
  * The core's steady-state cost: in one page, after warm-up runs, the median of auditDocument against the
  * median of the bare walk. (The content-script figures above are first runs on fresh pages, which also pay
  * for compiling the parser.)
  */
-async function warmAudit(page: Page, name: string, code: string): Promise<{ auditMs: Stat; bareWalkMs: Stat; readFloorMs: Stat }> {
+async function warmAudit(page: Page, name: string, code: string): Promise<{ auditMs: Stat; renderedAuditMs: Stat; bareWalkMs: Stat; readFloorMs: Stat }> {
   await page.goto(`http://${PLAIN_HOST}/${name}`);
   await page.addScriptTag({ content: code });
-  const [audits, walks, floors] = await page.evaluate(
+  const [audits, renderedAudits, walks, floors] = await page.evaluate(
     ({ warmup, runs }) => {
-      const nb = (globalThis as unknown as { NB: { auditDocument(d: Document): unknown } }).NB;
+      const nb = (globalThis as unknown as { NB: { auditDocument(d: Document, s?: object, o?: object): unknown; hiddenAsRendered: unknown } }).NB;
       const walk = () => {
         let n = 0;
         for (const c of document.querySelectorAll('td, th')) n += (c.textContent ?? '').length;
@@ -412,11 +401,13 @@ async function warmAudit(page: Page, name: string, code: string): Promise<{ audi
         }
         return n + (document.body.textContent ?? '').length;
       };
-      return [time(() => nb.auditDocument(document)), time(walk), time(readFloor)];
+      // As the content script reads: hidden as rendered (a checkVisibility per row, cell and element in a cell).
+      const rendered = () => nb.auditDocument(document, {}, { isHidden: nb.hiddenAsRendered });
+      return [time(() => nb.auditDocument(document)), time(rendered), time(walk), time(readFloor)];
     },
     { warmup: 20, runs: Math.max(RUNS, WARM_RUNS) },
   );
-  return { auditMs: stat(audits), bareWalkMs: stat(walks), readFloorMs: stat(floors) };
+  return { auditMs: stat(audits), renderedAuditMs: stat(renderedAudits), bareWalkMs: stat(walks), readFloorMs: stat(floors) };
 }
 
 async function chromiumBench(report: { file: string }) {
@@ -580,7 +571,8 @@ async function main() {
       ...[browser.report, browser.report10x].map(
         (x) =>
           `warm core (${x.cells} cells) ${ms(x.warm.auditMs.median)} ms vs warm walk ${ms(x.warm.bareWalkMs.median)} ms: ${ratio(x.warm.auditMs, x.warm.bareWalkMs)}; ` +
-          `vs read floor ${ms(x.warm.readFloorMs.median)} ms: ${ratio(x.warm.auditMs, x.warm.readFloorMs)}`,
+          `vs read floor ${ms(x.warm.readFloorMs.median)} ms: ${ratio(x.warm.auditMs, x.warm.readFloorMs)}; ` +
+          `hidden as rendered ${ms(x.warm.renderedAuditMs.median)} ms: ${ratio(x.warm.renderedAuditMs, x.warm.bareWalkMs)}`,
       ),
       `phases ${Object.entries(r.phasesMs).map(([p, s]) => `${p} ${ms(s.median)}`).join(', ')} ms; content.js ${kb(sizes.contentScript.gzipBytes)} gz, auditor.js ${kb(sizes.auditor.gzipBytes)} gz`,
       `load average ${loadAtStart[0]} at start, ${os.loadavg()[0].toFixed(2)} at end`,
@@ -674,6 +666,15 @@ async function main() {
         '',
         `read floor ${ms(x.warm.readFloorMs.median)} / ${ms(x.warm.readFloorMs.p95)} ms`,
         `${ratio(x.warm.auditMs.median, x.warm.readFloorMs.median).toFixed(1)}× floor`,
+        '',
+        '',
+      ],
+      [
+        `    hidden as rendered instead (checkVisibility, as the content script reads)`,
+        `${ms(x.warm.renderedAuditMs.median)} ms`,
+        `${ms(x.warm.renderedAuditMs.p95)} ms`,
+        `bare walk ${ms(x.warm.bareWalkMs.median)} / ${ms(x.warm.bareWalkMs.p95)} ms`,
+        `${ratio(x.warm.renderedAuditMs.median, x.warm.bareWalkMs.median).toFixed(1)}× walk`,
         '',
         '',
       ],

@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { decodePage } from './read-page.ts';
+import { coreBundle } from './core-bundle.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -25,22 +26,7 @@ const file = path.resolve(pageArg ?? path.join(ROOT, 'tests/fixtures/second-copy
 const FIRST = flags.has('--first');
 const RENDERED = flags.has('--rendered');
 
-/** The checkout's audit and hiding test as one script (global `name`), like the bench's core bundle. */
-async function bundle(root: string, name: string): Promise<string> {
-  const { build } = await import('vite');
-  const entry = path.join(path.resolve(root), '.prof/compare-entry.ts');
-  fs.mkdirSync(path.dirname(entry), { recursive: true });
-  fs.writeFileSync(entry, "export { auditDocument } from '../lib/audit.ts';\nexport { hiddenAsRendered } from '../lib/read/hidden-elements.ts';\n");
-  const out = (await build({
-    root: path.resolve(root),
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry, formats: ['iife'], name } },
-  })) as unknown as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-  return (Array.isArray(out) ? out[0] : out).output[0].code!;
-}
-
-const code: Record<string, string> = { A: await bundle(rootA, 'NBA'), B: await bundle(rootB, 'NBB') };
+const code: Record<string, string> = { A: await coreBundle({ root: rootA, name: 'NBA' }), B: await coreBundle({ root: rootB, name: 'NBB' }) };
 const html = decodePage(fs.readFileSync(file));
 // Cross-origin isolated (localhost is a secure context): performance.now() at 5 µs, not 100 µs.
 const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' };

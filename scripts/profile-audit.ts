@@ -12,24 +12,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { decodePage } from './read-page.ts';
+import { coreBundle } from './core-bundle.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const file = path.resolve(process.argv[2] ?? path.join(ROOT, 'tests/fixtures/second-copy-2021.html'));
 const RUNS = Number(process.argv[3] ?? 2000);
 const FIRST = process.env.PROFILE_FIRST === '1';
-
-// The entry: the audit and the page's own visibility test (what the content script passes).
-const entry = path.join(ROOT, '.prof/entry.ts');
-fs.mkdirSync(path.dirname(entry), { recursive: true });
-fs.writeFileSync(entry, "export { auditDocument } from '../lib/audit.ts';\nexport { hiddenAsRendered } from '../lib/read/hidden-elements.ts';\n");
 const RENDERED = process.env.PROFILE_RENDERED === '1';
-const { build } = await import('vite');
-const out = (await build({
-  configFile: false,
-  logLevel: 'silent',
-  build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'NB' } },
-})) as unknown as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-const code = (Array.isArray(out) ? out[0] : out).output[0].code!;
+// Unminified, so the profile names our functions.
+const code = await coreBundle({ minify: false });
 // The bundle the profile's line numbers point into.
 fs.writeFileSync(path.join(ROOT, '.prof/nb-audit.js'), code);
 
