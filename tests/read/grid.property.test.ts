@@ -228,7 +228,8 @@ const cellArb: fc.Arbitrary<CellSpec> = fc
   .map(([c, nested]) => (nested ? { ...c, nested } : c));
 const rowArb: fc.Arbitrary<RowSpec> = fc.record({
   cells: fc.array(cellArb, { maxLength: 6 }),
-  junk: fc.boolean().map((b) => b && Math.random() < 0.3),
+  // Junk between cells in about one row in seven (drawn by fast-check, so a seed replays it).
+  junk: fc.nat({ max: 19 }).map((n) => n < 3),
 });
 const groupArb: fc.Arbitrary<GroupSpec> = fc.record({
   kind: fc.constantFrom<GroupSpec['kind']>('loose', 'loose', 'thead', 'tbody', 'tbody', 'tfoot'),
