@@ -113,11 +113,11 @@ describe('readNumber: blank, dash, unreadable', () => {
     '0 100',
     '０ １００',
     '0,100',
-    // A line break (a <br>, two paragraphs) parts two numbers even where a space would be a thousands separator.
   ])('unreadable keeps raw: %j', (text) => {
     expect(readNumber(text)).toEqual({ value: null, status: 'unreadable', raw: cleanSpaces(text) });
   });
 
+  // A line break (a <br>, two paragraphs) parts two numbers even where a space would be a thousands separator.
   // Found by the property below (seed -317861898): raw "1 234" would read back as the number 1234.
   it.each([
     ['4\n2', '4\n2'],
