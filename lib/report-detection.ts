@@ -29,6 +29,8 @@ export function mentionsReport(text: string): boolean {
  * report title: the content script's first look and the metadata's choice of title both use it.
  */
 export function isReportTitle(text: string): boolean {
+  // Every name ends in 报告 or 年报: most pages' titles are turned away before a pattern is compiled at all.
+  if (!text.includes('报告') && !text.includes('年报')) return false;
   return REPORT_NAME.test(text) || REPORT_WORDS.test(text);
 }
 /** Words only the report's own tables print. */
@@ -37,22 +39,25 @@ export const TABLE_SIGNATURE = /申请人情况|本年新收政府信息公开�
 /**
  * Cheap first test, run on every .gov.cn page: does the title, the CMS's ArticleTitle meta, or one of the
  * first headings name an annual report, or do its first tables carry a report table's own words?
+ * One query walks the page once for all of them (each separate lookup walked it again).
  */
 export function looksLikeReport(doc: Document): boolean {
   if (isReportTitle(doc.title)) return true;
-  const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content');
-  if (meta && isReportTitle(meta)) return true;
-  for (const tag of ['h1', 'h2']) {
-    const headings = doc.getElementsByTagName(tag);
-    for (let i = 0; i < headings.length && i < 3; i++) if (isReportTitle(headings[i].textContent ?? '')) return true;
-  }
-  // A generic page title over a report: the report's own tables say so. Innermost tables only, so a
-  // page laid out in one big table is not read whole.
-  const tables = doc.getElementsByTagName('table');
-  for (let i = 0, seen = 0; i < tables.length && seen < 8; i++) {
-    if (tables[i].getElementsByTagName('table').length || tables[i].closest(ARCHIVE_CHROME_SELECTOR)) continue;
-    seen++;
-    if (TABLE_SIGNATURE.test(tables[i].textContent ?? '')) return true;
+  const seen = { h1: 0, h2: 0, table: 0 };
+  for (const el of doc.querySelectorAll('meta[name="ArticleTitle"], h1, h2, table')) {
+    const tag = el.localName;
+    if (tag === 'meta') {
+      const meta = el.getAttribute('content');
+      if (meta && isReportTitle(meta)) return true;
+    } else if (tag === 'h1' || tag === 'h2') {
+      if (seen[tag]++ < 3 && isReportTitle(el.textContent ?? '')) return true;
+    } else if (seen.table < 8) {
+      // A generic page title over a report: the report's own tables say so. Innermost tables only, so a
+      // page laid out in one big table is not read whole.
+      if (el.querySelector('table') || el.closest(ARCHIVE_CHROME_SELECTOR)) continue;
+      seen.table++;
+      if (TABLE_SIGNATURE.test(el.textContent ?? '')) return true;
+    }
   }
   return false;
 }

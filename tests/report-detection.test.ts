@@ -25,4 +25,22 @@ describe('one test of a report title (lib/report-detection.ts)', () => {
     expect(meta.title).toBe('某某局信息公开2021年度工作报告');
     expect(meta.year?.value).toBe('2021');
   });
+
+  it('the first look: the meta title, the first three headings of each level, the first eight innermost tables', () => {
+    const plain = '<title>工作动态</title>';
+    expect(looksLikeReport(doc(plain + '<meta name="ArticleTitle" content="2023年政府信息公开工作年度报告">'))).toBe(true);
+    expect(looksLikeReport(doc(plain, '<h1>通知</h1><h1>公告</h1><h1>2023年政府信息公开工作年度报告</h1>'))).toBe(true);
+    expect(looksLikeReport(doc(plain, '<h1>通知</h1><h1>公告</h1><h1>动态</h1><h1>2023年政府信息公开工作年度报告</h1>'))).toBe(false);
+    // Headings of the other level are counted on their own.
+    expect(looksLikeReport(doc(plain, '<h1>通知</h1><h1>公告</h1><h1>动态</h1><h2>2023年政府信息公开工作年度报告</h2>'))).toBe(true);
+    const table = (text: string) => `<table><tr><td>${text}</td></tr></table>`;
+    expect(looksLikeReport(doc(plain, table('本年新收政府信息公开申请数量')))).toBe(true);
+    expect(looksLikeReport(doc(plain, table('栏目') .repeat(8) + table('本年新收政府信息公开申请数量')))).toBe(false);
+    // A layout table is not read whole: its own text counts only through the innermost tables inside it.
+    expect(looksLikeReport(doc(plain, `<table><tr><td>申请人情况${table('导航')}</td></tr></table>`))).toBe(false);
+    expect(looksLikeReport(doc(plain, `<table><tr><td>${table('申请人情况')}</td></tr></table>`))).toBe(true);
+    // The web archive's own toolbar is not the page.
+    expect(looksLikeReport(doc(plain, `<div id="wm-ipp-base">${table('申请人情况')}</div>`))).toBe(false);
+    expect(looksLikeReport(doc(plain, '<p>申请人情况</p>'))).toBe(false);
+  });
 });
