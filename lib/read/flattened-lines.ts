@@ -3,6 +3,7 @@
  * cut into lines at block elements and <br>, then each run of label lines followed by a run of number
  * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
+ * A row printed on one line (its label, then its values apart by spaces) is read as if each were a line of its own.
  */
 import { isArchiveChrome } from '../archive-url.ts';
 import { BLOCK_TAGS as BLOCK, UNRENDERED_TAGS as SKIP } from './cell-text.ts';
@@ -125,13 +126,20 @@ function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<
   return lines;
 }
 
-function lineCell(line: Line, index: number, row: number, text = line.text): RowCell {
+/** A line, or a part of one (a label or a value of a row printed on one line); `at` is the line's index. */
+interface Piece {
+  text: string;
+  el: Element;
+  at: number;
+}
+
+function lineCell(piece: Piece, row: number, text = piece.text): RowCell {
   return {
     text,
     key: labelKey(text),
     number: readNumber(text),
-    el: line.el,
-    source: { kind: 'line', line: index },
+    el: piece.el,
+    source: { kind: 'line', line: piece.at },
     c0: null,
     c1: null,
     firstRow: row,
@@ -140,23 +148,65 @@ function lineCell(line: Line, index: number, row: number, text = line.text): Row
 
 const MAX_LABEL_LINES = 4;
 
+/** A value as a row printed on one line writes it: a number (perhaps with its unit) or a dash. */
+const isValue = (word: string) => {
+  const status = readNumber(word).status;
+  return status === 'ok' || status === 'dash';
+};
+
+/**
+ * A row printed on one line, its label and then its values apart by spaces (`（一）予以公开 1288 21 0 0 50 3 1362`,
+ * as text pasted from a PDF reads), as the label and one value each; null for any other line. Only when the
+ * values end the line and the label names a row, alone or after the lines above it (a label broken over lines),
+ * or the line is values only and more than one: a sentence that ends in a number stays one line. Spaces part the
+ * values here, so `5 123` is two values (in a cell of its own it would read as 5123).
+ */
+function rowOnOneLine(lines: Line[], at: number, names: (key: string) => boolean): { label: string; values: string[] } | null {
+  const words = lines[at].text.split(' ');
+  let first = words.length;
+  while (first > 0 && isValue(words[first - 1])) first--;
+  const values = words.slice(first);
+  if (!values.some((w) => readNumber(w).status === 'ok')) return null;
+  const label = words.slice(0, first).join(' ');
+  if (!label) return values.length > 1 ? { label, values } : null;
+  for (let k = at; k > at - MAX_LABEL_LINES && k >= 0; k--) {
+    const above = lines.slice(k, at).map((l) => l.text).join('');
+    if (names(labelKey(above + label))) return { label, values };
+  }
+  return null;
+}
+
+/** The lines, each row printed on one line cut into its label and its values. */
+function pieces(lines: Line[], names: (key: string) => boolean): Piece[] {
+  const out: Piece[] = [];
+  lines.forEach((line, at) => {
+    // Most lines hold no space at all, or no digit: neither can be a row on one line.
+    const row = line.text.includes(' ') && /\d/.test(line.text) ? rowOnOneLine(lines, at, names) : null;
+    if (!row) return void out.push({ text: line.text, el: line.el, at });
+    if (row.label) out.push({ text: row.label, el: line.el, at });
+    for (const value of row.values) out.push({ text: value, el: line.el, at });
+  });
+  return out;
+}
+
 /** Rows rebuilt from lines; `rows` are every row definition the label may name. */
 export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
   const out: TableRow[] = [];
   const names = (key: string) => rowDefs.some((d) => matchesLabel(d.pattern, key));
+  const parts = pieces(lines, names);
   let i = 0;
-  while (i < lines.length) {
+  while (i < parts.length) {
     const textStart = i;
-    while (i < lines.length && readNumber(lines[i].text).status === 'unreadable') i++;
+    while (i < parts.length && readNumber(parts[i].text).status === 'unreadable') i++;
     const numStart = i;
-    while (i < lines.length && readNumber(lines[i].text).status !== 'unreadable') i++;
+    while (i < parts.length && readNumber(parts[i].text).status !== 'unreadable') i++;
     if (numStart === i) {
       // Text at the end, with no numbers after it.
       continue;
     }
     let split = numStart;
     for (let k = numStart - 1; k >= Math.max(textStart, numStart - MAX_LABEL_LINES); k--) {
-      const joined = lines.slice(k, numStart).map((l) => l.text).join('');
+      const joined = parts.slice(k, numStart).map((l) => l.text).join('');
       if (names(labelKey(joined))) {
         split = k;
         break;
@@ -164,15 +214,15 @@ export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
     }
     if (split > textStart) {
       const y = out.length;
-      out.push({ table: -1, y, hasHoles: false, width: 0, cells: lines.slice(textStart, split).map((l, n) => lineCell(l, textStart + n, y)) });
+      out.push({ table: -1, y, hasHoles: false, width: 0, cells: parts.slice(textStart, split).map((p) => lineCell(p, y)) });
     }
     const y = out.length;
     const cells: RowCell[] = [];
     if (split < numStart) {
-      const joined = lines.slice(split, numStart).map((l) => l.text).join('');
-      cells.push(lineCell(lines[split], split, y, joined));
+      const joined = parts.slice(split, numStart).map((l) => l.text).join('');
+      cells.push(lineCell(parts[split], y, joined));
     }
-    for (let n = numStart; n < i; n++) cells.push(lineCell(lines[n], n, y));
+    for (let n = numStart; n < i; n++) cells.push(lineCell(parts[n], y));
     out.push({ table: -1, y, hasHoles: false, width: 0, cells });
   }
   return out;
