@@ -44,8 +44,9 @@ export interface AuditResult {
 const SPECS: TableSpec[] = REPORT_TABLES.flatMap((t) => ('engine' in t.read ? [t.read.engine] : []));
 /** The tables whose cells make a page a report of the current forms. */
 const PROVES_REPORT = new Set(REPORT_TABLES.filter((t) => t.provesReport).map((t) => t.key));
-/** Row labels that rebuild rows from the lines of a flattened report. */
-const LINE_LABELS = REPORT_TABLES.filter((t) => t.readsFlattenedLines).flatMap((t) => t.rows);
+/** Row and column labels that rebuild rows from the lines of a flattened report. */
+const LINE_TABLES = REPORT_TABLES.filter((t) => t.readsFlattenedLines);
+const LINE_LABELS = { rows: LINE_TABLES.flatMap((t) => t.rows), columns: LINE_TABLES.flatMap((t) => t.columns) };
 
 /** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {

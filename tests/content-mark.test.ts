@@ -87,6 +87,15 @@ describe('markFindings', () => {
     expect(document.body.innerHTML).toBe(pristine);
   });
 
+  it('a row printed on one line (one element for all its cells) says each finding once', () => {
+    const f1 = finding({ id: 'f1', cells: [{ row: 'new_received', col: 'total' }, { row: 'new_received', col: 'natural_person' }] });
+    const result = pageWithTable(document, ROWS, COLS, [f1]);
+    const line = document.querySelector('p')!;
+    markFindings({ ...result, elementFor: () => line });
+    expect(line.getAttribute(ERROR_ATTR)).toBe('f1');
+    expect(line.getAttribute('aria-description')).toBe(f1.message);
+  });
+
   it('skips cells the core could not locate on the page', () => {
     const f = finding({ id: 'f1', cells: [{ row: 'nowhere', col: 'total' }] });
     const marks = markFindings(pageWithTable(document, ROWS, COLS, [f]));

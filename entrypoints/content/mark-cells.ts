@@ -89,7 +89,9 @@ export function markFindings(result: AuditResult): Marks {
       yieldInlineStyle(el);
       const lines = explain.get(el) ?? [];
       if (culprit && !lines.length) lines.push(culpritNote(culprit.length));
-      lines.push(findingText(finding));
+      // A row printed on one line is one element for all its cells: each finding is said once.
+      const text = findingText(finding);
+      if (!lines.includes(text)) lines.push(text);
       explain.set(el, lines);
     }
     // Hover reaches every marked cell; the keyboard reaches each finding once, at its main cell.

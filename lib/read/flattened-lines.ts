@@ -3,7 +3,8 @@
  * cut into lines at block elements and <br>, then each run of label lines followed by a run of number
  * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
- * A row printed on one line (its label, then its values apart by spaces) is read as if each were a line of its own.
+ * A row or a header printed on one line (its label, then its values; column labels) apart by spaces is read as if
+ * each word were a line of its own.
  */
 import { isArchiveChrome } from '../archive-url.ts';
 import { BLOCK_TAGS as BLOCK, UNRENDERED_TAGS as SKIP } from './cell-text.ts';
@@ -148,6 +149,9 @@ function lineCell(piece: Piece, row: number, text = piece.text): RowCell {
 
 const MAX_LABEL_LINES = 4;
 
+/** Marks of a sentence's clause. A row's label has none, but for Table 3's long ones (（二）部分公开（区分处理的，…）), with seven values. */
+const SENTENCE_MARK = /[，。；：,;:！？]/;
+
 /** A value as a row printed on one line writes it: a number (perhaps with its unit) or a dash. */
 const isValue = (word: string) => {
   const status = readNumber(word).status;
@@ -156,19 +160,22 @@ const isValue = (word: string) => {
 
 /**
  * A row printed on one line, its label and then its values apart by spaces (`（一）予以公开 1288 21 0 0 50 3 1362`,
- * as text pasted from a PDF reads), as the label and one value each; null for any other line. Only when the
- * values end the line and the label names a row, alone or after the lines above it (a label broken over lines),
- * or the line is values only and more than one: a sentence that ends in a number stays one line. Spaces part the
- * values here, so `5 123` is two values (in a cell of its own it would read as 5123).
+ * as text pasted from a PDF reads), as the label and one value each; null for any other line. Only when the values
+ * end the line and the label names a row, alone or after the lines above it (a label broken over lines), or the
+ * line is values only, more than one, not all dashes. A sentence that ends in a number stays one line: its words
+ * name no row, or one value follows a clause. Spaces part the values here, so `5 123` is two values (in a cell of
+ * its own it would read as 5123).
  */
 function rowOnOneLine(lines: Line[], at: number, names: (key: string) => boolean): { label: string; values: string[] } | null {
   const words = lines[at].text.split(' ');
   let first = words.length;
   while (first > 0 && isValue(words[first - 1])) first--;
   const values = words.slice(first);
-  if (!values.some((w) => readNumber(w).status === 'ok')) return null;
+  if (!values.length) return null;
   const label = words.slice(0, first).join(' ');
-  if (!label) return values.length > 1 ? { label, values } : null;
+  if (!label) return values.length > 1 && values.some((w) => readNumber(w).status === 'ok') ? { label, values } : null;
+  // One value (Table 2's single-column blocks) after a clause of a sentence is the sentence's number, not a row's.
+  if (values.length === 1 && SENTENCE_MARK.test(label)) return null;
   for (let k = at; k > at - MAX_LABEL_LINES && k >= 0; k--) {
     const above = lines.slice(k, at).map((l) => l.text).join('');
     if (names(labelKey(above + label))) return { label, values };
@@ -176,24 +183,36 @@ function rowOnOneLine(lines: Line[], at: number, names: (key: string) => boolean
   return null;
 }
 
-/** The lines, each row printed on one line cut into its label and its values. */
-function pieces(lines: Line[], names: (key: string) => boolean): Piece[] {
+/**
+ * A header printed on one line, its column labels apart by spaces (`信息内容 本年制发件数 本年废止件数 现行有效件数`),
+ * as its words; null for any other line. Only when two words or more name a column and none is a value.
+ */
+function headerOnOneLine(text: string, namesColumn: (key: string) => boolean): string[] | null {
+  const words = text.split(' ');
+  if (words.length < 2 || words.some(isValue)) return null;
+  return words.filter((w) => namesColumn(labelKey(w))).length >= 2 ? words : null;
+}
+
+/** The lines, each row or header printed on one line cut into its label and its values, or its column labels. */
+function pieces(lines: Line[], names: (key: string) => boolean, namesColumn: (key: string) => boolean): Piece[] {
   const out: Piece[] = [];
   lines.forEach((line, at) => {
-    // Most lines hold no space at all, or no digit: neither can be a row on one line.
-    const row = line.text.includes(' ') && /\d/.test(line.text) ? rowOnOneLine(lines, at, names) : null;
-    if (!row) return void out.push({ text: line.text, el: line.el, at });
-    if (row.label) out.push({ text: row.label, el: line.el, at });
-    for (const value of row.values) out.push({ text: value, el: line.el, at });
+    const { text, el } = line;
+    // Most lines hold no space at all: neither a row nor a header on one line.
+    if (!text.includes(' ')) return void out.push({ text, el, at });
+    const row = rowOnOneLine(lines, at, names);
+    const words = row ? [...(row.label ? [row.label] : []), ...row.values] : (headerOnOneLine(text, namesColumn) ?? [text]);
+    for (const word of words) out.push({ text: word, el, at });
   });
   return out;
 }
 
-/** Rows rebuilt from lines; `rows` are every row definition the label may name. */
-export function rowsOfLines(lines: Line[], rowDefs: KeyDef[]): TableRow[] {
+/** Rows rebuilt from lines; `rows` and `columns` are every row and column definition a label may name. */
+export function rowsOfLines(lines: Line[], defs: { rows: KeyDef[]; columns: KeyDef[] }): TableRow[] {
   const out: TableRow[] = [];
-  const names = (key: string) => rowDefs.some((d) => matchesLabel(d.pattern, key));
-  const parts = pieces(lines, names);
+  const names = (key: string) => defs.rows.some((d) => matchesLabel(d.pattern, key));
+  const namesColumn = (key: string) => defs.columns.some((d) => matchesLabel(d.pattern, key));
+  const parts = pieces(lines, names, namesColumn);
   let i = 0;
   while (i < parts.length) {
     const textStart = i;

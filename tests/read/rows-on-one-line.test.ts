@@ -8,19 +8,20 @@ import { rowsOfLines, textLines } from '@/lib/read/flattened-lines.ts';
 import { REPORT_TABLES } from '@/lib/tables/index.ts';
 import { auditHtml, browserDocument, fixture } from '../support/audit-html.ts';
 
-const ROW_DEFS = REPORT_TABLES.filter((t) => t.readsFlattenedLines).flatMap((t) => t.rows);
+const LINE_TABLES = REPORT_TABLES.filter((t) => t.readsFlattenedLines);
+const DEFS = { rows: LINE_TABLES.flatMap((t) => t.rows), columns: LINE_TABLES.flatMap((t) => t.columns) };
 
 /** Each row as its cells' texts, from paragraphs of `lines`. */
 function rows(...lines: string[]): string[][] {
   const doc = browserDocument(`<body>${lines.map((l) => `<p>${l}</p>`).join('')}</body>`);
-  return rowsOfLines(textLines(doc.body), ROW_DEFS).map((r) => r.cells.map((c) => c.text));
+  return rowsOfLines(textLines(doc.body), DEFS).map((r) => r.cells.map((c) => c.text));
 }
 
 describe('a row printed on one line', () => {
   it('is its label and one cell a value, each pointing at the line', () => {
     expect(rows('（一）予以公开 1288 21 0 0 50 3 1362')).toEqual([['（一）予以公开', '1288', '21', '0', '0', '50', '3', '1362']]);
     const doc = browserDocument('<body><p>规章 5 0 37</p></body>');
-    const [row] = rowsOfLines(textLines(doc.body), ROW_DEFS);
+    const [row] = rowsOfLines(textLines(doc.body), DEFS);
     expect(row.cells.map((c) => c.number.value)).toEqual([null, 5, 0, 37]);
     expect(new Set(row.cells.map((c) => c.el))).toEqual(new Set([doc.querySelector('p')]));
     expect(row.cells.every((c) => c.source?.kind === 'line' && c.source.line === 0)).toBe(true);
@@ -30,6 +31,7 @@ describe('a row printed on one line', () => {
     expect(rows('政府集中采购 625批次 25795万元')).toEqual([['政府集中采购', '625批次', '25795万元']]);
     expect(rows('行政许可 19034 -9539 9495')).toEqual([['行政许可', '19034', '-9539', '9495']]);
     expect(rows('规章 / 0 37')).toEqual([['规章', '/', '0', '37']]);
+    expect(rows('规章 / / /')).toEqual([['规章', '/', '/', '/']]);
   });
 
   it('with its label broken over the lines above it', () => {
@@ -52,6 +54,10 @@ describe('a row printed on one line', () => {
     expect(rows('本年度共受理申请 12 件')).toEqual([]);
     // One value after words that name no row is not a row either.
     expect(rows('全年发布信息 260')).toEqual([]);
+    // One value after a clause that names a row is the sentence's number.
+    expect(rows('本年新收政府信息公开申请数量，共 3119')).toEqual([]);
+    // A row of Table 2's single-column blocks is read.
+    expect(rows('行政处罚 3985')).toEqual([['行政处罚', '3985']]);
   });
 
   it('keeps an unreadable value in the label, so the row is short and said (as one cell per line does)', () => {
@@ -70,3 +76,46 @@ describe('seed 003 printed one row per line (tests/fixtures/seed-003-ziyang-2020
     expect(rowsPage.findings.map((f) => f.id)).toEqual(cellsPage.findings.map((f) => f.id));
   });
 });
+
+/**
+ * A page's tables printed as text, one row per line: each row's cells that hold text, apart by spaces (a blank
+ * cell leaves nothing, as in text pasted from a PDF).
+ */
+function rowsPerLine(html: string): string {
+  const doc = browserDocument(html);
+  for (const table of Array.from(doc.querySelectorAll('table'))) {
+    const lines = Array.from(table.querySelectorAll('tr'))
+      .map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').replace(/\s+/g, '')).filter(Boolean).join(' '))
+      .filter(Boolean);
+    const div = doc.createElement('div');
+    for (const line of lines) div.appendChild(doc.createElement('p')).textContent = line;
+    table.replaceWith(div);
+  }
+  return `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+}
+
+const cellsOf = (report: { tables: Record<string, { cells: { row: string; col: string; status: string; value?: number | null; unit?: string }[] } | undefined> }) =>
+  Object.entries(report.tables).flatMap(([table, t]) => (t?.cells ?? []).map((c) => `${table} ${c.row} ${c.col} ${c.status} ${c.value} ${c.unit ?? ''}`));
+
+describe('real-markup fixtures printed one row per line', () => {
+  // Pages whose every value cell holds a number (no blank or merged value cell, which text would lose).
+  it.each(['clean-2021.html', 'planted-2021-mismatch.html', 'one-table-all-2021.html', 'seed-002-chanba-2020.html'])(
+    '%s: every value, and every finding with its arithmetic, as from its tables',
+    (name) => {
+      const asTables = auditHtml(fixture(name))!.report;
+      const asLines = auditHtml(rowsPerLine(fixture(name)))!.report;
+      expect(cellsOf(asLines).length).toBeGreaterThan(150);
+      expect(cellsOf(asLines)).toEqual(cellsOf(asTables));
+      expect(asLines.findings.map((f) => `${f.id} ${f.message}`)).toEqual(asTables.findings.map((f) => `${f.id} ${f.message}`));
+    },
+  );
+
+  it('a row whose blank cells left no trace is said, with its numbers, and not checked', () => {
+    // Word's empty 法人或其他组织 cells: two values for seven columns.
+    const { report } = auditHtml(rowsPerLine(fixture('word-span-soup-2021.html')))!;
+    const layout = report.findings.filter((f) => f.rule === 'layout').map((f) => f.message);
+    expect(layout.join('\n')).toContain('一、本年新收政府信息公开申请数量 | 23 | 23');
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+

@@ -445,6 +445,11 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
     arbitrary: reportTableArb.map((t) => ({ kind: 'lines' as const, lines: t.groups.flatMap((g) => g.rows.flat().map((c) => c.text)) })),
   },
   {
+    // A report table flattened to one row per line: its cells apart by spaces (text pasted from a PDF).
+    weight: 1,
+    arbitrary: reportTableArb.map((t) => ({ kind: 'lines' as const, lines: t.groups.flatMap((g) => g.rows.map((r) => r.map((c) => c.text).join(' '))) })),
+  },
+  {
     weight: 1,
     arbitrary: fc.constantFrom(
       '统计期限为2021年1月1日至2021年12月31日。', '发布机构：某县人民政府办公室 发布日期：2022-01-20', '本报告中所列数据的统计期限自2020年1月1日起。',
