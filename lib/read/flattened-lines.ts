@@ -152,6 +152,9 @@ const MAX_LABEL_LINES = 4;
 /** Marks of a sentence's clause. A row's label has none, but for Table 3's long ones (（二）部分公开（区分处理的，…）), with seven values. */
 const SENTENCE_MARK = /[，。；：,;:！？]/;
 
+/** A label's last character (a Chinese one, a closing bracket or quote), then digits: perhaps the row's first value. */
+const GLUED_VALUE = /^(.*[\u3400-\u9fff）)”"])(\d+)$/;
+
 /** A value as a row printed on one line writes it: a number (perhaps with its unit) or a dash. */
 const isValue = (word: string) => {
   const status = readNumber(word).status;
@@ -170,6 +173,10 @@ function rowOnOneLine(lines: Line[], at: number, names: (key: string) => boolean
   const words = lines[at].text.split(' ');
   let first = words.length;
   while (first > 0 && isValue(words[first - 1])) first--;
+  // The first value glued to the label (`…申请数量3001 53 0`), as a PDF's text often has it: only after words that
+  // name a row by themselves (`约10` stays one word, never the value 10).
+  const glued = first > 0 && first < words.length ? GLUED_VALUE.exec(words[first - 1]) : null;
+  if (glued && names(labelKey(glued[1]))) words.splice(first - 1, 1, glued[1], glued[2]);
   const values = words.slice(first);
   if (!values.length) return null;
   const label = words.slice(0, first).join(' ');

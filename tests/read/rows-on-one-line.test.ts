@@ -44,6 +44,14 @@ describe('a row printed on one line', () => {
     expect(rows('审理中', '0 1 0 0 1 0 0 0 0 0 0 0 0 0 0')).toEqual([['审理中'], ['0', '1', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']]);
   });
 
+  it('with its first value glued to the label, as a PDF’s text often has it', () => {
+    expect(rows('一、本年新收政府信息公开申请数量3001 53 0 0 61 4 3119')).toEqual([['一、本年新收政府信息公开申请数量', '3001', '53', '0', '0', '61', '4', '3119']]);
+    expect(rows('（四）无 1.本机关不掌握相关政府信息746 12 0 0 10 1 769')).toEqual([['（四）无 1.本机关不掌握相关政府信息', '746', '12', '0', '0', '10', '1', '769']]);
+    expect(rows('3.危及“三安全一稳定”5 0 0 0 0 0 5')).toEqual([['3.危及“三安全一稳定”', '5', '0', '0', '0', '0', '0', '5']]);
+    // Not after words that name no row: 约10 is not the value 10.
+    expect(rows('（一）予以公开 约10 0 0 0 0 0 0')).toEqual([['（一）予以公开 约10', '0', '0', '0', '0', '0', '0']]);
+  });
+
   it('reads spaces as parting the values: `5 123` is two (in a cell of its own it reads as 5123)', () => {
     expect(rows('（一）予以公开 5 123 0 0 0 0 128')).toEqual([['（一）予以公开', '5', '123', '0', '0', '0', '0', '128']]);
   });

@@ -445,9 +445,13 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
     arbitrary: reportTableArb.map((t) => ({ kind: 'lines' as const, lines: t.groups.flatMap((g) => g.rows.flat().map((c) => c.text)) })),
   },
   {
-    // A report table flattened to one row per line: its cells apart by spaces (text pasted from a PDF).
+    // A report table flattened to one row per line: its cells apart by spaces (text pasted from a PDF), the
+    // first two perhaps glued (…申请数量3001 53 0).
     weight: 1,
-    arbitrary: reportTableArb.map((t) => ({ kind: 'lines' as const, lines: t.groups.flatMap((g) => g.rows.map((r) => r.map((c) => c.text).join(' '))) })),
+    arbitrary: fc.tuple(reportTableArb, fc.boolean()).map(([t, glue]) => ({
+      kind: 'lines' as const,
+      lines: t.groups.flatMap((g) => g.rows.map((r) => r.map((c, i) => (i === 0 || (glue && i === 1) ? '' : ' ') + c.text).join(''))),
+    })),
   },
   {
     weight: 1,
