@@ -285,6 +285,28 @@ describe('the blank-cells note in the banner', () => {
   });
 });
 
+describe('a report whose tables are printed one row per line (text pasted from a PDF, no <table>)', () => {
+  it('is read and marked: each wrong total on its line, the banner counting every error', async () => {
+    const name = 'rows-per-line-planted-2021.html';
+    const expected = (await expectedAudit(name))!;
+    const errors = expected.report.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.rule).sort()).toEqual(['table3.results_total', 'table3.row_total', 'table4.group_total']);
+    const page = await open(name);
+    await page.waitForSelector(BANNER_HEADLINE);
+    expect(await page.locator(BANNER_HEADLINE).textContent()).toContain(`本报告有 ${errors.length} 处数据不一致`);
+    expect(expected.errorKeys.length).toBeGreaterThan(0);
+    expect(expected.errorKeys.every((k) => k.startsWith('p:'))).toBe(true);
+    expect(await markedKeys(page, 'data-nianbao-finding')).toEqual(expected.errorKeys);
+    expect(await markedKeys(page, 'data-nianbao-involved')).toEqual(expected.involvedKeys);
+    // The line of the wrong （一）予以公开 total, said once however many of its cells the finding names.
+    const line = page.locator('p', { hasText: /（一）予以公开 24 5 1 0 1 0 30$/ });
+    const said = (await line.getAttribute('aria-description')) ?? '';
+    expect(said).toContain('总计 30 ≠');
+    expect(said.split('总计 30 ≠')).toHaveLength(2);
+    expect(await badgeText(h, await tabIdOf(h, page))).toBe(String(errors.length));
+  });
+});
+
 describe('a report that reconciles (seed 002)', () => {
   it('has no marks, a "reconciles" banner and a green check', async () => {
     const expected = (await expectedAudit('seed-002-chanba-2020.html'))!;
