@@ -1,6 +1,6 @@
 /**
  * Tables published as one cell per paragraph or line (seed 003: no <table> at all). The page's text is
- * cut into lines at block elements and <br>, then each run of label lines followed by a run of number
+ * cut into lines at block elements, <br> and a <pre>'s newlines, then each run of label lines followed by a run of number
  * lines becomes one row: the shortest trailing label lines that name a known row are the row's label,
  * the lines before them a text-only row (a header, or a group label such as （三）不予公开).
  * A row or a header printed on one line (its label, then its values; column labels) apart by spaces is read as if
@@ -95,7 +95,8 @@ function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<
     owner = null;
   };
   let stopped = false;
-  const walk = (node: Node, block: Element) => {
+  /** `pre`: inside a <pre>, where a newline in the text is a line break (a report's tables pasted as text). */
+  const walk = (node: Node, block: Element, pre = false) => {
     for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
       if (child === stopAt) {
         stopped = true;
@@ -103,7 +104,16 @@ function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<
       }
       if (child.nodeType === 3) {
         if (!owner) owner = block;
-        text += child.nodeValue ?? '';
+        const value = child.nodeValue ?? '';
+        if (!pre || !value.includes('\n')) text += value;
+        else
+          value.split('\n').forEach((part, i) => {
+            if (i) {
+              flush();
+              owner = block;
+            }
+            text += part;
+          });
       } else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = el.localName ?? el.tagName.toLowerCase();
@@ -116,9 +126,9 @@ function readLines(root: Element, stopAt: Element | undefined, blockStarts: Map<
         if (BLOCK.has(tag)) {
           flush();
           blockStarts?.set(el, lines.length);
-          walk(el, el);
+          walk(el, el, pre || tag === 'pre');
           flush();
-        } else walk(el, block);
+        } else walk(el, block, pre);
       }
     }
   };

@@ -118,6 +118,14 @@ describe('real-markup fixtures printed one row per line', () => {
     },
   );
 
+  it('in a <pre>, one line of its text a row (tables pasted as plain text)', () => {
+    const asLines = auditHtml(rowsPerLine(fixture('planted-2021-mismatch.html')))!.report;
+    const inPre = auditHtml(rowsPerLine(fixture('planted-2021-mismatch.html')).replace(/<div><p>([\s\S]*?)<\/p><\/div>/g, (_, rows: string) => `<pre>${rows.split('</p><p>').join('\n')}</pre>`))!.report;
+    expect(cellsOf(inPre).length).toBe(200);
+    expect(cellsOf(inPre)).toEqual(cellsOf(asLines));
+    expect(inPre.findings.map((f) => f.message)).toEqual(asLines.findings.map((f) => f.message));
+  });
+
   it('a row whose blank cells left no trace is said, with its numbers, and not checked', () => {
     // Word's empty 法人或其他组织 cells: two values for seven columns.
     const { report } = auditHtml(rowsPerLine(fixture('word-span-soup-2021.html')))!;

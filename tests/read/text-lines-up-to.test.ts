@@ -34,7 +34,7 @@ describe('the lines up to an element, from the whole walk', () => {
           text,
           fc
             .tuple(
-              fc.constantFrom('p', 'div', 'span', 'b', 'br', 'script', 'td', 'table', 'li', 'h2', 'div id="wm-ipp"', 'wayback-toolbar', 'font'),
+              fc.constantFrom('p', 'div', 'span', 'b', 'br', 'script', 'td', 'table', 'li', 'h2', 'div id="wm-ipp"', 'wayback-toolbar', 'font', 'pre'),
               fc.array(markup(depth - 1), { maxLength: 4 }),
             )
             .map(([tag, kids]) => (tag === 'br' ? '<br>' : `<${tag}>${kids.join('')}</${tag.split(' ')[0]}>`)),
