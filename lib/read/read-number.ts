@@ -15,7 +15,8 @@ const UNIT_PATTERN = UNITS.join('|');
 // The integer part: plain digits, or thousands groups split by commas or by spaces ("1 234"), never mixed;
 // no grouped number starts with 0 ("0 100" is two numbers).
 const NUMBER = new RegExp(`^([+-]?)([1-9]\\d{0,2}(?:,\\d{3})+|[1-9]\\d{0,2}(?: \\d{3})+|\\d+)(?:\\.(\\d+))?(${UNIT_PATTERN})?$`);
-const LINE_BETWEEN_DIGITS = /\d[^\S\n]*[\r\n]\s*\d/;
+/** A line break after a digit or a sign and before a digit: what a browser shows as two lines is never one number. */
+const LINE_BEFORE_DIGIT = /[\d+\-\u2212\u2013\ufe63][^\S\n]*[\r\n]\s*\d/;
 /** A space that does not sit between two digits: "6 件", "- 5", "7 万 元". */
 const LOOSE_SPACE = / (?!\d)|(?<!\d) /g;
 /** Any digit a number could be read from (full-width ones are folded before matching). */
@@ -40,9 +41,10 @@ export function readNumber(text: string): ReadNumber {
     const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
     return { value: null, status: DASHES.test(half.replace(/ /g, '')) ? 'dash' : 'unreadable', raw };
   }
-  // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like;
-  // raw keeps the break, since "1 234" would read back as one number.
-  if (LINE_BETWEEN_DIGITS.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw: cleanSpacesKeepingLines(text) };
+  // A line break between digits (a <br>, two paragraphs) parts two numbers, whatever the groups look like, and
+  // one between a sign and its digits (－<br>０) leaves a dash and a number; raw keeps the break, since "1 234"
+  // would read back as one number (and "- 0" as 0).
+  if (LINE_BEFORE_DIGIT.test(toHalfWidth(text))) return { value: null, status: 'unreadable', raw: cleanSpacesKeepingLines(text) };
   const half = toHalfWidth(raw).replace(/\s+/g, ' ').replace(/[−–﹣]/g, '-');
   if (DASHES.test(half.replace(/ /g, ''))) return { value: null, status: 'dash', raw };
   // A space between digits is kept: unless the groups are thousands groups it parts two numbers

@@ -37,6 +37,8 @@ describe.each(DOMS)('two numbers in one cell are unreadable, never glued togethe
     // A newline in the source between digits: a browser shows "3 5", two numbers all the same (raw keeps
     // the newline, so the export cannot read back as 35).
     ['<span>3</span>\n<span>5</span>', '3\n5'],
+    // A sign above its digits: not a number either.
+    ['－<br>０', '－\n０'],
   ])('%j', (inner, raw) => {
     const report = read(once(clean, GRANTED, `<p align="center">${inner}</p>`), dom);
     expect(cell(report, 'granted', 'natural_person')).toMatchObject({ status: 'unreadable', value: null, raw });
