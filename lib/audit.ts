@@ -116,6 +116,20 @@ function detectFormat(tables: Partial<Record<TableKey, Table>>, year: number | n
 }
 
 
+/**
+ * A report table printed as text beside report tables that are <table>s (Table 2 pasted from a PDF above a real
+ * Table 3): the ones missing are read from the lines outside the tables, so their numbers are not lost.
+ */
+function withTablesAsText(extracted: ExtractedTable[], bodyLines: () => Line[]): ExtractedTable[] {
+  const missing = LINE_TABLES.filter((t) => !extracted.some((e) => e.table === t.key && e.cells.length));
+  if (!missing.length) return extracted;
+  const inTable = (line: Line) => !!line.el.closest('table');
+  const found = extractAll(rowsOfLines(bodyLines(), LINE_LABELS, inTable)).filter((t) => t.cells.length && missing.some((m) => m.key === t.table));
+  if (!found.length) return extracted;
+  const order = (e: ExtractedTable) => REPORT_TABLES.findIndex((t) => t.key === e.table);
+  return [...extracted.filter((e) => !found.some((f) => f.table === e.table)), ...found].sort((a, b) => order(a) - order(b));
+}
+
 /** A section heading between flattened tables (二、主动公开政府信息情况): prose, where a table's lines begin. */
 const SECTION_BEFORE_TABLE = /^[一二三四五六七]\s*[、.．].{0,20}(?:主动公开|收到和处理|行政复议|行政诉讼)/;
 
@@ -180,7 +194,7 @@ export function auditDocument(doc: Document, source: AuditSource = {}, read: Rea
       const own = t.read.own(rows);
       if (own) extracted.push(own);
     }
-  }
+  } else extracted = withTablesAsText(extracted, bodyLines);
   if (!extracted.length) return null;
 
   const remember = (into: Map<string, Element>, table: TableKey, cells: ReadTable['cells']) => {

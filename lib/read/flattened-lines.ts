@@ -210,10 +210,14 @@ function headerOnOneLine(text: string, namesColumn: (key: string) => boolean): s
   return words.filter((w) => namesColumn(labelKey(w))).length >= 2 ? words : null;
 }
 
-/** The lines, each row or header printed on one line cut into its label and its values, or its column labels. */
-function pieces(lines: Line[], names: (key: string) => boolean, namesColumn: (key: string) => boolean): Piece[] {
+/**
+ * The lines, each row or header printed on one line cut into its label and its values, or its column labels; the
+ * lines `skip` says are left out (their indices kept for the others).
+ */
+function pieces(lines: Line[], names: (key: string) => boolean, namesColumn: (key: string) => boolean, skip?: (line: Line) => boolean): Piece[] {
   const out: Piece[] = [];
   lines.forEach((line, at) => {
+    if (skip?.(line)) return;
     const { text, el } = line;
     // Most lines hold no space at all: neither a row nor a header on one line.
     if (!text.includes(' ')) return void out.push({ text, el, at });
@@ -224,12 +228,15 @@ function pieces(lines: Line[], names: (key: string) => boolean, namesColumn: (ke
   return out;
 }
 
-/** Rows rebuilt from lines; `rows` and `columns` are every row and column definition a label may name. */
-export function rowsOfLines(lines: Line[], defs: { rows: KeyDef[]; columns: KeyDef[] }): TableRow[] {
+/**
+ * Rows rebuilt from lines; `rows` and `columns` are every row and column definition a label may name; the lines
+ * `skip` says (a table's own cells, when its other tables were read as tables) are not read.
+ */
+export function rowsOfLines(lines: Line[], defs: { rows: KeyDef[]; columns: KeyDef[] }, skip?: (line: Line) => boolean): TableRow[] {
   const out: TableRow[] = [];
   const names = (key: string) => defs.rows.some((d) => matchesLabel(d.pattern, key));
   const namesColumn = (key: string) => defs.columns.some((d) => matchesLabel(d.pattern, key));
-  const parts = pieces(lines, names, namesColumn);
+  const parts = pieces(lines, names, namesColumn, skip);
   let i = 0;
   while (i < parts.length) {
     const textStart = i;

@@ -89,9 +89,9 @@ describe('seed 003 printed one row per line (tests/fixtures/seed-003-ziyang-2020
  * A page's tables printed as text, one row per line: each row's cells that hold text, apart by spaces (a blank
  * cell leaves nothing, as in text pasted from a PDF).
  */
-function rowsPerLine(html: string): string {
+function rowsPerLine(html: string, only: (table: Element) => boolean = () => true): string {
   const doc = browserDocument(html);
-  for (const table of Array.from(doc.querySelectorAll('table'))) {
+  for (const table of Array.from(doc.querySelectorAll('table')).filter(only)) {
     const lines = Array.from(table.querySelectorAll('tr'))
       .map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').replace(/\s+/g, '')).filter(Boolean).join(' '))
       .filter(Boolean);
@@ -124,6 +124,26 @@ describe('real-markup fixtures printed one row per line', () => {
     expect(cellsOf(inPre).length).toBe(200);
     expect(cellsOf(inPre)).toEqual(cellsOf(asLines));
     expect(inPre.findings.map((f) => f.message)).toEqual(asLines.findings.map((f) => f.message));
+  });
+
+  it('Table 2 printed as text above a real Table 3: read from the lines outside the tables, the others as tables', () => {
+    const html = fixture('clean-2021.html');
+    const asTables = auditHtml(html)!.report;
+    const mixed = rowsPerLine(html, (table) => (table.textContent ?? '').includes('第二十条'));
+    expect(browserDocument(mixed).querySelectorAll('table').length).toBe(browserDocument(html).querySelectorAll('table').length - 1);
+    const report = auditHtml(mixed)!.report;
+    expect(report.tables.table2!.cells).toHaveLength(10);
+    expect(cellsOf(report)).toEqual(cellsOf(asTables));
+    expect(report.tables.table3!.cells.every((c) => c.source?.kind !== 'line')).toBe(true);
+  });
+
+  it('a page with real tables and no Table 2 anywhere gets none from its text', () => {
+    const html = fixture('clean-2021.html');
+    const start = html.indexOf('二、主动公开政府信息情况');
+    const without = html.slice(0, start) + html.slice(html.indexOf('三、收到和处理政府信息公开申请情况'));
+    const report = auditHtml(without)!.report;
+    expect(report.tables.table2).toBeUndefined();
+    expect(report.tables.table3!.cells).toHaveLength(175);
   });
 
   it('a row whose blank cells left no trace is said, with its numbers, and not checked', () => {
