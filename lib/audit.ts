@@ -6,7 +6,7 @@
 import { ARCHIVE_CHROME_SELECTOR } from './archive-url.ts';
 import type { CellRef, Finding, Format, Report, Table, TableKey } from './schema.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { REPORT_TABLES } from './tables/index.ts';
+import { LINE_LABELS, LINE_TABLES, REPORT_TABLES } from './tables/index.ts';
 import type { FormatTag, KeyDef } from './tables/dictionary.ts';
 import { classifyHeaders, extractTable, type ExtractedTable, type ReadTable, type TableSpec } from './tables/extract-table.ts';
 import { mayHoldReport, TABLE_SIGNATURE } from './report-detection.ts';
@@ -44,9 +44,6 @@ export interface AuditResult {
 const SPECS: TableSpec[] = REPORT_TABLES.flatMap((t) => ('engine' in t.read ? [t.read.engine] : []));
 /** The tables whose cells make a page a report of the current forms. */
 const PROVES_REPORT = new Set(REPORT_TABLES.filter((t) => t.provesReport).map((t) => t.key));
-/** Row and column labels that rebuild rows from the lines of a flattened report. */
-const LINE_TABLES = REPORT_TABLES.filter((t) => t.readsFlattenedLines);
-const LINE_LABELS = { rows: LINE_TABLES.flatMap((t) => t.rows), columns: LINE_TABLES.flatMap((t) => t.columns) };
 
 /** Every table read, including one whose rows could not be read at all (its findings say why). */
 function extractAll(rows: TableRow[]): ExtractedTable[] {

@@ -14,6 +14,10 @@ const BY_KEY: Record<TableKey, ReportTable> = { table2, table3, table4, legacy }
 
 export const REPORT_TABLES: readonly ReportTable[] = TABLE_KEYS.map((key) => BY_KEY[key]);
 
+/** The tables a report flattened to text lines is read back into, and the row and column labels that name their lines. */
+export const LINE_TABLES: readonly ReportTable[] = REPORT_TABLES.filter((t) => t.readsFlattenedLines);
+export const LINE_LABELS = { rows: LINE_TABLES.flatMap((t) => t.rows), columns: LINE_TABLES.flatMap((t) => t.columns) };
+
 export function reportTable(key: TableKey): ReportTable {
   return BY_KEY[key];
 }

@@ -5,23 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rowsOfLines, textLines } from '@/lib/read/flattened-lines.ts';
-import { REPORT_TABLES } from '@/lib/tables/index.ts';
+import { LINE_LABELS } from '@/lib/tables/index.ts';
 import { auditHtml, browserDocument, fixture } from '../support/audit-html.ts';
 
-const LINE_TABLES = REPORT_TABLES.filter((t) => t.readsFlattenedLines);
-const DEFS = { rows: LINE_TABLES.flatMap((t) => t.rows), columns: LINE_TABLES.flatMap((t) => t.columns) };
 
 /** Each row as its cells' texts, from paragraphs of `lines`. */
 function rows(...lines: string[]): string[][] {
   const doc = browserDocument(`<body>${lines.map((l) => `<p>${l}</p>`).join('')}</body>`);
-  return rowsOfLines(textLines(doc.body), DEFS).map((r) => r.cells.map((c) => c.text));
+  return rowsOfLines(textLines(doc.body), LINE_LABELS).map((r) => r.cells.map((c) => c.text));
 }
 
 describe('a row printed on one line', () => {
   it('is its label and one cell a value, each pointing at the line', () => {
     expect(rows('（一）予以公开 1288 21 0 0 50 3 1362')).toEqual([['（一）予以公开', '1288', '21', '0', '0', '50', '3', '1362']]);
     const doc = browserDocument('<body><p>规章 5 0 37</p></body>');
-    const [row] = rowsOfLines(textLines(doc.body), DEFS);
+    const [row] = rowsOfLines(textLines(doc.body), LINE_LABELS);
     expect(row.cells.map((c) => c.number.value)).toEqual([null, 5, 0, 37]);
     expect(new Set(row.cells.map((c) => c.el))).toEqual(new Set([doc.querySelector('p')]));
     expect(row.cells.every((c) => c.source?.kind === 'line' && c.source.line === 0)).toBe(true);
